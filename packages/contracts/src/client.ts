@@ -1,0 +1,45 @@
+import type { ErrorBody } from './errors.ts';
+
+/** Thrown by the client with the server's error body, so callers switch on `code`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(body.error.message);
+  }
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  token?: string;
+  fetch?: typeof fetch;
+}
+
+/** A small typed client for the Parley API; the web app and CLI use it instead of hand-written fetches. */
+export function createClient(opts: ClientOptions) {
+  const f = opts.fetch ?? fetch;
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await f(new URL(path, opts.baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = res.status === 204 ? undefined : await res.json();
+    if (!res.ok) throw new ApiError(res.status, json as ErrorBody);
+    return json as T;
+  }
+  const p = (processId: string) => `/api/processes/${encodeURIComponent(processId)}`;
+  return {
+    health: () => call<{ status: string }>('GET', '/api/health'),
+    list: <T>(processId: string, collection: string, query: Record<string, string | number> = {}) =>
+      call<{ items: T[]; next: string | null }>('GET', `${p(processId)}/${collection}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`),
+    get: <T>(processId: string, collection: string, id: string) => call<T>('GET', `${p(processId)}/${collection}/${encodeURIComponent(id)}`),
+    create: <T>(processId: string, collection: string, body: unknown) => call<T>('POST', `${p(processId)}/${collection}`, body),
+    replace: <T>(processId: string, collection: string, id: string, body: unknown) =>
+      call<T>('PUT', `${p(processId)}/${collection}/${encodeURIComponent(id)}`, body),
+    transitionMeeting: <T>(processId: string, meetingId: string, body: unknown) =>
+      call<T>('POST', `${p(processId)}/meetings/${encodeURIComponent(meetingId)}/transitions`, body),
+    matrix: <T>(processId: string, agreementId: string) => call<T>('GET', `${p(processId)}/agreements/${encodeURIComponent(agreementId)}/matrix`),
+  };
+}
+export type ParleyClient = ReturnType<typeof createClient>;

@@ -1,0 +1,18 @@
+import { Type } from '@sinclair/typebox';
+import { Id, Strict } from './common.ts';
+
+export const Role = Type.Union([Type.Literal('mediator'), Type.Literal('delegate'), Type.Literal('monitor'), Type.Literal('analyst')]);
+
+export const LoginInput = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  Strict,
+);
+
+export const TokenInput = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, Strict);
+
+export const RoleGrant = Type.Object({ processId: Id, role: Role, partyId: Type.Union([Id, Type.Null()]) }, Strict);
+
+export const Me = Type.Object({
+  username: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(RoleGrant),
+});

@@ -1,0 +1,409 @@
+-- Parley foundation: processes, access, the journal and the records of talks,
+-- agreements and sources. Runs unchanged on PostgreSQL 15+/PostGIS 3 and PGlite.
+create extension if not exists postgis;
+
+create table processes (
+  process_id text primary key,
+  names jsonb not null,
+  description text,
+  created_at timestamptz not null default now()
+);
+
+-- Accounts and their secrets are deployment-wide (a Citus reference table), not process
+-- records: a password hash must never enter the public log.
+create table accounts (
+  account_id text primary key,
+  username text not null unique,
+  password_hash text not null,
+  created_at timestamptz not null default now()
+);
+create table sessions (
+  token_hash text primary key,
+  account_id text not null references accounts,
+  expires_at timestamptz not null,
+  created_at timestamptz not null default now()
+);
+create table api_tokens (
+  token_hash text primary key,
+  account_id text not null references accounts,
+  name text not null,
+  created_at timestamptz not null default now()
+);
+
+-- The unit of work sets parley.uow for its own transaction; any other writer is refused,
+-- so no code path can change a record without its journal entry.
+create function parley_require_uow() returns trigger language plpgsql as $$
+begin
+  if coalesce(current_setting('parley.uow', true), '') <> 'on' then
+    raise exception 'records are written only through the unit of work' using errcode = 'P0001', hint = 'parley_uow_required';
+  end if;
+  return coalesce(new, old);
+end $$;
+
+create function parley_append_only() returns trigger language plpgsql as $$
+begin
+  raise exception '% is append-only', tg_table_name using errcode = 'P0001', hint = 'parley_append_only';
+end $$;
+
+create table role_grants (
+  process_id text not null references processes,
+  account_id text not null references accounts,
+  role text not null check (role in ('mediator', 'delegate', 'monitor', 'analyst')),
+  party_id text,
+  primary key (process_id, account_id, role)
+);
+
+-- One entry per write, dense per process and in commit order: the head row is locked
+-- last in each unit of work, so the next index is always size.
+create table log_heads (
+  process_id text primary key references processes,
+  size bigint not null default 0
+);
+create table journal (
+  process_id text not null references processes,
+  idx bigint not null,
+  record_type text not null,
+  record_id text not null,
+  version integer not null,
+  supersedes integer,
+  author text not null,
+  at timestamptz not null,
+  body jsonb not null,
+  primary key (process_id, idx)
+);
+create index journal_record on journal (process_id, record_type, record_id, version);
+
+-- Records share one shape: keys, visibility and the columns lists filter and sort on;
+-- the validated record itself is in body. Old versions live in the journal.
+create table parties (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index parties_list on parties (process_id, sort_on, id);
+create table people (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index people_list on people (process_id, sort_on, id);
+create table mandates (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text not null,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id),
+  foreign key (process_id, parent_id) references people (process_id, id)
+);
+create index mandates_list on mandates (process_id, sort_on, id);
+create index mandates_parent on mandates (process_id, parent_id);
+create table forums (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index forums_list on forums (process_id, sort_on, id);
+create table meetings (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text not null,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id),
+  foreign key (process_id, parent_id) references forums (process_id, id)
+);
+create index meetings_list on meetings (process_id, sort_on, id);
+create index meetings_parent on meetings (process_id, parent_id);
+create table invitations (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text not null,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id),
+  foreign key (process_id, parent_id) references meetings (process_id, id)
+);
+create index invitations_list on invitations (process_id, sort_on, id);
+create index invitations_parent on invitations (process_id, parent_id);
+create table attendance (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text not null,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id),
+  foreign key (process_id, parent_id) references meetings (process_id, id)
+);
+create index attendance_list on attendance (process_id, sort_on, id);
+create index attendance_parent on attendance (process_id, parent_id);
+create table agreements (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index agreements_list on agreements (process_id, sort_on, id);
+create table provisions (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text not null,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id),
+  foreign key (process_id, parent_id) references agreements (process_id, id)
+);
+create index provisions_list on provisions (process_id, sort_on, id);
+create index provisions_parent on provisions (process_id, parent_id);
+create table assessments (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text not null,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id),
+  foreign key (process_id, parent_id) references provisions (process_id, id)
+);
+create index assessments_list on assessments (process_id, sort_on, id);
+create index assessments_parent on assessments (process_id, parent_id);
+create table sources (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index sources_list on sources (process_id, sort_on, id);
+create table statements (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index statements_list on statements (process_id, sort_on, id);
+create table claims (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index claims_list on claims (process_id, sort_on, id);
+create table figures (
+  process_id text not null references processes,
+  id text not null,
+  version integer not null check (version > 0),
+  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+  audience_party text check ((audience = 'party') = (audience_party is not null)),
+  parent_id text,
+  status text,
+  sort_on date not null,
+  party_ids text[] not null default '{}',
+  body jsonb not null,
+  created_at timestamptz not null,
+  created_by text not null,
+  updated_at timestamptz not null,
+  updated_by text not null,
+  primary key (process_id, id)
+);
+create index figures_list on figures (process_id, sort_on, id);
+
+-- Histories are appended, never rewritten.
+create table meeting_transitions (
+  process_id text not null,
+  meeting_id text not null,
+  seq integer not null,
+  from_status text,
+  to_status text not null,
+  at text not null,
+  reason text not null,
+  sources jsonb not null,
+  recorded_by text not null,
+  recorded_at timestamptz not null,
+  primary key (process_id, meeting_id, seq),
+  foreign key (process_id, meeting_id) references meetings (process_id, id)
+);
+create table cause_claims (
+  process_id text not null,
+  meeting_id text not null,
+  transition_seq integer not null,
+  seq integer not null,
+  party_id text not null,
+  text text not null,
+  sources jsonb not null,
+  recorded_by text not null,
+  recorded_at timestamptz not null,
+  primary key (process_id, meeting_id, transition_seq, seq),
+  foreign key (process_id, meeting_id, transition_seq) references meeting_transitions (process_id, meeting_id, seq)
+);
+create table invitation_responses (
+  process_id text not null,
+  invitation_id text not null,
+  seq integer not null,
+  status text not null,
+  at text not null,
+  conditions jsonb not null,
+  sources jsonb not null,
+  recorded_by text not null,
+  recorded_at timestamptz not null,
+  primary key (process_id, invitation_id, seq),
+  foreign key (process_id, invitation_id) references invitations (process_id, id)
+);
+
+create trigger parties_uow before insert or update or delete on parties for each row execute function parley_require_uow();
+create trigger people_uow before insert or update or delete on people for each row execute function parley_require_uow();
+create trigger mandates_uow before insert or update or delete on mandates for each row execute function parley_require_uow();
+create trigger forums_uow before insert or update or delete on forums for each row execute function parley_require_uow();
+create trigger meetings_uow before insert or update or delete on meetings for each row execute function parley_require_uow();
+create trigger invitations_uow before insert or update or delete on invitations for each row execute function parley_require_uow();
+create trigger attendance_uow before insert or update or delete on attendance for each row execute function parley_require_uow();
+create trigger agreements_uow before insert or update or delete on agreements for each row execute function parley_require_uow();
+create trigger provisions_uow before insert or update or delete on provisions for each row execute function parley_require_uow();
+create trigger assessments_uow before insert or update or delete on assessments for each row execute function parley_require_uow();
+create trigger sources_uow before insert or update or delete on sources for each row execute function parley_require_uow();
+create trigger statements_uow before insert or update or delete on statements for each row execute function parley_require_uow();
+create trigger claims_uow before insert or update or delete on claims for each row execute function parley_require_uow();
+create trigger figures_uow before insert or update or delete on figures for each row execute function parley_require_uow();
+create trigger meeting_transitions_uow before insert or update or delete on meeting_transitions for each row execute function parley_require_uow();
+create trigger cause_claims_uow before insert or update or delete on cause_claims for each row execute function parley_require_uow();
+create trigger invitation_responses_uow before insert or update or delete on invitation_responses for each row execute function parley_require_uow();
+create trigger journal_uow before insert or update or delete on journal for each row execute function parley_require_uow();
+create trigger log_heads_uow before insert or update or delete on log_heads for each row execute function parley_require_uow();
+create trigger role_grants_uow before insert or update or delete on role_grants for each row execute function parley_require_uow();
+create trigger meeting_transitions_append_only before update or delete on meeting_transitions for each row execute function parley_append_only();
+create trigger cause_claims_append_only before update or delete on cause_claims for each row execute function parley_append_only();
+create trigger invitation_responses_append_only before update or delete on invitation_responses for each row execute function parley_append_only();
+create trigger journal_append_only before update or delete on journal for each row execute function parley_append_only();
+create trigger processes_uow before insert or update or delete on processes for each row execute function parley_require_uow();

@@ -1,0 +1,208 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../domain/shared/actor.ts';
+import { AppError, conflict } from '../domain/shared/app-error.ts';
+import type { ReadScope, RecordKind } from '../policies/access.ts';
+import type { HistoryRow, JournalEntry, ListFilter, NewRecord, RecordReader, Store, StoredRecord, UnitOfWork } from '../use-cases/ports.ts';
+import type { Selectable } from 'kysely';
+import type { Database, RecordTable } from './schema.ts';
+
+type RecordRow = Selectable<Database['parties']>;
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+function toRecord(r: RecordRow): StoredRecord {
+  return {
+    id: r.id,
+    processId: r.process_id,
+    version: r.version,
+    audience: r.audience,
+    audienceParty: r.audience_party,
+    parentId: r.parent_id,
+    status: r.status,
+    sortOn: String(r.sort_on),
+    partyIds: r.party_ids,
+    body: r.body as Record<string, unknown>,
+    createdAt: iso(r.created_at),
+    createdBy: r.created_by,
+    updatedAt: iso(r.updated_at),
+    updatedBy: r.updated_by,
+  };
+}
+
+function toJournal(r: Selectable<Database['journal']>): JournalEntry {
+  return {
+    idx: Number(r.idx), recordType: r.record_type, recordId: r.record_id, version: r.version,
+    supersedes: r.supersedes, author: r.author, at: iso(r.at), body: r.body,
+  };
+}
+
+class Reader implements RecordReader {
+  constructor(protected readonly q: Q) {}
+
+  async processExists(processId: string) {
+    return !!(await this.q.selectFrom('processes').select('process_id').where('process_id', '=', processId).executeTakeFirst());
+  }
+
+  async processes() {
+    const rows = await this.q.selectFrom('processes').select(['process_id', 'names', 'description']).orderBy('process_id').execute();
+    return rows.map((r) => ({ id: r.process_id, names: r.names, description: r.description }));
+  }
+
+  async get(table: RecordTable, processId: string, id: string) {
+    const row = await this.q.selectFrom(table).selectAll().where('process_id', '=', processId).where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row as unknown as RecordRow);
+  }
+
+  async list(table: RecordTable, processId: string, scope: ReadScope, f: ListFilter) {
+    let query = this.q.selectFrom(table).selectAll().where('process_id', '=', processId);
+    if (!scope.all) {
+      const { audiences, parties } = scope;
+      query = query.where((eb) =>
+        eb.or([
+          eb('audience', 'in', audiences),
+          ...(parties.length ? [eb.and([eb('audience', '=', 'party'), eb('audience_party', 'in', parties)])] : []),
+        ]),
+      );
+    }
+    if (f.from) query = query.where('sort_on', '>=', f.from);
+    if (f.to) query = query.where('sort_on', '<=', f.to);
+    if (f.status) query = query.where('status', '=', f.status);
+    if (f.parent) query = query.where('parent_id', '=', f.parent);
+    if (f.party) query = query.where(sql<boolean>`${f.party} = any(party_ids)`);
+    if (f.after) {
+      const { sortOn, id } = f.after;
+      query = query.where((eb) => eb.or([eb('sort_on', '>', sortOn), eb.and([eb('sort_on', '=', sortOn), eb('id', '>', id)])]));
+    }
+    const rows = await query.orderBy('sort_on').orderBy('id').limit(f.limit).execute();
+    return (rows as unknown as RecordRow[]).map(toRecord);
+  }
+
+  async history(table: HistoryRow['table'], processId: string, key: Record<string, string>) {
+    let query = this.q.selectFrom(table).selectAll().where('process_id', '=', processId);
+    for (const [k, v] of Object.entries(key)) query = query.where(k as never, '=', v as never);
+    return (await query.orderBy('seq' as never).execute()) as Record<string, unknown>[];
+  }
+
+  async journal(processId: string, recordType: string, recordId: string) {
+    const rows = await this.q.selectFrom('journal').selectAll().where('process_id', '=', processId)
+      .where('record_type', '=', recordType).where('record_id', '=', recordId).orderBy('idx').execute();
+    return rows.map((r) => toJournal(r));
+  }
+
+  async allJournal(processId: string) {
+    const rows = await this.q.selectFrom('journal').selectAll().where('process_id', '=', processId).orderBy('idx').execute();
+    return rows.map((r) => toJournal(r));
+  }
+}
+
+interface Pending {
+  recordType: string;
+  recordId: string;
+  version: number;
+  supersedes: number | null;
+  body: unknown;
+}
+
+class Work extends Reader implements UnitOfWork {
+  readonly pending: Pending[] = [];
+  constructor(
+    private readonly tx: Transaction<Database>,
+    readonly processId: string,
+    readonly actor: Actor,
+    readonly now: Date,
+  ) {
+    super(tx);
+  }
+
+  private get author() {
+    return this.actor.username ?? this.actor.accountId ?? 'anonymous';
+  }
+
+  private row(id: string, version: number, r: Omit<NewRecord, 'id'>, created: { at: string; by: string }) {
+    return {
+      process_id: this.processId, id, version, audience: r.audience, audience_party: r.audienceParty,
+      parent_id: r.parentId, status: r.status, sort_on: r.sortOn, party_ids: r.partyIds,
+      body: JSON.stringify(r.body), created_at: created.at, created_by: created.by,
+      updated_at: this.now.toISOString(), updated_by: this.author,
+    };
+  }
+
+  async insert(table: RecordTable, kind: RecordKind, record: NewRecord) {
+    const created = { at: this.now.toISOString(), by: this.author };
+    const inserted = await this.tx.insertInto(table).values(this.row(record.id, 1, record, created))
+      .onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+    if (!inserted) throw conflict('already_exists', `A ${kind.replace(/_/g, ' ')} with the id "${record.id}" already exists.`, { field: 'id' });
+    const stored = toRecord(inserted as unknown as RecordRow);
+    this.pending.push({ recordType: kind, recordId: stored.id, version: 1, supersedes: null, body: stored });
+    return stored;
+  }
+
+  async revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id'>) {
+    const version = expectedVersion + 1;
+    const { id, created_at, created_by, ...values } = this.row(current.id, version, next, { at: current.createdAt, by: current.createdBy });
+    void id; void created_at; void created_by;
+    const updated = await this.tx.updateTable(table).set(values).where('process_id', '=', this.processId)
+      .where('id', '=', current.id).where('version', '=', expectedVersion).returningAll().executeTakeFirst();
+    if (!updated)
+      throw conflict('stale_version', `This ${kind.replace(/_/g, ' ')} was changed by someone else (you sent version ${expectedVersion}); reload it and try again.`, {
+        field: 'version',
+      });
+    const stored = toRecord(updated as unknown as RecordRow);
+    this.pending.push({ recordType: kind, recordId: stored.id, version, supersedes: expectedVersion, body: stored });
+    return stored;
+  }
+
+  async appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string) {
+    const row: Record<string, unknown> = { ...entry.row, process_id: this.processId, recorded_by: this.author, recorded_at: this.now.toISOString() };
+    for (const k of ['sources', 'conditions']) if (k in row) row[k] = JSON.stringify(row[k]);
+    await this.tx.insertInto(entry.table).values(row as never).execute();
+    this.pending.push({ recordType: kind, recordId, version: Number(entry.row.seq), supersedes: null, body: entry.row });
+  }
+
+  async createProcess(p: { id: string; names: unknown; description?: string }) {
+    const inserted = await this.tx.insertInto('processes')
+      .values({ process_id: p.id, names: JSON.stringify(p.names), description: p.description ?? null })
+      .onConflict((oc) => oc.doNothing()).returning('process_id').executeTakeFirst();
+    if (!inserted) throw conflict('already_exists', `A process with the id "${p.id}" already exists.`, { field: 'id' });
+    await this.tx.insertInto('log_heads').values({ process_id: p.id, size: 0 }).execute();
+    this.pending.push({ recordType: 'process', recordId: p.id, version: 1, supersedes: null, body: p });
+  }
+
+  async grantRole(g: { accountId: string; role: string; partyId: string | null }) {
+    await this.tx.insertInto('role_grants').values({ process_id: this.processId, account_id: g.accountId, role: g.role, party_id: g.partyId })
+      .onConflict((oc) => oc.columns(['process_id', 'account_id', 'role']).doUpdateSet({ party_id: g.partyId })).execute();
+    this.pending.push({ recordType: 'role_grant', recordId: `${g.accountId}:${g.role}`, version: 1, supersedes: null, body: g });
+  }
+
+  /** Appends the journal entries; the head row is locked last so indices follow commit order. */
+  async flush() {
+    if (this.pending.length === 0) return;
+    const head = await this.tx.selectFrom('log_heads').select('size').where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
+    if (!head) throw new AppError('not_found', 'not_found_or_no_access', `No process "${this.processId}" was found, or you may not see it.`);
+    const start = Number(head.size);
+    await this.tx.insertInto('journal').values(
+      this.pending.map((p, i) => ({
+        process_id: this.processId, idx: start + i, record_type: p.recordType, record_id: p.recordId, version: p.version,
+        supersedes: p.supersedes, author: this.author, at: this.now.toISOString(), body: JSON.stringify(p.body),
+      })) as never,
+    ).execute();
+    await this.tx.updateTable('log_heads').set({ size: start + this.pending.length }).where('process_id', '=', this.processId).execute();
+  }
+}
+
+export function createStore(db: Kysely<Database>): Store {
+  return {
+    reader: new Reader(db),
+    async write(processId, actor, work) {
+      return db.transaction().execute(async (tx) => {
+        await sql`select set_config('parley.uow', 'on', true)`.execute(tx);
+        const uow = new Work(tx, processId, actor, new Date());
+        const result = await work(uow);
+        await uow.flush();
+        return result;
+      });
+    },
+  };
+}

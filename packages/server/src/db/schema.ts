@@ -1,0 +1,61 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+type Stamp = ColumnType<Date, string, string>;
+
+/** The shared shape of every record table (see 001_foundation.sql). */
+export interface RecordRow {
+  process_id: string;
+  id: string;
+  version: number;
+  audience: 'public' | 'forum' | 'party' | 'mediator';
+  audience_party: string | null;
+  parent_id: string | null;
+  status: string | null;
+  sort_on: string;
+  party_ids: string[];
+  body: Json;
+  created_at: Stamp;
+  created_by: string;
+  updated_at: Stamp;
+  updated_by: string;
+}
+
+export const RECORD_TABLES = [
+  'parties', 'people', 'mandates', 'forums', 'meetings', 'invitations', 'attendance',
+  'agreements', 'provisions', 'assessments', 'sources', 'statements', 'claims', 'figures',
+] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+export interface Database extends Record<RecordTable, RecordRow> {
+  processes: { process_id: string; names: Json; description: string | null; created_at: Generated<Stamp> };
+  accounts: { account_id: string; username: string; password_hash: string; created_at: Generated<Stamp> };
+  sessions: { token_hash: string; account_id: string; expires_at: Stamp; created_at: Generated<Stamp> };
+  api_tokens: { token_hash: string; account_id: string; name: string; created_at: Generated<Stamp> };
+  role_grants: { process_id: string; account_id: string; role: string; party_id: string | null };
+  log_heads: { process_id: string; size: ColumnType<number, number, number> };
+  journal: {
+    process_id: string;
+    idx: ColumnType<number, number, never>;
+    record_type: string;
+    record_id: string;
+    version: number;
+    supersedes: number | null;
+    author: string;
+    at: Stamp;
+    body: Json;
+  };
+  meeting_transitions: {
+    process_id: string; meeting_id: string; seq: number; from_status: string | null; to_status: string;
+    at: string; reason: string; sources: Json; recorded_by: string; recorded_at: Stamp;
+  };
+  cause_claims: {
+    process_id: string; meeting_id: string; transition_seq: number; seq: number; party_id: string;
+    text: string; sources: Json; recorded_by: string; recorded_at: Stamp;
+  };
+  invitation_responses: {
+    process_id: string; invitation_id: string; seq: number; status: string; at: string;
+    conditions: Json; sources: Json; recorded_by: string; recorded_at: Stamp;
+  };
+  schema_migrations: { name: string; applied_at: Generated<Stamp> };
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../domain/shared/actor.ts';
+import { SYSTEM } from '../domain/shared/actor.ts';
+import { addAccount, grantRole, type AccessDeps } from '../use-cases/access/accounts.ts';
+import { createProcess } from '../use-cases/create-process.ts';
+import { loadMinsk2014 } from './minsk-2014/index.ts';
+
+export const DEMO_PROCESS = 'minsk-2014';
+
+const DEMO_ACCOUNTS: { username: string; role: Role; partyId: string | null }[] = [
+  { username: 'mediator', role: 'mediator', partyId: null },
+  { username: 'delegate-ukr', role: 'delegate', partyId: 'ukr' },
+  { username: 'delegate-rus', role: 'delegate', partyId: 'rus' },
+  { username: 'delegate-ordo', role: 'delegate', partyId: 'ordo' },
+  { username: 'delegate-ordl', role: 'delegate', partyId: 'ordl' },
+  { username: 'monitor', role: 'monitor', partyId: null },
+  { username: 'analyst', role: 'analyst', partyId: null },
+];
+
+/** Loads the Minsk process as of late November 2014 and one account per role, with fresh random passwords. */
+export async function seedDemo(deps: AccessDeps) {
+  await createProcess(deps, SYSTEM, {
+    id: DEMO_PROCESS,
+    names: { en: 'Minsk process for eastern Ukraine', uk: 'Мінський процес щодо сходу України', ru: 'Минский процесс по востоку Украины' },
+    description: 'Demo: the Trilateral Contact Group as of late November 2014, from public reporting (see each record’s sources).',
+  });
+  await loadMinsk2014(deps, DEMO_PROCESS);
+  const created = [];
+  for (const a of DEMO_ACCOUNTS) {
+    const password = randomBytes(9).toString('base64url');
+    const existing = await deps.accounts.findByUsername(a.username);
+    if (!existing) await addAccount(deps, { username: a.username, password });
+    await grantRole(deps, SYSTEM, DEMO_PROCESS, { username: a.username, role: a.role, partyId: a.partyId });
+    created.push({ ...a, password: existing ? '(unchanged)' : password });
+  }
+  return created;
+}

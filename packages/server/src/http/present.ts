@@ -1,0 +1,23 @@
+import type { StoredRecord } from '../use-cases/ports.ts';
+
+/**
+ * The API shape of a record: its own fields with the meta beside them. The index
+ * columns stay inside, except `status` for kinds whose status is a life cycle.
+ */
+export function present(r: StoredRecord, lifecycle = false) {
+  return {
+    id: r.id,
+    ...r.body,
+    ...(lifecycle ? { status: r.status } : {}),
+    processId: r.processId,
+    version: r.version,
+    audience: r.audience,
+    audienceParty: r.audienceParty,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  };
+}
+
+export const LIFECYCLE_KINDS = new Set(['meeting', 'invitation']);

@@ -1,0 +1,53 @@
+import { Id, ListQuery } from '@parley/contracts';
+import { Type, type TObject } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { createRecord } from '../../use-cases/create-record.ts';
+import { getRecord } from '../../use-cases/get-record.ts';
+import { listRecords, type ListInput } from '../../use-cases/list-records.ts';
+import { recordHistory } from '../../use-cases/record-history.ts';
+import { replaceRecord } from '../../use-cases/replace-record.ts';
+import { RESOURCES } from '../../use-cases/resources.ts';
+import type { Deps } from '../../use-cases/support.ts';
+import { LIFECYCLE_KINDS, present } from '../present.ts';
+
+export const ProcessParams = Type.Object({ processId: Id });
+export const RecordParams = Type.Object({ processId: Id, id: Id });
+
+/** List, read, history, create and replace for every kind of record, from its descriptor. */
+export async function recordRoutes(app: FastifyInstance, deps: Deps) {
+  for (const res of RESOURCES) {
+    const base = `/api/processes/:processId/${res.collection}`;
+    const tags = [res.collection];
+    const show = (r: Parameters<typeof present>[0]) => present(r, LIFECYCLE_KINDS.has(res.kind));
+
+    app.get(base, { schema: { tags, summary: `List ${res.collection}`, params: ProcessParams, querystring: ListQuery } }, async (req) => {
+      const { processId } = req.params as { processId: string };
+      const page = await listRecords(deps, req.actor, processId, res, req.query as ListInput);
+      return { items: page.items.map(show), next: page.next };
+    });
+
+    app.get(`${base}/:id`, { schema: { tags, summary: `Read one ${res.label}`, params: RecordParams } }, async (req) => {
+      const { processId, id } = req.params as { processId: string; id: string };
+      return show(await getRecord(deps, req.actor, processId, res, id));
+    });
+
+    app.get(`${base}/:id/history`, { schema: { tags, summary: `Every version of a ${res.label}`, params: RecordParams } }, async (req) => {
+      const { processId, id } = req.params as { processId: string; id: string };
+      return { items: await recordHistory(deps, req.actor, processId, res, id) };
+    });
+
+    if (!res.genericCreate) continue;
+
+    app.post(base, { schema: { tags, summary: `Record a ${res.label}`, params: ProcessParams, body: res.schema } }, async (req, reply) => {
+      const { processId } = req.params as { processId: string };
+      reply.status(201);
+      return show(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>));
+    });
+
+    const replaceBody = Type.Composite([res.schema as TObject, Type.Object({ version: Type.Integer({ minimum: 1 }) })], { additionalProperties: false });
+    app.put(`${base}/:id`, { schema: { tags, summary: `Write a new version of a ${res.label}`, params: RecordParams, body: replaceBody } }, async (req) => {
+      const { processId, id } = req.params as { processId: string; id: string };
+      return show(await replaceRecord(deps, req.actor, processId, res, id, req.body as Record<string, unknown> & { version: number }));
+    });
+  }
+}

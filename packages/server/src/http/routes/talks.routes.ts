@@ -1,0 +1,59 @@
+import { AttendanceInput, CauseClaimInput, InvitationInput, InvitationResponseInput, TransitionInput } from '@parley/contracts';
+import type { FastifyInstance } from 'fastify';
+import { addCauseClaim } from '../../use-cases/add-cause-claim.ts';
+import { inviteParty } from '../../use-cases/invite-party.ts';
+import { meetingCalendar } from '../../use-cases/meeting-calendar.ts';
+import { meetingDossier } from '../../use-cases/meeting-dossier.ts';
+import { recordAttendance } from '../../use-cases/record-attendance.ts';
+import { respondToInvitation, type ResponseInput } from '../../use-cases/respond-to-invitation.ts';
+import type { Deps } from '../../use-cases/support.ts';
+import { transitionMeeting, type TransitionInput as Transition } from '../../use-cases/transition-meeting.ts';
+import { present } from '../present.ts';
+import { ProcessParams, RecordParams } from './records.routes.ts';
+
+type P = { processId: string; id: string };
+const tags = ['meetings'];
+
+export async function talksRoutes(app: FastifyInstance, deps: Deps) {
+  const m = '/api/processes/:processId/meetings/:id';
+
+  app.get(`${m}/dossier`, { schema: { tags, summary: 'A meeting with its status history, claims, invitations and attendance', params: RecordParams } }, async (req) => {
+    const { processId, id } = req.params as P;
+    const d = await meetingDossier(deps, req.actor, processId, id);
+    return { ...d, meeting: present(d.meeting, true), invitations: d.invitations.map((i) => ({ ...present(i, true), responses: i.responses })), attendance: d.attendance.map((a) => present(a)) };
+  });
+
+  app.post(`${m}/transitions`, { schema: { tags, summary: 'Change a meeting’s status', params: RecordParams, body: TransitionInput } }, async (req) => {
+    const { processId, id } = req.params as P;
+    return present(await transitionMeeting(deps, req.actor, processId, id, req.body as Transition), true);
+  });
+
+  app.post(`${m}/claims`, { schema: { tags, summary: 'Add a party’s account of why a status changed', params: RecordParams, body: CauseClaimInput } }, async (req, reply) => {
+    const { processId, id } = req.params as P;
+    reply.status(201);
+    return addCauseClaim(deps, req.actor, processId, id, req.body as Parameters<typeof addCauseClaim>[4]);
+  });
+
+  app.post(`${m}/invitations`, { schema: { tags, summary: 'Invite a party', params: RecordParams, body: InvitationInput } }, async (req, reply) => {
+    const { processId, id } = req.params as P;
+    reply.status(201);
+    return present(await inviteParty(deps, req.actor, processId, id, req.body as Parameters<typeof inviteParty>[4]), true);
+  });
+
+  app.post(`${m}/attendance`, { schema: { tags, summary: 'Record who attended', params: RecordParams, body: AttendanceInput } }, async (req, reply) => {
+    const { processId, id } = req.params as P;
+    reply.status(201);
+    return present(await recordAttendance(deps, req.actor, processId, id, req.body as { partyId: string }));
+  });
+
+  app.post('/api/processes/:processId/invitations/:id/responses', { schema: { tags: ['invitations'], summary: 'Answer an invitation', params: RecordParams, body: InvitationResponseInput } }, async (req) => {
+    const { processId, id } = req.params as P;
+    return present(await respondToInvitation(deps, req.actor, processId, id, req.body as ResponseInput), true);
+  });
+
+  app.get('/api/processes/:processId/calendar.ics', { schema: { tags, summary: 'iCalendar feed of the meetings you may see', params: ProcessParams } }, async (req, reply) => {
+    const { processId } = req.params as { processId: string };
+    reply.type('text/calendar; charset=utf-8');
+    return meetingCalendar(deps, req.actor, processId);
+  });
+}

@@ -1,0 +1,88 @@
+import type { Actor, Audience, Role, RoleGrant, Visibility } from '../domain/shared/actor.ts';
+import { SYSTEM } from '../domain/shared/actor.ts';
+import { AppError, notFound } from '../domain/shared/app-error.ts';
+
+/** Every kind of record a use case can write; the policy table below is keyed by it. */
+export type RecordKind =
+  | 'process' | 'party' | 'person' | 'mandate' | 'forum' | 'meeting' | 'meeting_transition' | 'cause_claim'
+  | 'invitation' | 'invitation_response' | 'attendance' | 'agreement' | 'provision' | 'assessment'
+  | 'source' | 'statement' | 'claim' | 'figure' | 'role_grant';
+
+const M: Role = 'mediator';
+/**
+ * Who may write what. The mediator convenes and records; parties speak for themselves
+ * (responses, statements, claims); analysts assess and attribute; monitors report.
+ */
+const WRITERS: Record<RecordKind, readonly Role[]> = {
+  process: [],
+  role_grant: [],
+  party: [M], person: [M], mandate: [M], forum: [M], meeting: [M], meeting_transition: [M],
+  invitation: [M], attendance: [M], agreement: [M], provision: [M],
+  cause_claim: [M, 'delegate'],
+  invitation_response: [M, 'delegate'],
+  assessment: [M, 'analyst'],
+  source: [M, 'analyst', 'delegate', 'monitor'],
+  statement: [M, 'analyst', 'delegate'],
+  claim: [M, 'analyst', 'delegate'],
+  figure: [M, 'analyst', 'monitor'],
+};
+
+export function grantsIn(actor: Actor, processId: string): RoleGrant[] {
+  return actor.roles.filter((r) => r.processId === processId);
+}
+
+/** The set-based form of canRead, for lists: repositories turn it into a WHERE clause. */
+export type ReadScope = { all: true } | { all: false; audiences: Audience[]; parties: string[] };
+
+export function readScope(actor: Actor, processId: string): ReadScope {
+  if (actor === SYSTEM) return { all: true };
+  const grants = grantsIn(actor, processId);
+  if (grants.some((g) => g.role === 'mediator')) return { all: true };
+  if (grants.length === 0) return { all: false, audiences: ['public'], parties: [] };
+  const parties = grants.flatMap((g) => (g.partyId ? [g.partyId] : []));
+  return { all: false, audiences: ['public', 'forum'], parties };
+}
+
+export function canRead(actor: Actor, processId: string, v: Visibility): boolean {
+  const scope = readScope(actor, processId);
+  if (scope.all) return true;
+  if (scope.audiences.includes(v.audience)) return true;
+  return v.audience === 'party' && v.audienceParty !== null && scope.parties.includes(v.audienceParty);
+}
+
+/** A denied read answers exactly like a missing record. */
+export function assertCanRead(actor: Actor, processId: string, v: Visibility, what: string, id: string): void {
+  if (!canRead(actor, processId, v)) throw notFound(what, id);
+}
+
+/**
+ * May the actor write this kind of record with this visibility, speaking for `actingFor`?
+ * A writer may only give a record an audience it can read itself, so nobody can
+ * plant a record in another party's confidential space.
+ */
+export function assertCanWrite(actor: Actor, processId: string, kind: RecordKind, v: Visibility, actingFor?: string | null): void {
+  if (actor === SYSTEM) return;
+  const grants = grantsIn(actor, processId);
+  if (!actor.accountId) throw new AppError('unauthenticated', 'sign_in_required', 'Sign in to make changes.');
+  const allowed = grants.filter((g) => WRITERS[kind].includes(g.role));
+  if (allowed.length === 0)
+    throw new AppError('forbidden', 'role_may_not_write', `Your role in this process may not record a ${kind.replace(/_/g, ' ')}.`);
+  if (allowed.some((g) => g.role === 'mediator')) return;
+  if (actingFor && !allowed.some((g) => g.partyId === actingFor))
+    throw new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${actingFor}".`, { field: 'partyId' });
+  if (v.audience === 'mediator' || (v.audience === 'party' && !allowed.some((g) => g.partyId === v.audienceParty)))
+    throw new AppError('forbidden', 'audience_not_allowed', 'You may not give a record an audience you cannot read yourself.', { field: 'audience' });
+}
+
+/** Normalises the audience fields of an input; party-confidential needs its party. */
+export function visibilityOf(input: { audience?: Audience; audienceParty?: string }, fallback: Audience = 'forum'): Visibility {
+  const audience = input.audience ?? fallback;
+  if (audience === 'party' && !input.audienceParty)
+    throw new AppError('validation', 'audience_party_required', 'A party-confidential record must name its party in audienceParty.', { field: 'audienceParty' });
+  if (audience !== 'party' && input.audienceParty)
+    throw new AppError('validation', 'audience_party_unexpected', 'audienceParty is only used with the audience "party".', { field: 'audienceParty' });
+  return { audience, audienceParty: audience === 'party' ? (input.audienceParty ?? null) : null };
+}
+
+/** For rules that must count every record whoever asks (the host rule counts all invitations). */
+export const SYSTEM_SCOPE: ReadScope = { all: true };

@@ -1,0 +1,29 @@
+import type { Actor } from '../domain/shared/actor.ts';
+import { assertCanWrite, visibilityOf } from '../policies/access.ts';
+import type { Resource } from './resources.ts';
+import type { StoredRecord } from './ports.ts';
+import { assertProcess, assertRefs, bodyOf, newId, today, type Deps } from './support.ts';
+
+/**
+ * Creates a record of a kind that needs no verb of its own (a party, a source, a statement…).
+ * Extra fields (`context`) come from the route, such as the meeting an invitation belongs to.
+ */
+export async function createRecord(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  res: Resource,
+  input: Record<string, unknown>,
+  context: Record<string, unknown> = {},
+): Promise<StoredRecord> {
+  const full = { ...input, ...context };
+  const visibility = visibilityOf(full, res.defaultAudience);
+  await assertProcess(deps.store.reader, processId);
+  assertCanWrite(actor, processId, res.kind, visibility, res.actingFor?.(full));
+  res.check(full);
+  return deps.store.write(processId, actor, async (uow) => {
+    await assertRefs(uow, actor, processId, res.refs(full));
+    const id = (input.id as string | undefined) ?? newId(res.kind.slice(0, 3));
+    return uow.insert(res.table, res.kind, { id, ...visibility, ...res.index({ ...full, id }, today(uow.now)), body: bodyOf(full) });
+  });
+}

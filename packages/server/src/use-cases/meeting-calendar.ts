@@ -1,0 +1,43 @@
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { Actor } from '../domain/shared/actor.ts';
+import { parsePreciseDate } from '../domain/shared/precise-date.ts';
+import { readScope } from '../policies/access.ts';
+import { assertProcess, type Deps } from './support.ts';
+
+const STATUS: Record<string, ICalEventStatus> = {
+  proposed: ICalEventStatus.TENTATIVE, postponed: ICalEventStatus.TENTATIVE, scheduled: ICalEventStatus.CONFIRMED,
+  in_progress: ICalEventStatus.CONFIRMED, held: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED, lapsed: ICalEventStatus.CANCELLED,
+};
+
+/**
+ * The meetings the reader may see as an iCalendar feed. A meeting known only to the
+ * day or month is an all-day event over that span, not a made-up time.
+ */
+export async function meetingCalendar(deps: Deps, actor: Actor, processId: string): Promise<string> {
+  await assertProcess(deps.store.reader, processId);
+  const meetings = await deps.store.reader.list('meetings', processId, readScope(actor, processId), { limit: 10_000 });
+  const cal = ical({ name: `Parley — ${processId}`, prodId: { company: 'parley', product: 'parley', language: 'EN' } });
+  for (const m of meetings) {
+    const b = m.body as { title: { en: string }; plannedStart?: string; plannedEnd?: string; actualStart?: string; actualEnd?: string; timeZone: string; place?: { names: { en: string } } };
+    const startValue = b.actualStart ?? b.plannedStart;
+    if (!startValue) continue;
+    const start = parsePreciseDate(startValue, 'start');
+    const endValue = b.actualEnd ?? b.plannedEnd;
+    const end = endValue ? parsePreciseDate(endValue, 'end') : start;
+    const allDay = start.precision !== 'time' || end.precision !== 'time';
+    const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000);
+    cal.createEvent({
+      id: `${m.id}@${processId}.parley`,
+      summary: `${b.title.en} (${m.status})`,
+      start: allDay ? new Date(`${start.firstDay}T00:00:00Z`) : new Date(start.value),
+      end: allDay ? dayAfter(end.lastDay) : end === start ? new Date(Date.parse(start.value) + 3_600_000) : new Date(end.value),
+      allDay,
+      timezone: allDay ? null : b.timeZone,
+      status: STATUS[m.status ?? 'proposed'] ?? ICalEventStatus.TENTATIVE,
+      location: b.place?.names.en ?? null,
+      sequence: m.version,
+      stamp: new Date(m.updatedAt),
+    });
+  }
+  return cal.toString();
+}

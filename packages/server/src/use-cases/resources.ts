@@ -1,0 +1,180 @@
+import {
+  AgreementInput, AttendanceInput, ClaimInput, FigureInput, ForumInput, InvitationInput, MandateInput, MeetingInput,
+  PartyInput, PersonInput, SourceInput, StatementInput, ProvisionInput, AssessmentInput,
+} from '@parley/contracts';
+import type { TSchema } from '@sinclair/typebox';
+import type { Audience } from '../domain/shared/actor.ts';
+import { invalid } from '../domain/shared/app-error.ts';
+import { assertOrdered, parsePreciseDate } from '../domain/shared/precise-date.ts';
+import { assertFigureBounds } from '../domain/sources/figure.ts';
+import type { RecordKind } from '../policies/access.ts';
+import type { RecordTable } from './ports.ts';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- inputs are validated against `schema` before they reach a descriptor */
+type Input = any;
+
+export interface Ref {
+  table: RecordTable;
+  id: string;
+  field: string;
+}
+
+/**
+ * What the generic record use cases need to know about one kind of record.
+ * Kinds with their own verbs (meeting transitions, invitation responses,
+ * assessments) still use these for reading, validation and indexing.
+ */
+export interface Resource {
+  kind: RecordKind;
+  table: RecordTable;
+  /** The collection's path segment in the API. */
+  collection: string;
+  label: string;
+  schema: TSchema;
+  defaultAudience: Audience;
+  /** Whether records are created through the generic create verb, or only through a verb of their own. */
+  genericCreate: boolean;
+  index(input: Input, today: string): { parentId: string | null; status: string | null; sortOn: string; partyIds: string[] };
+  refs(input: Input): Ref[];
+  /** Domain checks a schema cannot express. */
+  check(input: Input): void;
+  actingFor?(input: Input): string | null;
+}
+
+const day = (value: string | undefined, field: string, fallback: string) => (value ? parsePreciseDate(value, field).firstDay : fallback);
+const sourceRefs = (list: { sourceId: string }[] | undefined, field = 'sources'): Ref[] =>
+  (list ?? []).map((s, i) => ({ table: 'sources', id: s.sourceId, field: `${field}/${i}/sourceId` }));
+const opt = (table: RecordTable, id: string | undefined, field: string): Ref[] => (id ? [{ table, id, field }] : []);
+const many = (table: RecordTable, ids: string[] | undefined, field: string): Ref[] => (ids ?? []).map((id, i) => ({ table, id, field: `${field}/${i}` }));
+const noop = () => {};
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const base = { defaultAudience: 'forum' as Audience, genericCreate: true, check: noop };
+
+export const RESOURCES: Resource[] = [
+  {
+    ...base, kind: 'party', table: 'parties', collection: 'parties', label: 'party', schema: PartyInput, defaultAudience: 'public',
+    index: (i, today) => ({ parentId: null, status: i.kind, sortOn: today, partyIds: i.id ? [i.id] : [] }),
+    refs: () => [],
+  },
+  {
+    ...base, kind: 'person', table: 'people', collection: 'people', label: 'person', schema: PersonInput, defaultAudience: 'public',
+    index: (i, today) => ({ parentId: null, status: null, sortOn: today, partyIds: i.partyId ? [i.partyId] : [] }),
+    refs: (i) => opt('parties', i.partyId, 'partyId'),
+  },
+  {
+    ...base, kind: 'mandate', table: 'mandates', collection: 'mandates', label: 'mandate', schema: MandateInput, defaultAudience: 'public',
+    index: (i) => ({ parentId: i.personId, status: i.standing, sortOn: day(i.from, 'from', ''), partyIds: i.partyId ? [i.partyId] : [] }),
+    refs: (i) => [{ table: 'people', id: i.personId, field: 'personId' }, ...opt('parties', i.partyId, 'partyId'), ...sourceRefs(i.sources)],
+    check: (i) => assertOrdered(i.from, i.to, 'to'),
+  },
+  {
+    ...base, kind: 'forum', table: 'forums', collection: 'forums', label: 'forum', schema: ForumInput, defaultAudience: 'public',
+    index: (i, today) => ({ parentId: null, status: null, sortOn: today, partyIds: [...i.members, ...i.participants].map((m: any) => m.partyId) }),
+    refs: (i) => [...many('parties', i.members.map((m: any) => m.partyId), 'members'), ...many('parties', i.participants.map((m: any) => m.partyId), 'participants')],
+  },
+  {
+    ...base, kind: 'meeting', table: 'meetings', collection: 'meetings', label: 'meeting', schema: MeetingInput,
+    index: (i, today) => ({
+      parentId: i.forumId, status: 'proposed', sortOn: day(i.plannedStart ?? i.actualStart, 'plannedStart', today),
+      partyIds: [...new Set([i.hostPartyId, ...i.agenda.map((a: any) => a.proposedBy)].filter(Boolean))] as string[],
+    }),
+    refs: (i) => [
+      { table: 'forums', id: i.forumId, field: 'forumId' }, ...opt('parties', i.hostPartyId, 'hostPartyId'),
+      ...many('agreements', i.outcome?.agreementIds, 'outcome/agreementIds'), ...sourceRefs(i.sources), ...sourceRefs(i.outcome?.sources, 'outcome/sources'),
+      ...i.agenda.flatMap((a: any, n: number) => opt('parties', a.proposedBy, `agenda/${n}/proposedBy`)),
+    ],
+    check: (i) => {
+      assertOrdered(i.plannedStart, i.plannedEnd, 'plannedEnd');
+      assertOrdered(i.actualStart, i.actualEnd, 'actualEnd');
+      if (!isTimeZone(i.timeZone)) throw invalid('timeZone', 'unknown_time_zone', `"${i.timeZone}" is not an IANA time zone such as Europe/Minsk.`);
+    },
+  },
+  {
+    ...base, kind: 'invitation', table: 'invitations', collection: 'invitations', label: 'invitation', schema: InvitationInput, genericCreate: false,
+    index: (i, today) => ({ parentId: i.meetingId, status: 'invited', sortOn: today, partyIds: [i.partyId] }),
+    refs: (i) => [{ table: 'parties', id: i.partyId, field: 'partyId' }],
+  },
+  {
+    ...base, kind: 'attendance', table: 'attendance', collection: 'attendance', label: 'attendance record', schema: AttendanceInput, genericCreate: false,
+    index: (i, today) => ({ parentId: i.meetingId, status: i.status, sortOn: today, partyIds: [i.partyId] }),
+    refs: (i) => [{ table: 'parties', id: i.partyId, field: 'partyId' }, ...opt('people', i.personId, 'personId'), ...sourceRefs(i.sources)],
+  },
+  {
+    ...base, kind: 'agreement', table: 'agreements', collection: 'agreements', label: 'agreement', schema: AgreementInput, defaultAudience: 'public',
+    index: (i) => ({
+      parentId: null, status: i.stage ?? null, sortOn: day(i.date, 'date', ''),
+      partyIds: [...new Set([...i.signatories.map((s: any) => s.onBehalfOf).filter(Boolean), ...i.thirdParties])] as string[],
+    }),
+    refs: (i) => [
+      ...i.signatories.flatMap((s: any, n: number) => [{ table: 'people' as const, id: s.personId, field: `signatories/${n}/personId` }, ...opt('parties', s.onBehalfOf, `signatories/${n}/onBehalfOf`)]),
+      ...many('parties', i.thirdParties, 'thirdParties'), ...i.relations.map((r: any, n: number) => ({ table: 'agreements' as const, id: r.agreementId, field: `relations/${n}/agreementId` })),
+      ...sourceRefs(i.sources),
+    ],
+    check: (i) => void parsePreciseDate(i.date, 'date'),
+  },
+  {
+    ...base, kind: 'provision', table: 'provisions', collection: 'provisions', label: 'provision', schema: ProvisionInput, genericCreate: false, defaultAudience: 'public',
+    index: (i) => ({ parentId: i.agreementId, status: null, sortOn: '2000-01-01', partyIds: i.obligated }),
+    refs: (i) => many('parties', i.obligated, 'obligated'),
+    check: (i) => void (i.deadline?.kind === 'absolute' && parsePreciseDate(i.deadline.at, 'deadline/at')),
+  },
+  {
+    ...base, kind: 'assessment', table: 'assessments', collection: 'assessments', label: 'assessment', schema: AssessmentInput, genericCreate: false,
+    index: (i) => ({ parentId: i.provisionId, status: String(i.level), sortOn: day(i.asOf, 'asOf', ''), partyIds: i.perspective === 'neutral' ? [] : [i.perspective] }),
+    refs: (i) => [
+      ...(i.perspective === 'neutral' ? [] : [{ table: 'parties' as const, id: i.perspective, field: 'perspective' }]),
+      ...i.evidence.flatMap((e: any, n: number) => {
+        const table = ({ source: 'sources', statement: 'statements', meeting: 'meetings', figure: 'figures' } as const)[e.kind as 'source'];
+        return table ? [{ table, id: e.id, field: `evidence/${n}/id` }] : [];
+      }),
+    ],
+  },
+  {
+    ...base, kind: 'source', table: 'sources', collection: 'sources', label: 'source', schema: SourceInput, defaultAudience: 'public',
+    index: (i) => ({ parentId: null, status: i.kind, sortOn: day(i.date, 'date', ''), partyIds: [] }),
+    refs: () => [],
+    check: (i) => void parsePreciseDate(i.date, 'date'),
+  },
+  {
+    ...base, kind: 'statement', table: 'statements', collection: 'statements', label: 'statement', schema: StatementInput, defaultAudience: 'public',
+    index: (i) => ({ parentId: i.sourceId, status: i.stance, sortOn: day(i.date, 'date', ''), partyIds: [...new Set([i.speakerPartyId, ...i.partyIds].filter(Boolean))] as string[] }),
+    refs: (i) => [
+      { table: 'sources', id: i.sourceId, field: 'sourceId' }, ...opt('people', i.speakerId, 'speakerId'), ...opt('parties', i.speakerPartyId, 'speakerPartyId'),
+      ...many('parties', i.partyIds, 'partyIds'), ...many('meetings', i.meetingIds, 'meetingIds'),
+    ],
+    check: (i) => void parsePreciseDate(i.date, 'date'),
+    actingFor: (i) => i.speakerPartyId ?? null,
+  },
+  {
+    ...base, kind: 'claim', table: 'claims', collection: 'claims', label: 'claim', schema: ClaimInput, defaultAudience: 'public',
+    index: (i, today) => ({ parentId: i.statementId ?? null, status: i.subject ?? null, sortOn: today, partyIds: i.claimantPartyId ? [i.claimantPartyId] : [] }),
+    refs: (i) => [{ table: 'sources', id: i.sourceId, field: 'sourceId' }, ...opt('statements', i.statementId, 'statementId'), ...opt('parties', i.claimantPartyId, 'claimantPartyId'), ...many('claims', i.counters, 'counters')],
+    actingFor: (i) => i.claimantPartyId ?? null,
+  },
+  {
+    ...base, kind: 'figure', table: 'figures', collection: 'figures', label: 'figure', schema: FigureInput, defaultAudience: 'public',
+    index: (i) => ({ parentId: i.sourceId, status: i.measure, sortOn: day(i.asOf, 'asOf', ''), partyIds: [] }),
+    refs: (i) => [{ table: 'sources', id: i.sourceId, field: 'sourceId' }, ...opt('statements', i.statementId, 'statementId')],
+    check: (i) => {
+      parsePreciseDate(i.asOf, 'asOf');
+      assertOrdered(i.periodFrom, i.periodTo, 'periodTo');
+      assertFigureBounds(i);
+    },
+  },
+];
+
+export const resourceByCollection = new Map(RESOURCES.map((r) => [r.collection, r]));
+export const resourceByKind = new Map(RESOURCES.map((r) => [r.kind, r]));
+export function resource(kind: RecordKind): Resource {
+  const r = resourceByKind.get(kind);
+  if (!r) throw new Error(`no resource for ${kind}`);
+  return r;
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../domain/shared/actor.ts';
+import { invalid, notFound } from '../domain/shared/app-error.ts';
+import { canRead } from '../policies/access.ts';
+import type { Ref } from './resources.ts';
+import type { RecordReader, Store, StoredRecord } from './ports.ts';
+
+export interface Deps {
+  store: Store;
+}
+
+export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+
+export async function assertProcess(reader: RecordReader, processId: string): Promise<void> {
+  if (!(await reader.processExists(processId))) throw notFound('process', processId);
+}
+
+/**
+ * Every reference must name a record of this process that the writer can see:
+ * pointing at a hidden record is answered as if it did not exist.
+ */
+export async function assertRefs(reader: RecordReader, actor: Actor, processId: string, refs: Ref[]): Promise<void> {
+  for (const ref of refs) {
+    const found = await reader.get(ref.table, processId, ref.id);
+    if (!found || !canRead(actor, processId, found))
+      throw invalid(ref.field, 'unknown_reference', `The ${ref.field.split('/')[0]} "${ref.id}" does not exist in this process, or you may not see it.`);
+  }
+}
+
+/** Loads a record the actor may read, or answers not found for both missing and hidden. */
+export async function readable(reader: RecordReader, actor: Actor, processId: string, table: Parameters<RecordReader['get']>[0], id: string, label: string): Promise<StoredRecord> {
+  const found = await reader.get(table, processId, id);
+  if (!found || !canRead(actor, processId, found)) throw notFound(label, id);
+  return found;
+}
+
+/** Splits the audience fields from the body, which is stored as given. */
+export function bodyOf(input: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, audience: _a, audienceParty: _p, version: _v, ...body } = input;
+  return body;
+}
+
+/** The stored fields of a record, to write a new version that changes only some of them. */
+export function sameAs(r: StoredRecord) {
+  return { audience: r.audience, audienceParty: r.audienceParty, parentId: r.parentId, status: r.status, sortOn: r.sortOn, partyIds: r.partyIds, body: r.body };
+}
+
+export const sourceRefsOf = (list: { sourceId: string }[], field: string): Ref[] =>
+  list.map((s, i) => ({ table: 'sources', id: s.sourceId, field: `${field}/${i}/sourceId` }));

@@ -1,0 +1,61 @@
+import type { MeetingStatus } from '@parley/contracts';
+import type { Actor } from '../domain/shared/actor.ts';
+import { parsePreciseDate } from '../domain/shared/precise-date.ts';
+import { assertHostRule } from '../domain/talks/host-rule.ts';
+import { assertTransition } from '../domain/talks/meeting-lifecycle.ts';
+import { assertCanWrite, SYSTEM_SCOPE } from '../policies/access.ts';
+import type { StoredRecord } from './ports.ts';
+import { assertProcess, assertRefs, readable, sameAs, sourceRefsOf, type Deps } from './support.ts';
+
+export interface CauseClaim {
+  partyId: string;
+  text: string;
+  sources: { sourceId: string; locator?: string }[];
+}
+
+export interface TransitionInput {
+  to: MeetingStatus;
+  at: string;
+  reason: string;
+  sources: { sourceId: string; locator?: string }[];
+  claims: CauseClaim[];
+  version: number;
+}
+
+/**
+ * Moves a meeting through its life cycle. Each change keeps who, when, why and the
+ * source; when the sides disagree about the cause (who scrapped the teleconference?)
+ * each side's claim is stored beside the others, none overwriting another.
+ */
+export async function transitionMeeting(deps: Deps, actor: Actor, processId: string, meetingId: string, input: TransitionInput): Promise<StoredRecord> {
+  parsePreciseDate(input.at, 'at');
+  await assertProcess(deps.store.reader, processId);
+  return deps.store.write(processId, actor, async (uow) => {
+    const meeting = await readable(uow, actor, processId, 'meetings', meetingId, 'meeting');
+    assertCanWrite(actor, processId, 'meeting_transition', meeting);
+    const from = meeting.status as MeetingStatus;
+    assertTransition(from, input.to);
+    if (input.to === 'scheduled') {
+      const invitations = await uow.list('invitations', processId, SYSTEM_SCOPE, { parent: meetingId, limit: 1000 });
+      assertHostRule(Boolean(meeting.body.hostRequiresConfirmation), invitations.map((i) => ({ partyId: i.partyIds[0] ?? '', status: i.status ?? '' })));
+    }
+    await assertRefs(uow, actor, processId, [
+      ...sourceRefsOf(input.sources, 'sources'),
+      ...input.claims.flatMap((c, n) => [{ table: 'parties' as const, id: c.partyId, field: `claims/${n}/partyId` }, ...sourceRefsOf(c.sources, `claims/${n}/sources`)]),
+    ]);
+    // The version check takes the row lock first, so the sequence below cannot race.
+    const updated = await uow.revise('meetings', 'meeting', meeting, input.version, { ...sameAs(meeting), status: input.to });
+    const seq = (await uow.history('meeting_transitions', processId, { meeting_id: meetingId })).length + 1;
+    await uow.appendHistory('meeting_transition', {
+      table: 'meeting_transitions',
+      row: { meeting_id: meetingId, seq, from_status: from, to_status: input.to, at: input.at, reason: input.reason, sources: input.sources },
+    }, meetingId);
+    for (const [n, c] of input.claims.entries()) {
+      await uow.appendHistory('cause_claim', {
+        table: 'cause_claims',
+        row: { meeting_id: meetingId, transition_seq: seq, seq: n + 1, party_id: c.partyId, text: c.text, sources: c.sources },
+      }, meetingId);
+    }
+    return updated;
+  });
+}
