@@ -1,9 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * Pure tests run once. The database suite (packages/server/test) runs once per engine:
+ * always on embedded PGlite, and on PostgreSQL when TEST_DATABASE_URL names a server.
+ * Each engine's suite shares one database per worker (PGlite takes seconds to start);
+ * tests stay independent because each creates its own process.
+ */
+const dbProject = (engine: 'pglite' | 'postgres') => ({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    name: `db-${engine}`,
+    include: ['packages/server/test/**/*.test.ts'],
+    env: { PARLEY_TEST_ENGINE: engine },
+    isolate: false,
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/tlog/test/**/*.test.ts'], testTimeout: 60_000 } },
+      dbProject('pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [dbProject('postgres')] : []),
+    ],
   },
 });

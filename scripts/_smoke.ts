@@ -1,23 +1,17 @@
+// Development smoke run: seeds the demo in memory and prints a few API answers.
 import { openRuntime } from '../packages/server/src/compose.ts';
 import { buildApp } from '../packages/server/src/http/app.ts';
 import { seedDemo } from '../packages/server/src/demo/seed.ts';
-const t = Date.now();
 const rt = await openRuntime({ dataDir: null });
-console.log('open', Date.now() - t);
 const acc = await seedDemo(rt);
 const app = await buildApp(rt);
-const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'mediator', password: acc[0]!.password } });
-console.log(login.statusCode, login.body);
-const cookie = login.cookies[0]!;
-const h = { cookie: `${cookie.name}=${cookie.value}` };
-let r = await app.inject({ method: 'POST', url: '/api/processes/minsk-2014/parties', headers: h, payload: { id: 'ukr', names: { en: 'Ukraine', uk: 'Україна' }, aliases: [{ text: 'Kyiv' }], kind: 'state' } });
-console.log(r.statusCode, r.body);
-r = await app.inject({ method: 'POST', url: '/api/processes/minsk-2014/parties', headers: h, payload: { id: 'x', names: { en: 'X' }, kind: 'state', bogus: 1 } });
-console.log(r.statusCode, r.body);
-r = await app.inject({ method: 'POST', url: '/api/processes/minsk-2014/parties', headers: h, payload: { id: 'x', names: { en: 'X' }, kind: 'stat' } });
-console.log(r.statusCode, r.body);
-r = await app.inject({ method: 'GET', url: '/api/processes/minsk-2014/parties' });
-console.log(r.statusCode, r.body);
-r = await app.inject({ method: 'GET', url: '/api/openapi.json' });
-console.log(r.statusCode, r.body.length);
+for (const c of ['parties', 'people', 'mandates', 'forums', 'meetings', 'invitations', 'attendance', 'agreements', 'provisions', 'assessments', 'sources', 'statements', 'claims', 'figures']) {
+  const r = await app.inject({ method: 'GET', url: `/api/processes/minsk-2014/${c}?limit=500` });
+  console.log(c, r.statusCode, r.statusCode === 200 ? JSON.parse(r.body).items.length : r.body);
+}
+const meetings = JSON.parse((await app.inject({ method: 'GET', url: '/api/processes/minsk-2014/meetings?limit=500' })).body).items;
+for (const m of meetings) console.log(m.id, m.status, m.plannedStart ?? m.actualStart);
+const tele = meetings.find((m: { kind: string }) => m.kind === 'preparatory_teleconference');
+if (tele) console.log(JSON.stringify(JSON.parse((await app.inject({ method: 'GET', url: `/api/processes/minsk-2014/meetings/${tele.id}/dossier` })).body).history, null, 1));
+console.log(acc.map((a) => a.username).join(' '));
 await rt.close();

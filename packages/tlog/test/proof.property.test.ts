@@ -79,19 +79,20 @@ describe('generated proofs, exhaustive for sizes 1..256', () => {
 
   it('every consistency proof verifies', () => {
     for (let n = 1; n <= 256; n++) {
-      for (let m = 1; m <= n; m++) verifyConsistency(m, n, rootAt(m), rootAt(n), tree.consistencyProof(m, n), );
+      for (let m = 1; m <= n; m++) verifyConsistency(m, n, rootAt(m), rootAt(n), tree.consistencyProof(m, n));
     }
   });
 
-  it('every single bit flip of every proof hash is rejected (sizes 1..40, all indices)', () => {
+  it('every single bit flip of every proof hash is rejected (sizes 1..16, all indices)', () => {
     let checked = 0;
-    for (let n = 1; n <= 40; n++) {
+    const accepted: string[] = [];
+    for (let n = 1; n <= 16; n++) {
       for (let i = 0; i < n; i++) {
         const p = tree.inclusionProof(i, n);
         for (let k = 0; k < p.length; k++) {
           for (let bit = 0; bit < 256; bit++) {
             const bad = p.map((h, j) => (j === k ? flip(h, bit) : h));
-            expect(rejects(() => verifyInclusion(i, n, leaves[i]!, bad, rootAt(n)))).toBe(true);
+            if (!rejects(() => verifyInclusion(i, n, leaves[i]!, bad, rootAt(n)))) accepted.push(`incl ${i}/${n} ${k}:${bit}`);
             checked++;
           }
         }
@@ -99,15 +100,16 @@ describe('generated proofs, exhaustive for sizes 1..256', () => {
       for (let m = 1; m < n; m++) {
         const p = tree.consistencyProof(m, n);
         for (let k = 0; k < p.length; k++) {
-          for (let bit = 0; bit < 256; bit += 7) {
+          for (let bit = 0; bit < 256; bit++) {
             const bad = p.map((h, j) => (j === k ? flip(h, bit) : h));
-            expect(rejects(() => verifyConsistency(m, n, rootAt(m), rootAt(n), bad))).toBe(true);
+            if (!rejects(() => verifyConsistency(m, n, rootAt(m), rootAt(n), bad))) accepted.push(`cons ${m}/${n} ${k}:${bit}`);
             checked++;
           }
         }
       }
     }
-    expect(checked).toBeGreaterThan(10_000);
+    expect(accepted).toEqual([]);
+    expect(checked).toBeGreaterThan(50_000);
   });
 
   it('size 0, size1 > size2 and out-of-range indices are rejected', () => {
@@ -133,7 +135,10 @@ describe('generated proofs, random sizes up to 5000 (fast-check)', () => {
         for (const bad of mutations(p, rnd)) expect(rejects(() => verifyInclusion(i, n, leaves[i]!, bad, rootAt(n)))).toBe(true);
         const other = (i + 1 + (rnd % n)) % n;
         if (other !== i) expect(rejects(() => verifyInclusion(other, n, leaves[i]!, p, rootAt(n)))).toBe(true);
-        if (n > 1) expect(rejects(() => verifyInclusion(i, n + 1, leaves[i]!, p, rootAt(n)))).toBe(true);
+        // A different size only has to fail when it changes the path shape (otherwise the math is identical).
+        if (inclusionPlan(i, 2 * n).length !== p.length) {
+          expect(rejects(() => verifyInclusion(i, 2 * n, leaves[i]!, p, rootAt(n)))).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,38 @@
+// The README's test command: type-check, lint, then every test. The database suite
+// runs on PGlite and, when TEST_DATABASE_URL is set, again on PostgreSQL; each
+// project runs on its own so the counts per engine are exact.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const npx = (...args) => spawnSync('npx', args, { stdio: 'inherit' }).status ?? 1;
+
+if (npx('tsc', '-p', 'tsconfig.json', '--noEmit') !== 0) process.exit(1);
+if (npx('eslint', '.') !== 0) process.exit(1);
+
+const projects = ['unit', 'db-pglite'];
+if (process.env.TEST_DATABASE_URL) projects.push('db-postgres');
+else console.log('TEST_DATABASE_URL is not set: the database suite runs on PGlite only.');
+
+let passed = 0;
+let failed = 0;
+let exit = 0;
+const lines = [];
+for (const project of projects) {
+  const report = `.vitest-${project}.json`;
+  const status = npx('vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2));
+  try {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    rmSync(report);
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    lines.push(`${project}: ${r.numPassedTests} passed, ${r.numFailedTests} failed (${r.numTotalTestSuites} suites)`);
+    if (r.numTotalTests === 0) exit = 1;
+  } catch {
+    lines.push(`${project}: no report`);
+    exit = 1;
+  }
+  if (status !== 0) exit = 1;
+}
+console.log(lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(exit);
