@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, call, world, type RoleName, type World } from './support/world.ts';
+
+type Who = RoleName | 'anonymous';
+const WHO: Who[] = ['anonymous', 'mediator', 'delegateUkr', 'delegateRus', 'monitor', 'analyst'];
+const AUDIENCES = [
+  { key: 'public', audience: 'public' },
+  { key: 'forum', audience: 'forum' },
+  { key: 'party-ukr', audience: 'party', audienceParty: 'ukr' },
+  { key: 'party-rus', audience: 'party', audienceParty: 'rus' },
+  { key: 'mediator', audience: 'mediator' },
+] as const;
+
+/** The need-to-know table of the product brief, written out independently of the policy code. */
+const MAY_SEE: Record<Who, string[]> = {
+  anonymous: ['public'],
+  mediator: ['public', 'forum', 'party-ukr', 'party-rus', 'mediator'],
+  delegateUkr: ['public', 'forum', 'party-ukr'],
+  delegateRus: ['public', 'forum', 'party-rus'],
+  monitor: ['public', 'forum'],
+  analyst: ['public', 'forum'],
+};
+
+describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, () => {
+  let w: World;
+  // collection → audience key → record id
+  const made: Record<string, Record<string, string>> = {};
+  const walked = new Set<string>();
+
+  beforeAll(async () => {
+    w = await world();
+    const src = (await call(w, 'POST', '/sources', 'mediator', build.source({ id: 'src-base' }))).json.id;
+    const inputs: Record<string, (k: string) => Record<string, unknown>> = {
+      sources: (k) => build.source({ title: `Source ${k}` }),
+      meetings: (k) => build.meeting({ title: { en: `Meeting ${k}` } }),
+      agreements: (k) => build.agreement({ titles: { en: `Agreement ${k}` } }),
+      statements: (k) => ({ date: '2014-11-20', speech: 'reported', text: `Statement ${k}`, stance: 'accusation', sourceId: src }),
+      claims: (k) => ({ text: `Claim ${k}`, sourceId: src }),
+      figures: (k) => ({ qualifier: 'more_than', value: 4300, unit: 'people', measure: `killed ${k}`, asOf: '2014-11-18', sourceId: src }),
+      people: (k) => ({ names: { en: `Person ${k}` } }),
+      mandates: () => ({ personId: made.people!.public, role: 'envoy', from: '2014-06', standing: 'official' }),
+      parties: (k) => ({ names: { en: `Party ${k}` }, kind: 'other' }),
+      forums: (k) => ({ names: { en: `Forum ${k}` }, members: [{ partyId: 'osce', role: 'mediator' }] }),
+    };
+    for (const [collection, input] of Object.entries(inputs)) {
+      made[collection] = {};
+      for (const a of AUDIENCES) {
+        const { key, ...vis } = a;
+        const r = await call(w, 'POST', `/${collection}`, 'mediator', { ...input(key), ...vis });
+        expect(r.status, `${collection} ${key}: ${r.body}`).toBe(201);
+        made[collection]![key] = r.json.id;
+      }
+    }
+    // Records created through verbs of their own, each with every audience (attendance is always forum-wide).
+    made.invitations = {};
+    made.provisions = {};
+    made.assessments = {};
+    made.attendance = {};
+    const held = (await call(w, 'POST', '/meetings', 'mediator', build.meeting({ audience: 'public' }))).json.id;
+    await call(w, 'POST', `/meetings/${held}/transitions`, 'mediator', { to: 'scheduled', at: '2014-09-01', reason: 'agreed', version: 1 });
+    await call(w, 'POST', `/meetings/${held}/transitions`, 'mediator', { to: 'held', at: '2014-09-05', reason: 'met', version: 2 });
+    const parties = ['ukr', 'rus', 'osce', 'ordo', 'ordl'];
+    for (const [n, a] of AUDIENCES.entries()) {
+      const { key, ...vis } = a;
+      made.invitations[key] = (await call(w, 'POST', `/meetings/${made.meetings!.public}/invitations`, 'mediator', { partyId: parties[n], ...vis })).json.id;
+      made.attendance[key] = (await call(w, 'POST', `/meetings/${held}/attendance`, 'mediator', { partyId: parties[n], status: 'attended' })).json.id;
+      made.provisions[key] = (await call(w, 'POST', `/agreements/${made.agreements!.public}/provisions`, 'mediator', { number: String(n + 1), paraphrase: { en: `Point ${key}` }, ...vis })).json.id;
+      const assessed = await call(w, 'POST', `/agreements/${made.agreements!.public}/provisions/1/assessments`, 'mediator', {
+        level: 1, asOf: `2014-11-0${n + 1}`, assessor: 'OSCE', perspective: 'neutral', rationale: `Assessment ${key}`, evidence: [{ kind: 'source', id: src }], ...vis,
+      });
+      expect(assessed.status, assessed.body).toBe(201);
+      made.assessments[key] = assessed.json.id;
+    }
+  });
+
+  const visibleKeys = (who: Who) => MAY_SEE[who];
+
+  it('lists only what each role may see, for every collection', async () => {
+    for (const [collection, byKey] of Object.entries(made)) {
+      walked.add(`/api/processes/{processId}/${collection}`);
+      for (const who of WHO) {
+        const r = await call(w, 'GET', `/${collection}?limit=500`, who);
+        expect(r.status).toBe(200);
+        const ids = new Set(r.json.items.map((i: { id: string }) => i.id));
+        for (const [key, id] of Object.entries(byKey)) {
+          const expected = collection === 'attendance' ? visibleKeys(who).includes('forum') : visibleKeys(who).includes(key);
+          expect(ids.has(id), `${who} listing ${collection} ${key}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it('answers a hidden record exactly like a missing one, on every read route', async () => {
+    const reads = (collection: string, id: string) => [
+      [`/api/processes/{processId}/${collection}/{id}`, `/${collection}/${id}`],
+      [`/api/processes/{processId}/${collection}/{id}/history`, `/${collection}/${id}/history`],
+      ...(collection === 'meetings' ? [[`/api/processes/{processId}/meetings/{id}/dossier`, `/meetings/${id}/dossier`]] : []),
+      ...(collection === 'agreements' ? [[`/api/processes/{processId}/agreements/{id}/matrix`, `/agreements/${id}/matrix`]] : []),
+    ];
+    for (const [collection, byKey] of Object.entries(made)) {
+      for (const who of WHO) {
+        for (const [key, id] of Object.entries(byKey)) {
+          const visible = collection === 'attendance' ? visibleKeys(who).includes('forum') : visibleKeys(who).includes(key);
+          for (const [route, path] of reads(collection, id)) {
+            walked.add(route!);
+            const r = await call(w, 'GET', path!, who);
+            if (visible) {
+              expect(r.status, `${who} ${path}`).toBe(200);
+              continue;
+            }
+            const missing = await call(w, 'GET', path!.replace(id, 'no-such-record'), who);
+            expect(r.status, `${who} ${path}`).toBe(404);
+            expect(r.body.replaceAll(id, 'X')).toBe(missing.body.replaceAll('no-such-record', 'X'));
+          }
+        }
+      }
+    }
+  });
+
+  it('keeps hidden records out of the calendar, the export and the matrix', async () => {
+    walked.add('/api/processes/{processId}/calendar.ics');
+    walked.add('/api/processes/{processId}/export');
+    for (const who of WHO) {
+      const ics = (await call(w, 'GET', '/calendar.ics', who)).body;
+      const exported = (await call(w, 'GET', '/export', who)).body;
+      const matrix = (await call(w, 'GET', `/agreements/${made.agreements!.public}/matrix?dates=2014-11-01,2014-11-02,2014-11-03,2014-11-04,2014-11-05`, who)).body;
+      for (const a of AUDIENCES) {
+        const visible = visibleKeys(who).includes(a.key);
+        expect(ics.includes(`Meeting ${a.key}`), `${who} calendar ${a.key}`).toBe(visible);
+        expect(exported.includes(`Statement ${a.key}`), `${who} export ${a.key}`).toBe(visible);
+        expect(matrix.includes(`Point ${a.key}`), `${who} matrix ${a.key}`).toBe(visible);
+        expect(matrix.includes(made.assessments![a.key]!), `${who} matrix assessment ${a.key}`).toBe(visible);
+      }
+      expect(exported.includes('"journal":'), `${who} journal in export`).toBe(who === 'mediator');
+    }
+  });
+
+  it('refuses writes outside one’s role, party or audience, and anonymous writes', async () => {
+    const src = build.source();
+    expect((await call(w, 'POST', '/sources', 'anonymous', src)).status).toBe(401);
+    expect((await call(w, 'POST', '/meetings', 'delegateUkr', build.meeting())).status).toBe(403);
+    expect((await call(w, 'POST', '/sources', 'delegateUkr', { ...src, audience: 'mediator' })).json.error.reason).toBe('audience_not_allowed');
+    expect((await call(w, 'POST', '/sources', 'delegateUkr', { ...src, audience: 'party', audienceParty: 'rus' })).status).toBe(403);
+    expect((await call(w, 'POST', '/sources', 'delegateUkr', { ...src, audience: 'party', audienceParty: 'ukr' })).status).toBe(201);
+    const statement = { date: '2014-11-20', speech: 'direct', text: 'x', stance: 'denial', sourceId: made.sources!.public, speakerPartyId: 'rus' };
+    expect((await call(w, 'POST', '/statements', 'delegateUkr', statement)).json.error.reason).toBe('not_your_party');
+    expect((await call(w, 'POST', '/statements', 'delegateRus', statement)).status).toBe(201);
+    // A reference to a record the writer cannot see is as unknown as a missing one.
+    const hidden = await call(w, 'POST', '/figures', 'analyst', { qualifier: 'about', value: 1, unit: 'people', measure: 'killed', asOf: '2014-11-18', sourceId: made.sources!.mediator });
+    expect(hidden.json.error).toMatchObject({ code: 'validation', reason: 'unknown_reference', details: { field: 'sourceId' } });
+  });
+
+  it('covers every read route of the API', async () => {
+    const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as { paths: Record<string, Record<string, unknown>> };
+    const reads = Object.entries(spec.paths).filter(([p, ops]) => 'get' in ops && p.startsWith('/api/processes/{processId}/') && !p.includes('/log'));
+    expect(reads.length).toBeGreaterThan(30);
+    for (const [path] of reads) expect(walked.has(path), `route ${path} is not walked`).toBe(true);
+  });
+});
