@@ -17,6 +17,7 @@ export interface ParsedKeyText {
 
 /** Key names end up in signature lines, so they may hold neither spaces nor '+'. */
 export function isValidKeyName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what the spec forbids here
   return name.length > 0 && !/[\s+]/u.test(name) && !/[\u0000-\u001f\u007f]/.test(name);
 }
 

@@ -81,6 +81,7 @@ function checkText(text: string): void {
   if (text.startsWith('\n') || text.includes('\n\n')) {
     throw new TlogError('bad_note', 'The note text must not contain empty lines.');
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what the spec forbids here
   if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text)) {
     throw new TlogError('bad_note', 'The note text contains a control character.');
   }

@@ -38,10 +38,8 @@ function fromSchemaErrors(issues: AjvIssue[], part: string): AppError {
     return new AppError('validation', 'missing_field', `The ${part} lacks the required field "${field}".`, { field });
   }
   const consts = issues.filter((i) => i.keyword === 'const' && i.instancePath === issue.instancePath).map((i) => String(i.params.allowedValue));
-  const message = consts.length
-    ? `"${path}" must be one of: ${consts.join(', ')}.`
-    : `"${path || part}" ${issue.message ?? 'is not valid'}.`;
-  return new AppError('validation', `invalid_${issue.keyword.toLowerCase()}`, message, { field: path || part });
+  if (consts.length) return new AppError('validation', 'invalid_choice', `"${path}" must be one of: ${consts.join(', ')}.`, { field: path });
+  return new AppError('validation', `invalid_${issue.keyword.toLowerCase()}`, `"${path || part}" ${issue.message ?? 'is not valid'}.`, { field: path || part });
 }
 
 export function toAppError(err: unknown): AppError {

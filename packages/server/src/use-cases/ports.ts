@@ -1,6 +1,7 @@
-import type { Actor } from '../domain/shared/actor.ts';
+import type { Actor, RoleGrant } from '../domain/shared/actor.ts';
 import type { RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
+import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
 
 export type { RecordTable };
 
@@ -84,12 +85,78 @@ export interface UnitOfWork extends RecordReader {
   appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string): Promise<void>;
   createProcess(process: { id: string; names: unknown; description?: string }): Promise<void>;
   grantRole(grant: { accountId: string; role: string; partyId: string | null }): Promise<void>;
+  registerWitness(witness: WitnessRecord): Promise<void>;
+  /** Erases the bodies (and salts) of every entry of a record and writes its redacted version. */
+  redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string): Promise<{ record: StoredRecord; erased: number[] }>;
 }
 
 export interface Store {
   reader: RecordReader;
   /** Runs `work` in one transaction for one process; all or nothing. */
   write<T>(processId: string, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+}
+
+export interface WitnessRecord {
+  /** The key name, unique per process; a new key needs a new name. */
+  name: string;
+  partyId: string;
+  /** A cosignature/v1 (or Ed25519 note) verifier key. */
+  vkey: string;
+  /** Base URL; Parley POSTs to <url>/add-checkpoint. */
+  url: string;
+}
+
+export interface StoredCheckpoint {
+  size: number;
+  root: Uint8Array;
+  /** The note as the log signed it. */
+  note: string;
+  /** Witness signature lines, in witness-name order. */
+  cosignatures: string[];
+}
+
+/** One log entry with what a receipt needs; body and salt are null once erased. */
+export interface LogEntry {
+  idx: number;
+  envelope: Envelope;
+  body: unknown;
+  salt: Uint8Array | null;
+}
+
+/** The log as stored: reads of the tree and entries, and the checkpoint and cosignature tables. */
+export interface LogStore {
+  processIds(): Promise<string[]>;
+  head(processId: string): Promise<{ size: number; root: Uint8Array } | undefined>;
+  nodes(processId: string): HashReader;
+  envelopes(processId: string, from: number, to: number): Promise<Envelope[]>;
+  entry(processId: string, recordType: string, recordId: string, version?: number): Promise<LogEntry | undefined>;
+  latestCheckpoint(processId: string): Promise<StoredCheckpoint | undefined>;
+  checkpointAt(processId: string, size: number): Promise<StoredCheckpoint | undefined>;
+  /** Stores a signed checkpoint unless one exists for that size; returns whichever is stored. */
+  saveCheckpoint(processId: string, c: { size: number; root: Uint8Array; note: string }): Promise<StoredCheckpoint>;
+  witnesses(processId: string): Promise<WitnessRecord[]>;
+  lastCosignedSize(processId: string, witness: string): Promise<number>;
+  saveCosignature(processId: string, size: number, witness: string, line: string): Promise<void>;
+}
+
+/** The server's log key: one Ed25519 seed, one key name (the origin) per process. */
+export interface LogKeys {
+  origin(processId: string): string;
+  signer(processId: string): NoteSigner;
+  verifierKey(processId: string): string;
+}
+
+/** Sends a checkpoint to a witness (c2sp.org/tlog-witness add-checkpoint). */
+export interface WitnessClient {
+  addCheckpoint(url: string, oldSize: number, proof: readonly Uint8Array[], note: string):
+    Promise<{ status: 'cosigned'; body: string } | { status: 'conflict'; size: number } | { status: 'refused'; code: number; body: string }>;
+}
+
+export interface LogDeps {
+  store: Store;
+  log: LogStore;
+  logKeys: LogKeys;
+  witnessClient: WitnessClient;
 }
 
 export interface AccountRecord {
@@ -103,8 +170,8 @@ export interface AccountStore {
   create(a: AccountRecord): Promise<void>;
   findByUsername(username: string): Promise<AccountRecord | undefined>;
   findById(accountId: string): Promise<AccountRecord | undefined>;
-  list(): Promise<(Omit<AccountRecord, 'passwordHash'> & { roles: import('../domain/shared/actor.ts').RoleGrant[] })[]>;
-  grants(accountId: string): Promise<import('../domain/shared/actor.ts').RoleGrant[]>;
+  list(): Promise<(Omit<AccountRecord, 'passwordHash'> & { roles: RoleGrant[] })[]>;
+  grants(accountId: string): Promise<RoleGrant[]>;
   createSession(tokenHash: string, accountId: string, expiresAt: Date): Promise<void>;
   findSession(tokenHash: string, now: Date): Promise<string | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
