@@ -1,8 +1,23 @@
-import type { Kysely } from 'kysely';
-import type { Role } from '../domain/shared/actor.ts';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Actor, Role } from '../domain/shared/actor.ts';
 import { conflict } from '../domain/shared/app-error.ts';
 import type { AccountStore } from '../use-cases/ports.ts';
 import type { Database } from './schema.ts';
+
+type GrantRow = { account_id: string; username: string; process_id: string | null; role: string | null; party_id: string | null };
+
+function actorFrom(rows: GrantRow[]): Actor | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  const roles = rows.flatMap((r) => (r.process_id && r.role ? [{ processId: r.process_id, role: r.role as Role, partyId: r.party_id }] : []));
+  return { accountId: first.account_id, username: first.username, roles };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two credential tables differ only in name
+const withGrants = (q: SelectQueryBuilder<Database, any, object>) =>
+  q.leftJoin('role_grants', 'role_grants.account_id', 'accounts.account_id')
+    .select(['accounts.account_id', 'accounts.username', 'role_grants.process_id', 'role_grants.role', 'role_grants.party_id'])
+    .execute() as Promise<GrantRow[]>;
 
 export function createAccountStore(db: Kysely<Database>): AccountStore {
   const grants = async (accountId: string) =>
@@ -20,10 +35,6 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       const r = await db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
       return r && toAccount(r);
     },
-    async findById(accountId) {
-      const r = await db.selectFrom('accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
-      return r && toAccount(r);
-    },
     async list() {
       const rows = await db.selectFrom('accounts').select(['account_id', 'username']).orderBy('username').execute();
       return Promise.all(rows.map(async (r) => ({ accountId: r.account_id, username: r.username, roles: await grants(r.account_id) })));
@@ -32,9 +43,8 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
     async createSession(tokenHash, accountId, expiresAt) {
       await db.insertInto('sessions').values({ token_hash: tokenHash, account_id: accountId, expires_at: expiresAt.toISOString() }).execute();
     },
-    async findSession(tokenHash, now) {
-      const r = await db.selectFrom('sessions').select('account_id').where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
-      return r?.account_id;
+    async actorBySession(tokenHash, now) {
+      return actorFrom(await withGrants(db.selectFrom('sessions').where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', now).innerJoin('accounts', 'accounts.account_id', 'sessions.account_id')));
     },
     async deleteSession(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
@@ -42,8 +52,8 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
     async createToken(tokenHash, accountId, name) {
       await db.insertInto('api_tokens').values({ token_hash: tokenHash, account_id: accountId, name }).execute();
     },
-    async findToken(tokenHash) {
-      return (await db.selectFrom('api_tokens').select('account_id').where('token_hash', '=', tokenHash).executeTakeFirst())?.account_id;
+    async actorByToken(tokenHash) {
+      return actorFrom(await withGrants(db.selectFrom('api_tokens').where('api_tokens.token_hash', '=', tokenHash).innerJoin('accounts', 'accounts.account_id', 'api_tokens.account_id')));
     },
   };
 }

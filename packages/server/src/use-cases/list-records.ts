@@ -32,10 +32,11 @@ function decodeCursor(cursor: string): ListFilter['after'] {
  */
 export async function listRecords(deps: Deps, actor: Actor, processId: string, res: Resource, q: ListInput): Promise<{ items: StoredRecord[]; next: string | null }> {
   if (q.from && q.to && q.to < q.from) throw invalid('to', 'span_reversed', `"to" (${q.to}) is before "from" (${q.from}).`);
-  await assertProcess(deps.store.reader, processId);
   const limit = q.limit ?? 50;
   const filter: ListFilter = { ...q, limit: limit + 1, after: q.after ? decodeCursor(q.after) : undefined };
   const rows = await deps.store.reader.list(res.table, processId, readScope(actor, processId), filter);
+  // An empty page may mean a process that does not exist; only then is it worth asking.
+  if (rows.length === 0) await assertProcess(deps.store.reader, processId);
   const items = rows.slice(0, limit);
   return { items, next: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
 }

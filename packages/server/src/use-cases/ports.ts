@@ -129,6 +129,8 @@ export interface LogStore {
   head(processId: string): Promise<{ size: number; root: Uint8Array } | undefined>;
   nodes(processId: string): HashReader;
   envelopes(processId: string, from: number, to: number): Promise<Envelope[]>;
+  /** Every entry as stored, for an audit that recomputes the tree: row columns, envelope, leaf hash, body. */
+  auditRows(processId: string): Promise<(LogEntry & { leafHash: Uint8Array; type: string; recordId: string; version: number })[]>;
   entry(processId: string, recordType: string, recordId: string, version?: number): Promise<LogEntry | undefined>;
   latestCheckpoint(processId: string): Promise<StoredCheckpoint | undefined>;
   checkpointAt(processId: string, size: number): Promise<StoredCheckpoint | undefined>;
@@ -169,12 +171,12 @@ export interface AccountRecord {
 export interface AccountStore {
   create(a: AccountRecord): Promise<void>;
   findByUsername(username: string): Promise<AccountRecord | undefined>;
-  findById(accountId: string): Promise<AccountRecord | undefined>;
   list(): Promise<(Omit<AccountRecord, 'passwordHash'> & { roles: RoleGrant[] })[]>;
   grants(accountId: string): Promise<RoleGrant[]>;
   createSession(tokenHash: string, accountId: string, expiresAt: Date): Promise<void>;
-  findSession(tokenHash: string, now: Date): Promise<string | undefined>;
+  /** The signed-in account and its grants, in one round trip: this runs on every request. */
+  actorBySession(tokenHash: string, now: Date): Promise<Actor | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   createToken(tokenHash: string, accountId: string, name: string): Promise<void>;
-  findToken(tokenHash: string): Promise<string | undefined>;
+  actorByToken(tokenHash: string): Promise<Actor | undefined>;
 }

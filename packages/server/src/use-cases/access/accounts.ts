@@ -72,18 +72,12 @@ export async function createApiToken(deps: AccessDeps, actor: Actor, input: { na
 
 /** Turns a session cookie or an API token into an actor; anything unknown is anonymous. */
 export async function authenticate(deps: AccessDeps, creds: { session?: string; token?: string }, now = new Date()): Promise<Actor> {
-  const accountId = creds.token
-    ? await deps.accounts.findToken(digest(creds.token))
-    : creds.session
-      ? await deps.accounts.findSession(digest(creds.session), now)
-      : undefined;
-  if (!accountId) {
-    if (creds.token) throw new AppError('unauthenticated', 'bad_token', 'The API token is not valid.');
-    return ANONYMOUS;
+  if (creds.token) {
+    const actor = await deps.accounts.actorByToken(digest(creds.token));
+    if (!actor) throw new AppError('unauthenticated', 'bad_token', 'The API token is not valid.');
+    return actor;
   }
-  const account = await deps.accounts.findById(accountId);
-  if (!account) return ANONYMOUS;
-  return { accountId, username: account.username, roles: await deps.accounts.grants(accountId) };
+  return (creds.session && (await deps.accounts.actorBySession(digest(creds.session), now))) || ANONYMOUS;
 }
 
 export async function listAccounts(deps: AccessDeps) {
