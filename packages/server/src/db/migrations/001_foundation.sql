@@ -73,272 +73,58 @@ create table journal (
 );
 create index journal_record on journal (process_id, record_type, record_id, version);
 
+
 -- Records share one shape: keys, visibility and the columns lists filter and sort on;
--- the validated record itself is in body. Old versions live in the journal.
-create table parties (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index parties_list on parties (process_id, sort_on, id);
-create table people (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index people_list on people (process_id, sort_on, id);
-create table mandates (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text not null,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id),
-  foreign key (process_id, parent_id) references people (process_id, id)
-);
-create index mandates_list on mandates (process_id, sort_on, id);
-create index mandates_parent on mandates (process_id, parent_id);
-create table forums (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index forums_list on forums (process_id, sort_on, id);
-create table meetings (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text not null,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id),
-  foreign key (process_id, parent_id) references forums (process_id, id)
-);
-create index meetings_list on meetings (process_id, sort_on, id);
-create index meetings_parent on meetings (process_id, parent_id);
-create table invitations (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text not null,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id),
-  foreign key (process_id, parent_id) references meetings (process_id, id)
-);
-create index invitations_list on invitations (process_id, sort_on, id);
-create index invitations_parent on invitations (process_id, parent_id);
-create table attendance (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text not null,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id),
-  foreign key (process_id, parent_id) references meetings (process_id, id)
-);
-create index attendance_list on attendance (process_id, sort_on, id);
-create index attendance_parent on attendance (process_id, parent_id);
-create table agreements (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index agreements_list on agreements (process_id, sort_on, id);
-create table provisions (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text not null,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id),
-  foreign key (process_id, parent_id) references agreements (process_id, id)
-);
-create index provisions_list on provisions (process_id, sort_on, id);
-create index provisions_parent on provisions (process_id, parent_id);
-create table assessments (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text not null,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id),
-  foreign key (process_id, parent_id) references provisions (process_id, id)
-);
-create index assessments_list on assessments (process_id, sort_on, id);
-create index assessments_parent on assessments (process_id, parent_id);
-create table sources (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index sources_list on sources (process_id, sort_on, id);
-create table statements (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index statements_list on statements (process_id, sort_on, id);
-create table claims (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index claims_list on claims (process_id, sort_on, id);
-create table figures (
-  process_id text not null references processes,
-  id text not null,
-  version integer not null check (version > 0),
-  audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
-  audience_party text check ((audience = 'party') = (audience_party is not null)),
-  parent_id text,
-  status text,
-  sort_on date not null,
-  party_ids text[] not null default '{}',
-  body jsonb not null,
-  created_at timestamptz not null,
-  created_by text not null,
-  updated_at timestamptz not null,
-  updated_by text not null,
-  primary key (process_id, id)
-);
-create index figures_list on figures (process_id, sort_on, id);
+-- the validated record itself is in body. Old versions live in the journal. One
+-- function makes every such table so the shape cannot drift between kinds.
+create function parley_record_table(name text, parent text) returns void language plpgsql as $$
+begin
+  execute format($f$
+    create table %1$I (
+      process_id text not null references processes,
+      id text not null,
+      version integer not null check (version > 0),
+      audience text not null check (audience in ('public', 'forum', 'party', 'mediator')),
+      audience_party text check ((audience = 'party') = (audience_party is not null)),
+      parent_id text,
+      status text,
+      sort_on date not null,
+      party_ids text[] not null default '{}',
+      body jsonb not null,
+      created_at timestamptz not null,
+      created_by text not null,
+      updated_at timestamptz not null,
+      updated_by text not null,
+      primary key (process_id, id)
+    );
+    create index %2$I on %1$I (process_id, sort_on, id);
+    create trigger %3$I before insert or update or delete on %1$I for each row execute function parley_require_uow();
+  $f$, name, name || '_list', name || '_uow');
+  if parent is not null then
+    execute format($f$
+      alter table %1$I alter column parent_id set not null;
+      alter table %1$I add foreign key (process_id, parent_id) references %2$I (process_id, id);
+      create index %3$I on %1$I (process_id, parent_id);
+    $f$, name, parent, name || '_parent');
+  end if;
+end $$;
+
+do $$ begin
+  perform parley_record_table('parties', null);
+  perform parley_record_table('people', null);
+  perform parley_record_table('mandates', 'people');
+  perform parley_record_table('forums', null);
+  perform parley_record_table('meetings', 'forums');
+  perform parley_record_table('invitations', 'meetings');
+  perform parley_record_table('attendance', 'meetings');
+  perform parley_record_table('agreements', null);
+  perform parley_record_table('provisions', 'agreements');
+  perform parley_record_table('assessments', 'provisions');
+  perform parley_record_table('sources', null);
+  perform parley_record_table('statements', null);
+  perform parley_record_table('claims', null);
+  perform parley_record_table('figures', null);
+end $$;
 
 -- Histories are appended, never rewritten.
 create table meeting_transitions (
@@ -382,20 +168,6 @@ create table invitation_responses (
   foreign key (process_id, invitation_id) references invitations (process_id, id)
 );
 
-create trigger parties_uow before insert or update or delete on parties for each row execute function parley_require_uow();
-create trigger people_uow before insert or update or delete on people for each row execute function parley_require_uow();
-create trigger mandates_uow before insert or update or delete on mandates for each row execute function parley_require_uow();
-create trigger forums_uow before insert or update or delete on forums for each row execute function parley_require_uow();
-create trigger meetings_uow before insert or update or delete on meetings for each row execute function parley_require_uow();
-create trigger invitations_uow before insert or update or delete on invitations for each row execute function parley_require_uow();
-create trigger attendance_uow before insert or update or delete on attendance for each row execute function parley_require_uow();
-create trigger agreements_uow before insert or update or delete on agreements for each row execute function parley_require_uow();
-create trigger provisions_uow before insert or update or delete on provisions for each row execute function parley_require_uow();
-create trigger assessments_uow before insert or update or delete on assessments for each row execute function parley_require_uow();
-create trigger sources_uow before insert or update or delete on sources for each row execute function parley_require_uow();
-create trigger statements_uow before insert or update or delete on statements for each row execute function parley_require_uow();
-create trigger claims_uow before insert or update or delete on claims for each row execute function parley_require_uow();
-create trigger figures_uow before insert or update or delete on figures for each row execute function parley_require_uow();
 create trigger meeting_transitions_uow before insert or update or delete on meeting_transitions for each row execute function parley_require_uow();
 create trigger cause_claims_uow before insert or update or delete on cause_claims for each row execute function parley_require_uow();
 create trigger invitation_responses_uow before insert or update or delete on invitation_responses for each row execute function parley_require_uow();
