@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../src/domain/shared/actor.ts';
+import { addAccount, grantRole } from '../src/use-cases/access/accounts.ts';
 import { build, call, world, type World } from './support/world.ts';
 
 describe(`bad input is refused and changes nothing (${process.env.PARLEY_TEST_ENGINE})`, () => {
@@ -64,6 +66,14 @@ describe(`bad input is refused and changes nothing (${process.env.PARLEY_TEST_EN
     const badToken = await w.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer pat_forged' } });
     expect(badToken.statusCode).toBe(401);
     expect((await call(w, 'GET', '/api/auth/me', 'analyst')).json.username).toBe(`analyst-${w.pid}`);
+  });
+
+  it('refuses unknown roles and weak passwords when managing accounts', async () => {
+    await expect(addAccount(w.rt, { username: 'Bad Name', password: 'long enough password' })).rejects.toMatchObject({ reason: 'bad_username' });
+    await expect(addAccount(w.rt, { username: `weak-${w.pid}`, password: 'short' })).rejects.toMatchObject({ reason: 'weak_password' });
+    await expect(grantRole(w.rt, SYSTEM, w.pid, { username: `analyst-${w.pid}`, role: 'king' as 'analyst', partyId: null })).rejects.toMatchObject({ reason: 'unknown_role' });
+    await expect(grantRole(w.rt, SYSTEM, w.pid, { username: `analyst-${w.pid}`, role: 'delegate', partyId: null })).rejects.toMatchObject({ reason: 'party_required' });
+    await expect(grantRole(w.rt, w.actors.mediator, w.pid, { username: `analyst-${w.pid}`, role: 'mediator', partyId: null })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('serves health, the OpenAPI 3.1 document and the docs page', async () => {

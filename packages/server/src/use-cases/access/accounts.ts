@@ -13,6 +13,7 @@ export interface AccessDeps {
 }
 
 const SESSION_DAYS = 14;
+const ROLES: readonly RoleGrant['role'][] = ['mediator', 'delegate', 'monitor', 'analyst'];
 // Secrets are stored only as SHA-256: they are long random values, so a fast hash is enough,
 // and a leaked table does not let anyone sign in.
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -34,6 +35,7 @@ export async function addAccount(deps: AccessDeps, input: { username: string; pa
 export async function grantRole(deps: AccessDeps, actor: Actor, processId: string, input: { username: string; role: RoleGrant['role']; partyId: string | null }): Promise<void> {
   await assertProcess(deps.store.reader, processId);
   assertCanWrite(actor, processId, 'role_grant', { audience: 'mediator', audienceParty: null });
+  if (!ROLES.includes(input.role)) throw invalid('role', 'unknown_role', `There is no role "${input.role}"; use ${ROLES.join(', ')}.`);
   if (input.role === 'delegate' && !input.partyId) throw invalid('partyId', 'party_required', 'A delegate acts for a party: name it.');
   const account = await deps.accounts.findByUsername(input.username);
   if (!account) throw invalid('username', 'unknown_account', `There is no account "${input.username}".`);
