@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cosignatureSigner, createWitnessServer, FileWitnessStore, generateCosignatureKey, parseVerifierKeyText, Witness } from '@parley/tlog';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openRuntime, type Runtime } from '../compose.ts';
@@ -8,10 +10,13 @@ import { buildApp } from '../http/app.ts';
 import { addAccount, grantRole, listAccounts } from '../use-cases/access/accounts.ts';
 import { exportProcess } from '../use-cases/export-process.ts';
 import { DEMO_PROCESS, seedDemo } from '../demo/seed.ts';
+import { getLogKey } from '../use-cases/log/get-checkpoint.ts';
+import { signCheckpoint } from '../use-cases/log/sign-checkpoint.ts';
+import { signDueCheckpoints } from '../use-cases/log/sign-due-checkpoints.ts';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const cfg = loadConfig();
-  const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
   try {
     return await fn(rt);
   } finally {
@@ -23,7 +28,7 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
 export function runCli(program: Command) {
   program.command('serve').description('start the server (migrates, and loads the demo on first start)').action(async () => {
     const cfg = loadConfig();
-    const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
     if (cfg.demo && !(await rt.store.reader.processExists(DEMO_PROCESS))) {
       const accounts = await seedDemo(rt);
       const file = `${cfg.dataDir}/demo-accounts.txt`;
@@ -32,7 +37,16 @@ export function runCli(program: Command) {
       console.log(`Loaded the demo process "${DEMO_PROCESS}". Local demo accounts (also in ${file}):\n${lines.join('\n')}`);
     }
     const app = await buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true });
+    // Checkpoints follow the log every few seconds; a round signs only logs that grew.
+    let round: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      round = round.then(() => signDueCheckpoints(rt)).then(({ failed }) => {
+        for (const f of failed) app.log.error({ err: f.error, processId: f.processId }, 'checkpoint not signed');
+      }, (err: unknown) => app.log.error({ err }, 'checkpoint round failed'));
+    }, cfg.checkpointEvery * 1000);
     const stop = async () => {
+      clearInterval(timer);
+      await round;
       await app.close();
       await rt.close();
       process.exit(0);
@@ -78,4 +92,35 @@ export function runCli(program: Command) {
       else process.stdout.write(`${json}\n`);
     }),
   );
+
+  program.command('checkpoint').argument('<process>').description("sign the process log's checkpoint now and print it with the log's verifier key")
+    .action((processId: string) =>
+      withRuntime(async (rt) => {
+        const r = await signCheckpoint(rt, SYSTEM, processId);
+        await r.pushed;
+        const key = await getLogKey(rt, processId);
+        process.stdout.write(`# log key (for a verifier policy): ${key.key}\n${r.checkpoint.note}${r.checkpoint.cosignatures.join('')}`);
+      }),
+    );
+
+  program.command('witness').description('run a tlog-witness (add-checkpoint) for one Parley log, on a party\'s own machine')
+    .requiredOption('--state <dir>', 'where the witness keeps the latest checkpoint it cosigned')
+    .requiredOption('--key <file>', 'the witness signing key; created (cosignature/v1) when the file does not exist')
+    .requiredOption('--log-key <vkey>', "the log's verifier key, as GET /api/processes/<id>/log/key gives it")
+    .option('--port <n>', 'port to listen on', '7380').option('--host <h>', 'address to listen on', '127.0.0.1')
+    .action(async (o: { state: string; key: string; logKey: string; port: string; host: string }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AppError('validation', 'invalid_port', `--port must be a port number, not "${o.port}".`);
+      const origin = parseVerifierKeyText(o.logKey).name;
+      if (!existsSync(o.key)) writeFileSync(o.key, `${generateCosignatureKey(`witness-${Date.now().toString(36)}`).signerKey}\n`, { mode: 0o600, flag: 'wx' });
+      const signer = cosignatureSigner(readFileSync(o.key, 'utf8').trim());
+      mkdirSync(o.state, { recursive: true });
+      const witness = new Witness({ signer, logs: [{ origin, key: o.logKey }], store: new FileWitnessStore(join(o.state, 'witness-state.json')) });
+      const server = createWitnessServer({ witness });
+      await new Promise<void>((ok) => server.listen(port, o.host, ok));
+      console.log(`Witness for ${origin} on http://${o.host}:${port}/add-checkpoint\nRegister it with: {"vkey": "${signer.verifierKey}", "url": "http://<this host>:${port}"}`);
+      const stop = () => server.close(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
 }

@@ -5,6 +5,8 @@ import type { ReadScope, RecordKind } from '../policies/access.ts';
 import type { HistoryRow, JournalEntry, ListFilter, NewRecord, RecordReader, Store, StoredRecord, UnitOfWork } from '../use-cases/ports.ts';
 import type { Selectable } from 'kysely';
 import type { Database, RecordTable } from './schema.ts';
+import type { LogDatabase } from './log/log-schema.ts';
+import { appendToFrontier, frontierOf, insertNodes, sealEntry } from './log/merkle.ts';
 
 type RecordRow = Selectable<Database['parties']>;
 
@@ -31,11 +33,21 @@ function toRecord(r: RecordRow): StoredRecord {
   };
 }
 
-function toJournal(r: Selectable<Database['journal']>): JournalEntry {
+type JournalRow = Omit<Selectable<LogDatabase['journal']>, 'envelope' | 'leaf_hash'> & { erasable: unknown };
+
+/** The body comes from entry_bodies; null once it has been erased. */
+function toJournal(r: JournalRow): JournalEntry {
   return {
     idx: Number(r.idx), recordType: r.record_type, recordId: r.record_id, version: r.version,
-    supersedes: r.supersedes, author: r.author, at: iso(r.at), body: r.body,
+    supersedes: r.supersedes, author: r.author, at: iso(r.at), body: r.erasable ?? r.body ?? null,
   };
+}
+
+function journalQuery(q: Q, processId: string) {
+  return (q as unknown as Kysely<LogDatabase>).selectFrom('journal as j')
+    .leftJoin('entry_bodies as b', (join) => join.onRef('b.process_id', '=', 'j.process_id').onRef('b.idx', '=', 'j.idx'))
+    .select(['j.idx', 'j.process_id', 'j.record_type', 'j.record_id', 'j.version', 'j.supersedes', 'j.author', 'j.at', 'j.body', 'b.body as erasable'])
+    .where('j.process_id', '=', processId);
 }
 
 class Reader implements RecordReader {
@@ -86,13 +98,12 @@ class Reader implements RecordReader {
   }
 
   async journal(processId: string, recordType: string, recordId: string) {
-    const rows = await this.q.selectFrom('journal').selectAll().where('process_id', '=', processId)
-      .where('record_type', '=', recordType).where('record_id', '=', recordId).orderBy('idx').execute();
+    const rows = await journalQuery(this.q, processId).where('j.record_type', '=', recordType).where('j.record_id', '=', recordId).orderBy('j.idx').execute();
     return rows.map((r) => toJournal(r));
   }
 
   async allJournal(processId: string) {
-    const rows = await this.q.selectFrom('journal').selectAll().where('process_id', '=', processId).orderBy('idx').execute();
+    const rows = await journalQuery(this.q, processId).orderBy('j.idx').execute();
     return rows.map((r) => toJournal(r));
   }
 }
@@ -176,19 +187,57 @@ class Work extends Reader implements UnitOfWork {
     this.pending.push({ recordType: 'role_grant', recordId: `${g.accountId}:${g.role}`, version: 1, supersedes: null, body: g });
   }
 
-  /** Appends the journal entries; the head row is locked last so indices follow commit order. */
+  async registerWitness(w: { name: string; partyId: string; vkey: string; url: string }) {
+    const inserted = await this.log.insertInto('witnesses').values({ process_id: this.processId, name: w.name, party_id: w.partyId, vkey: w.vkey, url: w.url })
+      .onConflict((oc) => oc.doNothing()).returning('name').executeTakeFirst();
+    if (!inserted) throw conflict('already_exists', `A witness named "${w.name}" is already registered; a new key needs a new name.`, { field: 'vkey' });
+    this.pending.push({ recordType: 'witness', recordId: w.name, version: 1, supersedes: null, body: w });
+  }
+
+  async redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string) {
+    const erased = await this.log.deleteFrom('entry_bodies').where('process_id', '=', this.processId)
+      .where('idx', 'in', this.log.selectFrom('journal').select('idx').where('process_id', '=', this.processId)
+        .where('record_type', '=', kind).where('record_id', '=', current.id))
+      .returning('idx').execute();
+    const version = current.version + 1;
+    const redacted = { redacted: { at: this.now.toISOString(), by: this.author, reason } };
+    const updated = await this.tx.updateTable(table).set({ version, body: JSON.stringify(redacted), updated_at: this.now.toISOString(), updated_by: this.author })
+      .where('process_id', '=', this.processId).where('id', '=', current.id).where('version', '=', current.version).returningAll().executeTakeFirst();
+    if (!updated) throw conflict('stale_version', `This ${kind.replace(/_/g, ' ')} was changed meanwhile; reload it and try again.`, { field: 'version' });
+    const indices = erased.map((r) => Number(r.idx)).sort((a, b) => a - b);
+    this.pending.push({ recordType: 'redaction', recordId: `${kind}/${current.id}`, version, supersedes: current.version, body: { ...redacted.redacted, recordType: kind, recordId: current.id, erased: indices } });
+    return { record: toRecord(updated as unknown as RecordRow), erased: indices };
+  }
+
+  private get log() {
+    return this.tx as unknown as Transaction<LogDatabase>;
+  }
+
+  /**
+   * Appends the journal entries as log leaves. The head row is locked last so indices
+   * follow commit order, and the tree's new nodes and root are written under that lock.
+   */
   async flush() {
     if (this.pending.length === 0) return;
-    const head = await this.tx.selectFrom('log_heads').select('size').where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
+    const head = await this.log.selectFrom('log_heads').select('size').where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
     if (!head) throw new AppError('not_found', 'not_found_or_no_access', `No process "${this.processId}" was found, or you may not see it.`);
     const start = Number(head.size);
-    await this.tx.insertInto('journal').values(
+    const at = this.now.toISOString();
+    const sealed = this.pending.map((p) =>
+      sealEntry({ type: p.recordType, recordId: p.recordId, version: p.version, supersedes: p.supersedes, author: this.author, at }, p.body));
+    await this.log.insertInto('journal').values(
       this.pending.map((p, i) => ({
         process_id: this.processId, idx: start + i, record_type: p.recordType, record_id: p.recordId, version: p.version,
-        supersedes: p.supersedes, author: this.author, at: this.now.toISOString(), body: JSON.stringify(p.body),
-      })) as never,
+        supersedes: p.supersedes, author: this.author, at, body: null,
+        envelope: JSON.stringify(sealed[i]!.envelope), leaf_hash: Buffer.from(sealed[i]!.leafHash),
+      })),
     ).execute();
-    await this.tx.updateTable('log_heads').set({ size: start + this.pending.length }).where('process_id', '=', this.processId).execute();
+    await this.log.insertInto('entry_bodies').values(
+      sealed.map((s, i) => ({ process_id: this.processId, idx: start + i, body: JSON.stringify(s.body), salt: Buffer.from(s.salt) })),
+    ).execute();
+    const { nodes, root } = appendToFrontier(start, await frontierOf(this.log, this.processId, start), sealed.map((s) => s.leafHash));
+    await insertNodes(this.log, this.processId, nodes);
+    await this.log.updateTable('log_heads').set({ size: start + this.pending.length, root: Buffer.from(root) }).where('process_id', '=', this.processId).execute();
   }
 }
 

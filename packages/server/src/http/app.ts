@@ -1,29 +1,47 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AccessDeps } from '../use-cases/access/accounts.ts';
 import { authPlugin } from './auth.ts';
 import { sendError } from './errors.ts';
+import type { LogDeps } from '../use-cases/ports.ts';
 import { accessRoutes } from './routes/access.routes.ts';
+import { logRoutes } from './routes/log.routes.ts';
 import { agreementRoutes } from './routes/agreements.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
 import { schemaCompiler } from './validation.ts';
 
-export interface AppDeps extends AccessDeps {
+export interface AppDeps extends AccessDeps, LogDeps {
   engine: string;
   secureCookies?: boolean;
   logger?: boolean;
+  /** The built web app (packages/web/dist) served at `/`; null to serve the API only. Defaults to the dist folder when it exists. */
+  webRoot?: string | null;
 }
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+/** The web app reaches no host but this one: the policy makes that a rule the browser enforces. */
+const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const sendIndex = (reply: FastifyReply) =>
+  reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_CSP).type('text/html; charset=utf-8').sendFile('index.html');
 
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 });
   app.setValidatorCompiler(schemaCompiler);
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
-  app.setNotFoundHandler((req, reply) => sendError(Object.assign(new Error('no route'), { statusCode: 404 }), req, reply));
+  const webRoot = deps.webRoot === undefined ? (existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : null) : deps.webRoot;
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes in the browser: any other GET outside /api gets its page.
+    if (webRoot && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && req.url !== '/api') return sendIndex(reply);
+    return sendError(Object.assign(new Error('no route'), { statusCode: 404 }), req, reply);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -41,6 +59,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recordRoutes, deps);
   await app.register(talksRoutes, deps);
   await app.register(agreementRoutes, deps);
+  await app.register(logRoutes, deps);
+  if (webRoot) {
+    // Built files carry a content hash in their names, so they never change; the page itself is always revalidated.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
+  }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import {
+  computeCommitment, envelopeLeafHash, foldRight, nodeHash, rangeRefs, TlogError,
+  type Envelope, type HashReader, type JsonValue, type NodeRef,
+} from '@parley/tlog';
+import type { LogDatabase } from './log-schema.ts';
+
+export type LogQ = Kysely<LogDatabase> | Transaction<LogDatabase>;
+
+export const ENVELOPE_SCHEMA = 'parley/1';
+
+export interface EntryFacts {
+  type: string;
+  recordId: string;
+  version: number;
+  supersedes: number | null;
+  author: string;
+  at: string;
+}
+
+/** A journal entry as a leaf: the envelope commits to the body through a fresh 32-byte salt. */
+export function sealEntry(facts: EntryFacts, body: unknown) {
+  // The body is hashed as the JSON it will be stored and served as, never as a live object.
+  const json = JSON.parse(JSON.stringify(body ?? null)) as JsonValue;
+  const salt = new Uint8Array(randomBytes(32));
+  const envelope: Envelope = { ...facts, schema: ENVELOPE_SCHEMA, commitment: computeCommitment(json, salt) };
+  return { envelope, leafHash: envelopeLeafHash(envelope), body: json, salt };
+}
+
+export interface NodeRow {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+/**
+ * Appends leaves to a tree known only by its frontier (the complete subtrees of
+ * rangeRefs(0, size), largest first): returns every subtree that becomes complete,
+ * and the new root. This is all a database has to store per append.
+ */
+export function appendToFrontier(size: number, frontier: readonly Uint8Array[], leaves: readonly Uint8Array[]) {
+  const refs = rangeRefs(0n, BigInt(size));
+  if (refs.length !== frontier.length) throw new TlogError('missing_node', `The tree of size ${size} lacks part of its frontier.`);
+  const stack: NodeRow[] = refs.map((r, i) => ({ level: r.level, idx: Number(r.index), hash: frontier[i]! }));
+  const nodes: NodeRow[] = [];
+  leaves.forEach((hash, i) => {
+    let top: NodeRow = { level: 0, idx: size + i, hash };
+    nodes.push(top);
+    while (stack.length > 0 && stack[stack.length - 1]!.level === top.level) {
+      const left = stack.pop()!;
+      top = { level: top.level + 1, idx: top.idx >> 1, hash: nodeHash(left.hash, top.hash) };
+      nodes.push(top);
+    }
+    stack.push(top);
+  });
+  return { nodes, root: foldRight(stack.map((n) => n.hash)) };
+}
+
+export async function frontierOf(q: LogQ, processId: string, size: number): Promise<Uint8Array[]> {
+  const refs = rangeRefs(0n, BigInt(size));
+  return new DbHashReader(q, processId).getNodes(refs);
+}
+
+export async function insertNodes(q: LogQ, processId: string, nodes: readonly NodeRow[]) {
+  // Chunked so a long backfill stays under the bind-parameter limit.
+  for (let i = 0; i < nodes.length; i += 5000)
+    await q.insertInto('log_nodes').values(nodes.slice(i, i + 5000).map((n) => ({ process_id: processId, level: n.level, idx: n.idx, hash: Buffer.from(n.hash) }))).execute();
+}
+
+const bytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** Serves stored subtree hashes; one query per proof, one range scan per tile. */
+export class DbHashReader implements HashReader {
+  constructor(private readonly q: LogQ, private readonly processId: string) {}
+
+  async getNode(level: number, index: bigint): Promise<Uint8Array> {
+    return (await this.getNodes([{ level, index }]))[0]!;
+  }
+
+  async getNodes(refs: readonly NodeRef[]): Promise<Uint8Array[]> {
+    if (refs.length === 0) return [];
+    const first = refs[0]!;
+    const contiguous = refs.every((r, i) => r.level === first.level && r.index === first.index + BigInt(i));
+    // A lateral point lookup per node: an IN list of (level, idx) pairs scans the whole process.
+    const rows = contiguous
+      ? await this.q.selectFrom('log_nodes').select(['level', 'idx', 'hash']).where('process_id', '=', this.processId)
+          .where('level', '=', first.level).where('idx', '>=', Number(first.index)).where('idx', '<=', Number(first.index) + refs.length - 1).execute()
+      : (await sql<{ level: number; idx: number; hash: Uint8Array }>`select r.level, r.idx, n.hash
+          from unnest(${refs.map((r) => r.level)}::int[], ${refs.map((r) => Number(r.index))}::bigint[]) as r(level, idx)
+          cross join lateral (select hash from log_nodes where process_id = ${this.processId} and level = r.level and idx = r.idx) n`.execute(this.q)).rows;
+    const byKey = new Map(rows.map((r) => [`${r.level}/${Number(r.idx)}`, bytes(r.hash)]));
+    return refs.map((r) => {
+      const h = byKey.get(`${r.level}/${r.index}`);
+      if (!h) throw new TlogError('missing_node', `The log has no node at level ${r.level} index ${r.index}.`);
+      return h;
+    });
+  }
+}
