@@ -40,6 +40,14 @@ export function createClient(opts: ClientOptions) {
     transitionMeeting: <T>(processId: string, meetingId: string, body: unknown) =>
       call<T>('POST', `${p(processId)}/meetings/${encodeURIComponent(meetingId)}/transitions`, body),
     matrix: <T>(processId: string, agreementId: string) => call<T>('GET', `${p(processId)}/agreements/${encodeURIComponent(agreementId)}/matrix`),
+    processes: <T>() => call<{ items: T[] }>('GET', '/api/processes'),
+    dossier: <T>(processId: string, meetingId: string) => call<T>('GET', `${p(processId)}/meetings/${encodeURIComponent(meetingId)}/dossier`),
+    /** Signs in; the server answers with an HTTP-only session cookie, which the browser keeps. */
+    login: (username: string, password: string) => call<{ username: string; expiresAt: string }>('POST', '/api/auth/login', { username, password }),
+    logout: () => call<void>('POST', '/api/auth/logout'),
+    me: () => call<{ username: string | null; roles: { processId: string; role: string; partyId: string | null }[] }>('GET', '/api/auth/me'),
+    /** The address of a process's iCalendar feed, for a link or a calendar subscription. */
+    calendarUrl: (processId: string) => new URL(`${p(processId)}/calendar.ics`, opts.baseUrl).toString(),
   };
 }
 export type ParleyClient = ReturnType<typeof createClient>;

@@ -4,4 +4,5 @@ export * from './schemas/talks.ts';
 export * from './schemas/agreements.ts';
 export * from './schemas/sources.ts';
 export * from './schemas/access.ts';
+export * from './schemas/monitoring.ts';
 export * from './client.ts';

@@ -7,7 +7,6 @@ import { migrate } from './db/migrate.ts';
 import { createStore } from './db/record-store.ts';
 import { openLogKeys } from './db/log/log-keys.ts';
 import { createLogStore } from './db/log/log-store.ts';
-import { sealLegacyJournal } from './db/log/seal-legacy.ts';
 import { httpWitnessClient } from './db/log/witness-client.ts';
 import type { AccessDeps } from './use-cases/access/accounts.ts';
 import type { LogDeps } from './use-cases/ports.ts';
@@ -22,7 +21,6 @@ export interface Runtime extends AccessDeps, LogDeps {
 export async function openRuntime(opts: { databaseUrl?: string; dataDir: string | null; logKeyPath?: string; logName?: string }): Promise<Runtime> {
   const handle = await openDatabase({ url: opts.databaseUrl, dataDir: opts.databaseUrl ? null : opts.dataDir && join(opts.dataDir, 'pglite') });
   await migrate(handle.db);
-  await sealLegacyJournal(handle.db);
   // Without a data directory (tests, benches) the key is a throwaway in a fresh temporary directory.
   const keyPath = opts.logKeyPath ?? (opts.dataDir ? join(opts.dataDir, 'log-key') : join(mkdtempSync(join(tmpdir(), 'parley-log-')), 'log-key'));
   return {

@@ -41,6 +41,11 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       mandates: () => ({ personId: made.people!.public, role: 'envoy', from: '2014-06', standing: 'official' }),
       parties: (k) => ({ names: { en: `Party ${k}` }, kind: 'other' }),
       forums: (k) => ({ names: { en: `Forum ${k}` }, members: [{ partyId: 'osce', role: 'mediator' }] }),
+      incidents: (k) => ({
+        date: { start: '2014-09-20', end: '2014-09-20', precision: 'day' }, place: { lat: 48, lon: 37.8, precision: 'exact', name: `Incident ${k}` },
+        actors: [], casualties: { killed: { low: 0, best: 0, high: 0 } }, sources: [],
+      }),
+      observations: (k) => ({ method: 'seen', kind: 'flare', count: 1, approximate: false, observer: { lat: 48, lon: 37.8, name: `Post ${k}` }, time: { from: '2014-09-20T20:00:00Z' } }),
     };
     for (const [collection, input] of Object.entries(inputs)) {
       made[collection] = {};
@@ -56,6 +61,8 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     made.provisions = {};
     made.assessments = {};
     made.attendance = {};
+    made.verifications = {};
+    made.attributions = {};
     const held = (await call(w, 'POST', '/meetings', 'mediator', build.meeting({ audience: 'public' }))).json.id;
     await call(w, 'POST', `/meetings/${held}/transitions`, 'mediator', { to: 'scheduled', at: '2014-09-01', reason: 'agreed', version: 1 });
     await call(w, 'POST', `/meetings/${held}/transitions`, 'mediator', { to: 'held', at: '2014-09-05', reason: 'met', version: 2 });
@@ -70,6 +77,13 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       });
       expect(assessed.status, assessed.body).toBe(201);
       made.assessments[key] = assessed.json.id;
+      // A verification step is as visible as its incident; an attribution has its own audience.
+      const step = await call(w, 'POST', `/incidents/${made.incidents![key]}/verifications`, 'mediator', { to: 'corroborated', reason: `Step ${key}`, version: 1 });
+      expect(step.status, step.body).toBe(201);
+      made.verifications[key] = step.json.step.id;
+      const attributed = await call(w, 'POST', `/incidents/${made.incidents!.public}/attributions`, 'mediator', { kind: 'assessed', responsibleLabel: 'undetermined', text: `Attribution ${key}`, sources: [], ...vis });
+      expect(attributed.status, attributed.body).toBe(201);
+      made.attributions[key] = attributed.json.id;
     }
   });
 
@@ -120,15 +134,18 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
   it('keeps hidden records out of the calendar, the export and the matrix', async () => {
     walked.add('/api/processes/{processId}/calendar.ics');
     walked.add('/api/processes/{processId}/export');
+    walked.add('/api/processes/{processId}/incidents.csv');
     for (const who of WHO) {
       const ics = (await call(w, 'GET', '/calendar.ics', who)).body;
       const exported = (await call(w, 'GET', '/export', who)).body;
       const matrix = (await call(w, 'GET', `/agreements/${made.agreements!.public}/matrix?dates=2014-11-01,2014-11-02,2014-11-03,2014-11-04,2014-11-05`, who)).body;
+      const incidentsCsv = (await call(w, 'GET', '/incidents.csv', who)).body;
       for (const a of AUDIENCES) {
         const visible = visibleKeys(who).includes(a.key);
         expect(ics.includes(`Meeting ${a.key}`), `${who} calendar ${a.key}`).toBe(visible);
         expect(exported.includes(`Statement ${a.key}`), `${who} export ${a.key}`).toBe(visible);
         expect(matrix.includes(`Point ${a.key}`), `${who} matrix ${a.key}`).toBe(visible);
+        expect(incidentsCsv.includes(`Incident ${a.key}`), `${who} incidents.csv ${a.key}`).toBe(visible);
         expect(matrix.includes(made.assessments![a.key]!), `${who} matrix assessment ${a.key}`).toBe(visible);
       }
       expect(exported.includes('"journal":'), `${who} journal in export`).toBe(who === 'mediator');

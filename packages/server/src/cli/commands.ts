@@ -7,6 +7,7 @@ import { openRuntime, type Runtime } from '../compose.ts';
 import { SYSTEM } from '../domain/shared/actor.ts';
 import { AppError } from '../domain/shared/app-error.ts';
 import { buildApp } from '../http/app.ts';
+import { registerImport } from './import.ts';
 import { addAccount, grantRole, listAccounts } from '../use-cases/access/accounts.ts';
 import { exportProcess } from '../use-cases/export-process.ts';
 import { DEMO_PROCESS, seedDemo } from '../demo/seed.ts';
@@ -84,6 +85,8 @@ export function runCli(program: Command) {
         console.log(`${a.username}\t${a.roles.map((r) => `${r.processId}:${r.role}${r.partyId ? `(${r.partyId})` : ''}`).join(', ')}`);
     }),
   );
+
+  registerImport(program, withRuntime, DEMO_PROCESS);
 
   program.command('export').argument('<process>').option('-o, --out <file>').description('export a process as JSON').action((processId: string, o: { out?: string }) =>
     withRuntime(async (rt) => {

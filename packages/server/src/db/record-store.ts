@@ -6,7 +6,7 @@ import type { HistoryRow, JournalEntry, ListFilter, NewRecord, RecordReader, Sto
 import type { Selectable } from 'kysely';
 import type { Database, RecordTable } from './schema.ts';
 import type { LogDatabase } from './log/log-schema.ts';
-import { appendToFrontier, frontierOf, insertNodes, sealEntry } from './log/merkle.ts';
+import { appendLeaves, appendToFrontier, sealEntry, splitHashes } from './log/merkle.ts';
 
 type RecordRow = Selectable<Database['parties']>;
 
@@ -33,20 +33,20 @@ function toRecord(r: RecordRow): StoredRecord {
   };
 }
 
-type JournalRow = Omit<Selectable<LogDatabase['journal']>, 'envelope' | 'leaf_hash'> & { erasable: unknown };
+type JournalRow = Omit<Selectable<LogDatabase['journal']>, 'envelope' | 'leaf_hash'> & { body: unknown };
 
 /** The body comes from entry_bodies; null once it has been erased. */
 function toJournal(r: JournalRow): JournalEntry {
   return {
     idx: Number(r.idx), recordType: r.record_type, recordId: r.record_id, version: r.version,
-    supersedes: r.supersedes, author: r.author, at: iso(r.at), body: r.erasable ?? r.body ?? null,
+    supersedes: r.supersedes, author: r.author, at: iso(r.at), body: r.body ?? null,
   };
 }
 
 function journalQuery(q: Q, processId: string) {
   return (q as unknown as Kysely<LogDatabase>).selectFrom('journal as j')
     .leftJoin('entry_bodies as b', (join) => join.onRef('b.process_id', '=', 'j.process_id').onRef('b.idx', '=', 'j.idx'))
-    .select(['j.idx', 'j.process_id', 'j.record_type', 'j.record_id', 'j.version', 'j.supersedes', 'j.author', 'j.at', 'j.body', 'b.body as erasable'])
+    .select(['j.idx', 'j.process_id', 'j.record_type', 'j.record_id', 'j.version', 'j.supersedes', 'j.author', 'j.at', 'b.body'])
     .where('j.process_id', '=', processId);
 }
 
@@ -214,30 +214,20 @@ class Work extends Reader implements UnitOfWork {
   }
 
   /**
-   * Appends the journal entries as log leaves. The head row is locked last so indices
-   * follow commit order, and the tree's new nodes and root are written under that lock.
+   * Appends the journal entries as leaves. The head row is locked last, so indices are
+   * dense and follow commit order; everything else is one statement, because the lock
+   * is held until commit and every round trip under it is paid by every other writer.
    */
   async flush() {
     if (this.pending.length === 0) return;
-    const head = await this.log.selectFrom('log_heads').select('size').where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
+    const head = await this.log.selectFrom('log_heads').select(['size', 'frontier']).where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
     if (!head) throw new AppError('not_found', 'not_found_or_no_access', `No process "${this.processId}" was found, or you may not see it.`);
     const start = Number(head.size);
     const at = this.now.toISOString();
     const sealed = this.pending.map((p) =>
       sealEntry({ type: p.recordType, recordId: p.recordId, version: p.version, supersedes: p.supersedes, author: this.author, at }, p.body));
-    await this.log.insertInto('journal').values(
-      this.pending.map((p, i) => ({
-        process_id: this.processId, idx: start + i, record_type: p.recordType, record_id: p.recordId, version: p.version,
-        supersedes: p.supersedes, author: this.author, at, body: null,
-        envelope: JSON.stringify(sealed[i]!.envelope), leaf_hash: Buffer.from(sealed[i]!.leafHash),
-      })),
-    ).execute();
-    await this.log.insertInto('entry_bodies').values(
-      sealed.map((s, i) => ({ process_id: this.processId, idx: start + i, body: JSON.stringify(s.body), salt: Buffer.from(s.salt) })),
-    ).execute();
-    const { nodes, root } = appendToFrontier(start, await frontierOf(this.log, this.processId, start), sealed.map((s) => s.leafHash));
-    await insertNodes(this.log, this.processId, nodes);
-    await this.log.updateTable('log_heads').set({ size: start + this.pending.length, root: Buffer.from(root) }).where('process_id', '=', this.processId).execute();
+    const grown = appendToFrontier(start, splitHashes(head.frontier), sealed.map((s) => s.leafHash));
+    await appendLeaves(this.log, this.processId, start, this.pending.map((p, i) => ({ ...p, ...sealed[i]!, author: this.author, at })), grown);
   }
 }
 

@@ -24,6 +24,7 @@ export interface RecordRow {
 export const RECORD_TABLES = [
   'parties', 'people', 'mandates', 'forums', 'meetings', 'invitations', 'attendance',
   'agreements', 'provisions', 'assessments', 'sources', 'statements', 'claims', 'figures',
+  'incidents', 'observations', 'verifications', 'attributions',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -33,7 +34,12 @@ export interface Database extends Record<RecordTable, RecordRow> {
   sessions: { token_hash: string; account_id: string; expires_at: Stamp; created_at: Generated<Stamp> };
   api_tokens: { token_hash: string; account_id: string; name: string; created_at: Generated<Stamp> };
   role_grants: { process_id: string; account_id: string; role: string; party_id: string | null };
-  log_heads: { process_id: string; size: ColumnType<number, number, number> };
+  log_heads: {
+    process_id: string;
+    size: ColumnType<number, number, number>;
+    root: ColumnType<Uint8Array, Uint8Array | undefined, Uint8Array>;
+    frontier: ColumnType<Uint8Array, Uint8Array | undefined, Uint8Array>;
+  };
   journal: {
     process_id: string;
     idx: ColumnType<number, number, never>;
@@ -43,7 +49,8 @@ export interface Database extends Record<RecordTable, RecordRow> {
     supersedes: number | null;
     author: string;
     at: Stamp;
-    body: Json;
+    envelope: ColumnType<unknown, string, never>;
+    leaf_hash: ColumnType<Uint8Array, Uint8Array, never>;
   };
   meeting_transitions: {
     process_id: string; meeting_id: string; seq: number; from_status: string | null; to_status: string;

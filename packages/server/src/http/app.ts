@@ -11,6 +11,7 @@ import { sendError } from './errors.ts';
 import type { LogDeps } from '../use-cases/ports.ts';
 import { accessRoutes } from './routes/access.routes.ts';
 import { logRoutes } from './routes/log.routes.ts';
+import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { agreementRoutes } from './routes/agreements.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -29,7 +30,7 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta
 /** The web app reaches no host but this one: the policy makes that a rule the browser enforces. */
 const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const sendIndex = (reply: FastifyReply) =>
-  reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_CSP).type('text/html; charset=utf-8').sendFile('index.html');
+  reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_CSP).type('text/html; charset=utf-8').sendFile('index.html', { cacheControl: false });
 
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -38,8 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   const webRoot = deps.webRoot === undefined ? (existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : null) : deps.webRoot;
   app.setNotFoundHandler((req, reply) => {
-    // The web app routes in the browser: any other GET outside /api gets its page.
-    if (webRoot && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && req.url !== '/api') return sendIndex(reply);
+    // The web app routes in the browser: any other GET outside /api (and not a missing built file) gets its page.
+    if (webRoot && (req.method === 'GET' || req.method === 'HEAD') && !/^\/(api|assets)(\/|$|\?)/.test(req.url)) return sendIndex(reply);
     return sendError(Object.assign(new Error('no route'), { statusCode: 404 }), req, reply);
   });
 
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(talksRoutes, deps);
   await app.register(agreementRoutes, deps);
   await app.register(logRoutes, deps);
+  await app.register(monitoringRoutes, deps);
   if (webRoot) {
     // Built files carry a content hash in their names, so they never change; the page itself is always revalidated.
     await app.register(fastifyStatic, {

@@ -6,7 +6,8 @@ import { AppError, notFound } from '../domain/shared/app-error.ts';
 export type RecordKind =
   | 'process' | 'party' | 'person' | 'mandate' | 'forum' | 'meeting' | 'meeting_transition' | 'cause_claim'
   | 'invitation' | 'invitation_response' | 'attendance' | 'agreement' | 'provision' | 'assessment'
-  | 'source' | 'statement' | 'claim' | 'figure' | 'role_grant';
+  | 'source' | 'statement' | 'claim' | 'figure' | 'role_grant'
+  | 'incident' | 'observation' | 'verification' | 'attribution';
 
 const M: Role = 'mediator';
 /**
@@ -25,6 +26,10 @@ const WRITERS: Record<RecordKind, readonly Role[]> = {
   statement: [M, 'analyst', 'delegate'],
   claim: [M, 'analyst', 'delegate'],
   figure: [M, 'analyst', 'monitor'],
+  incident: [M, 'analyst'],
+  observation: [M, 'monitor', 'analyst'],
+  verification: [M, 'analyst'],
+  attribution: [M, 'analyst', 'delegate'],
 };
 
 export function grantsIn(actor: Actor, processId: string): RoleGrant[] {

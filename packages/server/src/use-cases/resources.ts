@@ -1,12 +1,16 @@
 import {
   AgreementInput, AttendanceInput, ClaimInput, FigureInput, ForumInput, InvitationInput, MandateInput, MeetingInput,
   PartyInput, PersonInput, SourceInput, StatementInput, ProvisionInput, AssessmentInput,
+  AttributionInput, IncidentInput, ObservationInput, VerificationInput,
 } from '@parley/contracts';
 import type { TSchema } from '@sinclair/typebox';
 import type { Audience } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
 import { assertOrdered, parsePreciseDate } from '../domain/shared/precise-date.ts';
 import { assertFigureBounds } from '../domain/sources/figure.ts';
+import { assertAttribution } from '../domain/monitoring/attribution.ts';
+import { assertIncident } from '../domain/monitoring/incident.ts';
+import { assertObservation } from '../domain/monitoring/observation.ts';
 import type { RecordKind } from '../policies/access.ts';
 import type { RecordTable } from './ports.ts';
 
@@ -168,6 +172,35 @@ export const RESOURCES: Resource[] = [
       assertOrdered(i.periodFrom, i.periodTo, 'periodTo');
       assertFigureBounds(i);
     },
+  },
+  // Ceasefire monitoring. An incident's verification status lives in its body (kept across
+  // edits, set only by the verification verb) and is indexed as its status.
+  {
+    ...base, kind: 'incident', table: 'incidents', collection: 'incidents', label: 'incident', schema: IncidentInput, genericCreate: false,
+    index: (i) => ({ parentId: null, status: i.verification ?? 'reported', sortOn: i.date.start, partyIds: [...new Set(i.actors.map((a: any) => a.partyId).filter(Boolean))] as string[] }),
+    refs: (i) => [...i.actors.flatMap((a: any, n: number) => opt('parties', a.partyId, `actors/${n}/partyId`)), ...i.sources.flatMap((s: any, n: number) => opt('sources', s.sourceId, `sources/${n}/sourceId`))],
+    check: (i) => assertIncident(i),
+  },
+  {
+    ...base, kind: 'observation', table: 'observations', collection: 'observations', label: 'observation', schema: ObservationInput,
+    index: (i) => ({ parentId: i.incidentIds[0] ?? null, status: i.kind, sortOn: new Date(i.time.from).toISOString().slice(0, 10), partyIds: [] }),
+    refs: (i) => [...many('incidents', i.incidentIds, 'incidentIds'), ...sourceRefs(i.sources)],
+    check: (i) => assertObservation(i),
+  },
+  {
+    ...base, kind: 'verification', table: 'verifications', collection: 'verifications', label: 'verification step', schema: VerificationInput, genericCreate: false,
+    index: (i, today) => ({ parentId: i.incidentId, status: i.to, sortOn: today, partyIds: [] }),
+    refs: (i) => sourceRefs(i.sources),
+  },
+  {
+    ...base, kind: 'attribution', table: 'attributions', collection: 'attributions', label: 'attribution', schema: AttributionInput, genericCreate: false,
+    index: (i, today) => ({ parentId: i.incidentId, status: i.kind, sortOn: today, partyIds: [...new Set([i.responsiblePartyId, i.byPartyId].filter(Boolean))] as string[] }),
+    refs: (i) => [
+      ...opt('parties', i.responsiblePartyId, 'responsiblePartyId'), ...opt('parties', i.byPartyId, 'byPartyId'),
+      ...opt('attributions', i.disputes, 'disputes'), ...sourceRefs(i.sources),
+    ],
+    check: (i) => assertAttribution(i),
+    actingFor: (i) => i.byPartyId ?? null,
   },
 ];
 

@@ -5,22 +5,8 @@ type Json = ColumnType<unknown, string, string>;
 type Stamp = ColumnType<Date, string, string>;
 type Bytes = ColumnType<Uint8Array, Uint8Array, never>;
 
-/** The tables of 002_log.sql, and the journal and head columns it adds. */
-export interface LogDatabase extends Omit<Database, 'journal' | 'log_heads'> {
-  log_heads: { process_id: string; size: ColumnType<number, number, number>; root: ColumnType<Uint8Array | null, Uint8Array | undefined, Uint8Array> };
-  journal: {
-    process_id: string;
-    idx: ColumnType<number, number, never>;
-    record_type: string;
-    record_id: string;
-    version: number;
-    supersedes: number | null;
-    author: string;
-    at: Stamp;
-    body: ColumnType<unknown, string | null, null>;
-    envelope: ColumnType<unknown, string, string>;
-    leaf_hash: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
-  };
+/** The tables of 002_log.sql beside those of 001. */
+export interface LogDatabase extends Database {
   entry_bodies: { process_id: string; idx: number; body: Json; salt: Bytes };
   log_nodes: { process_id: string; level: number; idx: number; hash: Bytes };
   checkpoints: { process_id: string; size: number; root: Bytes; note: string; signed_at: Generated<Stamp> };

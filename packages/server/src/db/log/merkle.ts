@@ -54,18 +54,51 @@ export function appendToFrontier(size: number, frontier: readonly Uint8Array[], 
     }
     stack.push(top);
   });
-  return { nodes, root: foldRight(stack.map((n) => n.hash)) };
+  return { nodes, root: foldRight(stack.map((n) => n.hash)), frontier: stack.map((n) => n.hash) };
 }
 
-export async function frontierOf(q: LogQ, processId: string, size: number): Promise<Uint8Array[]> {
-  const refs = rangeRefs(0n, BigInt(size));
-  return new DbHashReader(q, processId).getNodes(refs);
+/** The head stores the frontier as its hashes end to end. */
+export function splitHashes(joined: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < joined.length; i += 32) out.push(joined.subarray(i, i + 32));
+  return out;
 }
 
-export async function insertNodes(q: LogQ, processId: string, nodes: readonly NodeRow[]) {
-  // Chunked so a long backfill stays under the bind-parameter limit.
-  for (let i = 0; i < nodes.length; i += 5000)
-    await q.insertInto('log_nodes').values(nodes.slice(i, i + 5000).map((n) => ({ process_id: processId, level: n.level, idx: n.idx, hash: Buffer.from(n.hash) }))).execute();
+export interface SealedEntry extends Omit<EntryFacts, 'type'> {
+  recordType: string;
+  envelope: Envelope;
+  leafHash: Uint8Array;
+  body: JsonValue;
+  salt: Uint8Array;
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+/**
+ * Writes the entries, their bodies, the new nodes and the new head in one statement.
+ * Rows travel as one JSON document per table, which both engines read the same way.
+ */
+export async function appendLeaves(q: LogQ, processId: string, start: number, entries: readonly SealedEntry[], grown: ReturnType<typeof appendToFrontier>) {
+  const rows = JSON.stringify(entries.map((e, i) => ({
+    idx: start + i, type: e.recordType, id: e.recordId, version: e.version, supersedes: e.supersedes, author: e.author, at: e.at,
+    envelope: e.envelope, leaf: hex(e.leafHash), body: e.body, salt: hex(e.salt),
+  })));
+  const nodes = JSON.stringify(grown.nodes.map((n) => ({ level: n.level, idx: n.idx, hash: hex(n.hash) })));
+  const frontier = grown.frontier.map(hex).join('');
+  await sql`with entries as (
+      select * from jsonb_to_recordset(${rows}::jsonb)
+        as t(idx bigint, type text, id text, version int, supersedes int, author text, at timestamptz, envelope jsonb, leaf text, body jsonb, salt text)
+    ), j as (
+      insert into journal (process_id, idx, record_type, record_id, version, supersedes, author, at, envelope, leaf_hash)
+      select ${processId}, idx, type, id, version, supersedes, author, at, envelope, decode(leaf, 'hex') from entries
+    ), b as (
+      insert into entry_bodies (process_id, idx, body, salt) select ${processId}, idx, body, decode(salt, 'hex') from entries
+    ), n as (
+      insert into log_nodes (process_id, level, idx, hash)
+      select ${processId}, level, idx, decode(hash, 'hex') from jsonb_to_recordset(${nodes}::jsonb) as t(level int, idx bigint, hash text)
+    )
+    update log_heads set size = ${start + entries.length}, root = decode(${hex(grown.root)}, 'hex'), frontier = decode(${frontier}, 'hex')
+    where process_id = ${processId}`.execute(q);
 }
 
 const bytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

@@ -54,10 +54,16 @@ create table role_grants (
 );
 
 -- One entry per write, dense per process and in commit order: the head row is locked
--- last in each unit of work, so the next index is always size.
+-- last in each unit of work, so the next index is always size. Each entry is a leaf of
+-- the process's Merkle tree (002_log.sql): the envelope commits to the body, which is
+-- kept apart so it can be erased. The head keeps the tree's root and its frontier (the
+-- hashes of the complete subtrees left of the next leaf, 32 bytes each, largest first),
+-- so appending needs no read of the node table.
 create table log_heads (
   process_id text primary key references processes,
-  size bigint not null default 0
+  size bigint not null default 0,
+  root bytea not null default '\xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'::bytea,
+  frontier bytea not null default ''::bytea check (length(frontier) % 32 = 0)
 );
 create table journal (
   process_id text not null references processes,
@@ -68,7 +74,8 @@ create table journal (
   supersedes integer,
   author text not null,
   at timestamptz not null,
-  body jsonb not null,
+  envelope jsonb not null,
+  leaf_hash bytea not null check (length(leaf_hash) = 32),
   primary key (process_id, idx)
 );
 create index journal_record on journal (process_id, record_type, record_id, version);

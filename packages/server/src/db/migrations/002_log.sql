@@ -1,34 +1,6 @@
 -- The tamper-evident log (RFC 6962 / C2SP tlog): every journal entry is a leaf whose data is
--- the canonical JSON of its envelope. Bodies move out of the journal so they can be erased
+-- the canonical JSON of its envelope (001_foundation.sql). Bodies are kept apart so they can be erased
 -- while every leaf, node and signed checkpoint stays as it was.
-select set_config('parley.uow', 'on', true);
-
--- The envelope and leaf hash are part of the entry. Rows written before this migration are
--- sealed once at start-up (db/log/seal-legacy.ts); NOT VALID exempts only those rows.
-alter table journal add column envelope jsonb;
-alter table journal add column leaf_hash bytea;
-alter table journal alter column body drop not null;
-alter table journal add constraint journal_is_leaf check (envelope is not null and leaf_hash is not null and body is null) not valid;
-
-create function parley_journal_append_only() returns trigger language plpgsql as $$
-begin
-  -- The one permitted change: sealing a pre-log row (envelope set, body moved out), nothing else.
-  if tg_op = 'UPDATE' and old.envelope is null and new.envelope is not null and new.body is null
-     and (new.process_id, new.idx, new.record_type, new.record_id, new.version, new.author, new.at)
-       = (old.process_id, old.idx, old.record_type, old.record_id, old.version, old.author, old.at)
-     and new.supersedes is not distinct from old.supersedes then
-    return new;
-  end if;
-  raise exception 'journal is append-only' using errcode = 'P0001', hint = 'parley_append_only';
-end $$;
-drop trigger journal_append_only on journal;
-create trigger journal_append_only before update or delete on journal for each row execute function parley_journal_append_only();
-
--- The tree state: size and root move together under the head lock. Null root = not yet sealed.
-alter table log_heads add column root bytea;
-update log_heads set root = '\xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'::bytea where size = 0;
-alter table log_heads alter column root set default '\xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'::bytea;
-
 -- What a commitment hides. Erasure deletes the row (body and salt together); nothing updates it.
 create table entry_bodies (
   process_id text not null references processes,

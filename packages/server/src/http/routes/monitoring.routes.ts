@@ -1,0 +1,66 @@
+import { AttributionInput, ImportQuery, IncidentInput, VerificationInput } from '@parley/contracts';
+import { Type, type TObject } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { attributeIncident } from '../../use-cases/monitoring/attribute-incident.ts';
+import { createIncident } from '../../use-cases/monitoring/create-incident.ts';
+import { exportIncidentsUcdp } from '../../use-cases/monitoring/export-incidents.ts';
+import { importIncidents } from '../../use-cases/monitoring/import-incidents.ts';
+import { verifyIncident, type VerificationInput as Verification } from '../../use-cases/monitoring/verify-incident.ts';
+import { replaceRecord } from '../../use-cases/replace-record.ts';
+import { resource } from '../../use-cases/resources.ts';
+import type { Deps } from '../../use-cases/support.ts';
+import { present } from '../present.ts';
+import { ProcessParams, RecordParams } from './records.routes.ts';
+
+type P = { processId: string; id: string };
+const tags = ['incidents'];
+const base = '/api/processes/:processId/incidents';
+
+/** Incidents are created, imported, verified and attributed by verbs of their own; reads come from the record routes. */
+export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
+  // A UCDP file arrives as it was downloaded; its encoding is the use case's to judge, so it stays bytes.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.post(base, { schema: { tags, summary: 'Record an incident; resending the same id and body returns the same incident', params: ProcessParams, body: IncidentInput } }, async (req, reply) => {
+    const { processId } = req.params as { processId: string };
+    const { record, outcome } = await createIncident(deps, req.actor, processId, req.body as Record<string, unknown>);
+    reply.status(outcome === 'created' ? 201 : 200);
+    return present(record);
+  });
+
+  const replaceBody = Type.Composite([IncidentInput as TObject, Type.Object({ version: Type.Integer({ minimum: 1 }) })], { additionalProperties: false });
+  app.put(`${base}/:id`, { schema: { tags, summary: 'Write a new version of an incident', params: RecordParams, body: replaceBody } }, async (req) => {
+    const { processId, id } = req.params as P;
+    return present(await replaceRecord(deps, req.actor, processId, resource('incident'), id, req.body as Record<string, unknown> & { version: number }));
+  });
+
+  app.post(`${base}/import`, {
+    schema: { tags, summary: 'Import a UCDP GED CSV file (Content-Type: text/csv); answers with a report per row', params: ProcessParams, querystring: ImportQuery },
+    bodyLimit: 50 * 1024 * 1024,
+  }, async (req) => {
+    const { processId } = req.params as { processId: string };
+    const { audience } = req.query as { audience?: 'public' | 'forum' | 'mediator' };
+    return importIncidents(deps, req.actor, processId, req.body as Buffer, { audience });
+  });
+
+  app.get('/api/processes/:processId/incidents.csv', {
+    schema: { tags, summary: 'The incidents you may see as UCDP GED CSV (UTF-8)', params: ProcessParams, querystring: Type.Object({ from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }) },
+  }, async (req, reply) => {
+    const { processId } = req.params as { processId: string };
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-ucdp.csv"`);
+    return exportIncidentsUcdp(deps, req.actor, processId, req.query as { from?: string; to?: string });
+  });
+
+  app.post(`${base}/:id/verifications`, { schema: { tags, summary: 'Change an incident’s verification status, saying why', params: RecordParams, body: VerificationInput } }, async (req, reply) => {
+    const { processId, id } = req.params as P;
+    const { incident, step } = await verifyIncident(deps, req.actor, processId, id, req.body as Verification);
+    reply.status(201);
+    return { incident: present(incident, true), step: present(step) };
+  });
+
+  app.post(`${base}/:id/attributions`, { schema: { tags, summary: 'Add a claim, assessment or dispute of who is responsible', params: RecordParams, body: AttributionInput } }, async (req, reply) => {
+    const { processId, id } = req.params as P;
+    reply.status(201);
+    return present(await attributeIncident(deps, req.actor, processId, id, req.body as Record<string, unknown>));
+  });
+}

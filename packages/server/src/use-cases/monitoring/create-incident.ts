@@ -1,0 +1,47 @@
+import type { Actor, Visibility } from '../../domain/shared/actor.ts';
+import { conflict } from '../../domain/shared/app-error.ts';
+import { sameValue } from '../../domain/monitoring/ucdp.ts';
+import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
+import { resource } from '../resources.ts';
+import type { StoredRecord, UnitOfWork } from '../ports.ts';
+import { assertProcess, assertRefs, bodyOf, newId, today, type Deps } from '../support.ts';
+
+export type PutOutcome = 'created' | 'unchanged';
+
+/**
+ * Writes an incident under a client-chosen id, or finds the one already written under it.
+ * A resent submission (a retry after a lost answer, a re-imported file) must not duplicate
+ * an incident, since counts come from incidents; but an id reused for a different incident
+ * is a client error, not a silent merge, so it is refused.
+ */
+export async function putIncident(uow: UnitOfWork, id: string, visibility: Visibility, body: Record<string, unknown>): Promise<{ record: StoredRecord; outcome: PutOutcome }> {
+  const res = resource('incident');
+  const existing = await uow.get(res.table, uow.processId, id);
+  if (existing) {
+    if (await sameSubmission(uow, existing, visibility, body)) return { record: existing, outcome: 'unchanged' };
+    throw conflict('id_reused', `The incident id "${id}" was already used for a different incident; choose a new id, or send the version to replace it.`, { field: 'id', id });
+  }
+  const record = await uow.insert(res.table, res.kind, { id, ...visibility, ...res.index(body, today(uow.now)), body });
+  return { record, outcome: 'created' };
+}
+
+/** The submission that created the record: the first version, which later edits and verification steps do not change. */
+async function sameSubmission(uow: UnitOfWork, existing: StoredRecord, v: Visibility, body: Record<string, unknown>): Promise<boolean> {
+  const same = (r: Pick<StoredRecord, 'audience' | 'audienceParty' | 'body'>) => r.audience === v.audience && r.audienceParty === v.audienceParty && sameValue(r.body, body);
+  if (existing.version === 1) return same(existing);
+  const first = (await uow.journal(uow.processId, 'incident', existing.id)).find((e) => e.version === 1)?.body as StoredRecord | null | undefined;
+  return !!first && same(first);
+}
+
+/** Records an incident typed in by a person (or sent by a client); safe to resend with the same id. */
+export async function createIncident(deps: Deps, actor: Actor, processId: string, input: Record<string, unknown>): Promise<{ record: StoredRecord; outcome: PutOutcome }> {
+  const res = resource('incident');
+  const visibility = visibilityOf(input, res.defaultAudience);
+  await assertProcess(deps.store.reader, processId);
+  assertCanWrite(actor, processId, res.kind, visibility);
+  res.check(input);
+  return deps.store.write(processId, actor, async (uow) => {
+    await assertRefs(uow, actor, processId, res.refs(input));
+    return putIncident(uow, (input.id as string | undefined) ?? newId('inc'), visibility, bodyOf(input));
+  });
+}

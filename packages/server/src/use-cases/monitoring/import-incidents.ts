@@ -1,0 +1,77 @@
+import type { Actor, Audience } from '../../domain/shared/actor.ts';
+import { AppError } from '../../domain/shared/app-error.ts';
+import { parseUcdp, type RowReport, type UcdpParse } from '../../domain/monitoring/ucdp.ts';
+import { assertCanWrite } from '../../policies/access.ts';
+import { assertProcess, type Deps } from '../support.ts';
+import { putIncident } from './create-incident.ts';
+
+export interface ImportRowReport extends RowReport {
+  /** What the import did with a readable row: a new incident, or one already recorded from it. */
+  outcome?: 'created' | 'unchanged' | 'refused';
+  incidentId?: string;
+}
+
+export interface ImportReport {
+  encoding: UcdpParse['encoding'];
+  complete: boolean;
+  totals: UcdpParse['totals'] & { created: number; unchanged: number };
+  rows: ImportRowReport[];
+}
+
+export interface ImportOptions {
+  audience?: Exclude<Audience, 'party'>;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** UCDP ids are numbers; the incident id derived from one makes a re-import find what it wrote. */
+export const incidentIdOf = (ucdpId: string) => `ucdp-${ucdpId.toLowerCase().replace(/[^a-z0-9_-]/g, '-')}`.slice(0, 64);
+
+/**
+ * Imports a UCDP GED CSV file. Readable rows are written in batches, each batch one unit of
+ * work, so a failure loses at most that batch and never part of a row; re-importing the same
+ * file writes nothing new. Rows the parser refuses, and rows whose id was used for a
+ * different incident, are reported and skipped.
+ */
+export async function importIncidents(deps: Deps, actor: Actor, processId: string, file: Uint8Array, o: ImportOptions = {}): Promise<ImportReport> {
+  const visibility = { audience: o.audience ?? 'public', audienceParty: null };
+  await assertProcess(deps.store.reader, processId);
+  assertCanWrite(actor, processId, 'incident', visibility);
+  const parsed = parseUcdp(file);
+  const byLine = new Map<number, ImportRowReport>(parsed.rows.map((r) => [r.line, { ...r }]));
+  for (const r of byLine.values()) if (r.status === 'refused') r.outcome = 'refused';
+  const size = o.batchSize ?? 250;
+  let done = 0;
+  for (let i = 0; i < parsed.incidents.length; i += size) {
+    const batch = parsed.incidents.slice(i, i + size);
+    await deps.store.write(processId, actor, async (uow) => {
+      for (const { line, incident } of batch) {
+        const report = byLine.get(line)!;
+        const id = incidentIdOf(incident.external!.id);
+        try {
+          const { outcome } = await putIncident(uow, id, visibility, incident as unknown as Record<string, unknown>);
+          Object.assign(report, { outcome, incidentId: id });
+        } catch (e) {
+          if (!(e instanceof AppError) || e.reason !== 'id_reused') throw e;
+          report.status = 'refused';
+          report.outcome = 'refused';
+          report.problems = [...report.problems, { field: 'id', reason: e.reason, message: e.message }];
+        }
+      }
+    });
+    done += batch.length;
+    o.onProgress?.(done, parsed.incidents.length);
+  }
+  const rows = [...byLine.values()].sort((a, b) => a.line - b.line);
+  const kept = rows.filter((r) => r.outcome === 'created' || r.outcome === 'unchanged');
+  const incidents = new Map(parsed.incidents.map((x) => [x.line, x.incident]));
+  const sum = (k: 'best' | 'low' | 'high') => kept.reduce((s, r) => s + incidents.get(r.line)!.casualties.killed[k], 0);
+  return {
+    encoding: parsed.encoding, complete: parsed.complete, rows,
+    totals: {
+      rows: rows.length, accepted: rows.filter((r) => r.status === 'accepted').length, warned: rows.filter((r) => r.status === 'warned').length,
+      refused: rows.filter((r) => r.status === 'refused').length, best: sum('best'), low: sum('low'), high: sum('high'),
+      created: rows.filter((r) => r.outcome === 'created').length, unchanged: rows.filter((r) => r.outcome === 'unchanged').length,
+    },
+  };
+}

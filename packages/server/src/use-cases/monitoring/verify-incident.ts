@@ -1,0 +1,42 @@
+import type { Actor } from '../../domain/shared/actor.ts';
+import { verify, type VerificationStatus } from '../../domain/monitoring/verification.ts';
+import { assertCanWrite } from '../../policies/access.ts';
+import { resource } from '../resources.ts';
+import type { StoredRecord } from '../ports.ts';
+import { assertProcess, assertRefs, readable, sameAs, sourceRefsOf, type Deps } from '../support.ts';
+
+export interface VerificationInput {
+  to: VerificationStatus;
+  reason: string;
+  version: number;
+  sources: { sourceId: string; locator?: string }[];
+}
+
+/**
+ * Moves an incident's verification status one step, and appends the step (who, why, on
+ * what sources) to its history in the same unit of work. The incident keeps the status as
+ * a projection; the steps are the record and are never rewritten.
+ */
+export async function verifyIncident(deps: Deps, actor: Actor, processId: string, incidentId: string, input: VerificationInput): Promise<{ incident: StoredRecord; step: StoredRecord }> {
+  await assertProcess(deps.store.reader, processId);
+  const incidents = resource('incident');
+  const steps = resource('verification');
+  return deps.store.write(processId, actor, async (uow) => {
+    const current = await readable(uow, actor, processId, incidents.table, incidentId, incidents.label);
+    // The step is as visible as the incident it verifies.
+    assertCanWrite(actor, processId, steps.kind, current);
+    const from = (current.status ?? 'reported') as VerificationStatus;
+    const step = verify(from, input.to, input.reason);
+    await assertRefs(uow, actor, processId, sourceRefsOf(input.sources, 'sources'));
+    const seq = (await uow.list(steps.table, processId, { all: true }, { parent: incidentId, limit: 10_000 })).length + 1;
+    const body = { incidentId, seq, from: step.from, to: step.to, reason: step.reason, sources: input.sources };
+    const written = await uow.insert(steps.table, steps.kind, {
+      id: `${incidentId}-v${seq}`.slice(0, 64), audience: current.audience, audienceParty: current.audienceParty,
+      ...steps.index(body, uow.now.toISOString().slice(0, 10)), body,
+    });
+    const revised = await uow.revise(incidents.table, incidents.kind, current, input.version, {
+      ...sameAs(current), status: step.to, body: { ...current.body, verification: step.to },
+    });
+    return { incident: revised, step: written };
+  });
+}
