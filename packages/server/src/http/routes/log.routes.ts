@@ -58,7 +58,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
   });
 
   app.post(`${base}/witnesses`, {
-    schema: { tags, summary: "Register a party's witness", params: Params, body: Type.Object({ partyId: Id, vkey: Type.String({ minLength: 1, maxLength: 500 }), url: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }) },
+    schema: { tags, summary: "Register a party's witness", params: Params, body: Type.Object({ partyId: Id, vkey: Type.String({ minLength: 1, maxLength: 500 }), url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500, description: 'where the witness answers add-checkpoint' }) }, { additionalProperties: false }) },
   }, async (req, reply) => {
     reply.status(201);
     return registerWitness(deps, req.actor, (req.params as P).processId, req.body as { partyId: string; vkey: string; url: string });
