@@ -13,6 +13,14 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser and reaches the server only through @parley/contracts' typed client.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', localStorage: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLAnchorElement: 'readonly' },
+    },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', '@parley/server', 'node:*'] }] },
+  },
+  {
     // The layering of docs/architecture.md: domain and policies stay free of I/O and outer layers.
     files: ['packages/server/src/domain/**/*.ts', 'packages/server/src/policies/**/*.ts'],
     rules: {

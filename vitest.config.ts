@@ -24,6 +24,16 @@ export default defineConfig({
       { test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/tlog/test/**/*.test.ts'], testTimeout: 60_000 } },
       dbProject('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [dbProject('postgres')] : []),
+      // The web app in Debian's Chromium against the real server (in-process, embedded PGlite, the demo loaded).
+      {
+        test: {
+          name: 'browser',
+          include: ['packages/web/test/**/*.browser.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

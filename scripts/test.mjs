@@ -2,7 +2,7 @@
 // runs on PGlite and, when TEST_DATABASE_URL is set, again on PostgreSQL; each
 // project runs on its own so the counts per engine are exact.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const npx = (...args) => spawnSync('npx', args, { stdio: 'inherit' }).status ?? 1;
 
@@ -12,6 +12,9 @@ if (npx('eslint', '.') !== 0) process.exit(1);
 const projects = ['unit', 'db-pglite'];
 if (process.env.TEST_DATABASE_URL) projects.push('db-postgres');
 else console.log('TEST_DATABASE_URL is not set: the database suite runs on PGlite only.');
+// The browser tests drive Debian's Chromium (apt-get install chromium); without it they are skipped, and said so.
+if (existsSync('/usr/bin/chromium')) projects.push('browser');
+else console.log('/usr/bin/chromium is not installed: browser tests were skipped.');
 
 let passed = 0;
 let failed = 0;

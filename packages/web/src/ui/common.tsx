@@ -1,0 +1,95 @@
+import { useEffect, type ReactNode } from 'react';
+import { useProcess } from '../app/process-data.tsx';
+import type { SourceRef } from '../app/types.ts';
+import type { Loaded } from '../app/use-load.ts';
+import { useI18n, type Names } from '../i18n/index.tsx';
+
+/** A multilingual name in the reader's language; marked lang="en" when it fell back to English. */
+export function Name({ value }: { value: Names | undefined | null }) {
+  const { name, nameLang, lang } = useI18n();
+  const l = nameLang(value);
+  return <span lang={l !== lang ? l : undefined}>{name(value)}</span>;
+}
+
+export function PartyName({ id }: { id: string | null | undefined }) {
+  const { parties } = useProcess();
+  if (!id) return null;
+  const party = parties.get(id);
+  return party ? <Name value={party.names} /> : <span>{id}</span>;
+}
+
+export function PersonName({ id }: { id: string | null | undefined }) {
+  const { people } = useProcess();
+  if (!id) return null;
+  const person = people.get(id);
+  return person ? <Name value={person.names} /> : <span>{id}</span>;
+}
+
+/** English-only text from the record (rationales, notes, statements): marked as English for screen readers. */
+export function En({ children }: { children: ReactNode }) {
+  return <span lang="en">{children}</span>;
+}
+
+/** One source, as "publisher, date": every figure and claim shows where it comes from. */
+export function SourceCite({ sourceRef }: { sourceRef: SourceRef }) {
+  const { sources } = useProcess();
+  const { t, date } = useI18n();
+  const s = sources.get(sourceRef.sourceId);
+  if (!s) return <span className="cite">{t('source.unknown')}</span>;
+  return (
+    <span className="cite" data-source={s.id}>
+      <cite title={s.note ? `${s.title} — ${s.note}` : s.title}>{s.publisher}</cite>, <time dateTime={s.date}>{date(s.date)}</time>
+      {sourceRef.locator ? <> ({sourceRef.locator})</> : null}
+      {s.note ? <span className="cite-note"> — {s.note}</span> : null}
+    </span>
+  );
+}
+
+export function Sources({ refs, label }: { refs: SourceRef[] | undefined; label?: string }) {
+  const { t } = useI18n();
+  if (!refs?.length) return null;
+  return (
+    <div className="sources">
+      <span className="sources-label">{label ?? (refs.length > 1 ? t('source.sources') : t('source.label'))}: </span>
+      {refs.map((r, i) => (
+        <span key={`${r.sourceId}-${i}`}>
+          {i > 0 ? '; ' : null}
+          <SourceCite sourceRef={r} />
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function Badge({ kind, children }: { kind: string; children: ReactNode }) {
+  return <span className={`badge badge-${kind}`}>{children}</span>;
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="muted">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export function LoadError({ error }: { error: Error & { status?: number } }) {
+  const { t } = useI18n();
+  return <p role="alert">{error.status === 404 ? t('app.notFound') : t('app.error', { message: error.message })}</p>;
+}
+
+/** Renders `children` once `loaded` is ready, or a status line while loading or on error. */
+export function Load<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
+  if (loaded.state === 'loading') return <Loading />;
+  if (loaded.state === 'error') return <LoadError error={loaded.error} />;
+  return <>{children(loaded.data)}</>;
+}
+
+/** The page's heading, also used as the document title so tabs and history name the page. */
+export function PageTitle({ children, text }: { children?: ReactNode; text: string }) {
+  useEffect(() => {
+    document.title = `${text} — Parley`;
+  }, [text]);
+  return <h1>{children ?? text}</h1>;
+}
