@@ -8,25 +8,34 @@ import { SYSTEM } from '../domain/shared/actor.ts';
 import { AppError } from '../domain/shared/app-error.ts';
 import { buildApp } from '../http/app.ts';
 import { registerImport } from './import.ts';
-import { addAccount, grantRole, listAccounts } from '../use-cases/access/accounts.ts';
+import { addAccount, assertGrantable, grantRole, listAccounts } from '../use-cases/access/accounts.ts';
 import { exportProcess } from '../use-cases/export-process.ts';
 import { DEMO_PROCESS, seedDemo } from '../demo/seed.ts';
 import { getLogKey } from '../use-cases/log/get-checkpoint.ts';
 import { signCheckpoint } from '../use-cases/log/sign-checkpoint.ts';
 import { signDueCheckpoints } from '../use-cases/log/sign-due-checkpoints.ts';
 
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const cfg = loadConfig();
-  const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
-  try {
-    return await fn(rt);
-  } finally {
-    await rt.close();
-  }
-}
+export type OpenRuntime = () => Promise<Runtime>;
 
-/** Commands are adapters: they parse arguments, call one use case and print the result. */
-export function runCli(program: Command) {
+const openConfigured: OpenRuntime = () => {
+  const cfg = loadConfig();
+  return openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
+};
+
+/**
+ * Commands are adapters: they parse arguments, call one use case and print the result.
+ * `open` is how they reach the database; tests hand in the one they already have.
+ */
+export function runCli(program: Command, open: OpenRuntime = openConfigured) {
+  async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+    const rt = await open();
+    try {
+      return await fn(rt);
+    } finally {
+      await rt.close();
+    }
+  }
+
   program.command('serve').description('start the server (migrates, and loads the demo on first start)').action(async () => {
     const cfg = loadConfig();
     const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
@@ -74,8 +83,11 @@ export function runCli(program: Command) {
   user.command('add').argument('<username>').requiredOption('--password <password>').option('--process <id>').option('--role <role>').option('--party <id>')
     .action((username: string, o: { password: string; process?: string; role?: string; party?: string }) =>
       withRuntime(async (rt) => {
+        const grant = o.process || o.role ? { role: (o.role ?? '') as 'mediator', partyId: o.party ?? null } : null;
+        if (grant && !o.process) throw new AppError('validation', 'process_required', 'A role is given in a process: add --process.');
+        if (grant) await assertGrantable(rt, SYSTEM, o.process!, grant);
         await addAccount(rt, { username, password: o.password });
-        if (o.process && o.role) await grantRole(rt, SYSTEM, o.process, { username, role: o.role as 'mediator', partyId: o.party ?? null });
+        if (grant) await grantRole(rt, SYSTEM, o.process!, { username, ...grant });
         console.log(`Added ${username}.`);
       }),
     );

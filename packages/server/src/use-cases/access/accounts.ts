@@ -31,18 +31,23 @@ export async function addAccount(deps: AccessDeps, input: { username: string; pa
   return { accountId };
 }
 
-/** Gives an account a role in a process; this is a process record, so it is journalled. */
-export async function grantRole(deps: AccessDeps, actor: Actor, processId: string, input: { username: string; role: RoleGrant['role']; partyId: string | null }): Promise<void> {
+type Grant = { role: RoleGrant['role']; partyId: string | null };
+
+/** Checks a grant before anything is written, so a command that creates an account and grants it a role is all or nothing. */
+export async function assertGrantable(deps: AccessDeps, actor: Actor, processId: string, g: Grant): Promise<void> {
   await assertProcess(deps.store.reader, processId);
   assertCanWrite(actor, processId, 'role_grant', { audience: 'mediator', audienceParty: null });
-  if (!ROLES.includes(input.role)) throw invalid('role', 'unknown_role', `There is no role "${input.role}"; use ${ROLES.join(', ')}.`);
-  if (input.role === 'delegate' && !input.partyId) throw invalid('partyId', 'party_required', 'A delegate acts for a party: name it.');
+  if (!ROLES.includes(g.role)) throw invalid('role', 'unknown_role', `There is no role "${g.role}"; use ${ROLES.join(', ')}.`);
+  if (g.role === 'delegate' && !g.partyId) throw invalid('partyId', 'party_required', 'A delegate acts for a party: name it.');
+  if (g.partyId) await assertRefs(deps.store.reader, actor, processId, [{ table: 'parties', id: g.partyId, field: 'partyId' }]);
+}
+
+/** Gives an account a role in a process; this is a process record, so it is journalled. */
+export async function grantRole(deps: AccessDeps, actor: Actor, processId: string, input: Grant & { username: string }): Promise<void> {
+  await assertGrantable(deps, actor, processId, input);
   const account = await deps.accounts.findByUsername(input.username);
   if (!account) throw invalid('username', 'unknown_account', `There is no account "${input.username}".`);
-  await deps.store.write(processId, actor, async (uow) => {
-    if (input.partyId) await assertRefs(uow, actor, processId, [{ table: 'parties', id: input.partyId, field: 'partyId' }]);
-    await uow.grantRole({ accountId: account.accountId, role: input.role, partyId: input.partyId });
-  });
+  await deps.store.write(processId, actor, (uow) => uow.grantRole({ accountId: account.accountId, role: input.role, partyId: input.partyId }));
 }
 
 const BAD_LOGIN = () => new AppError('unauthenticated', 'bad_credentials', 'The username or password is wrong.');
