@@ -7,7 +7,8 @@ export type RecordKind =
   | 'process' | 'party' | 'person' | 'mandate' | 'forum' | 'meeting' | 'meeting_transition' | 'cause_claim'
   | 'invitation' | 'invitation_response' | 'attendance' | 'agreement' | 'provision' | 'assessment'
   | 'source' | 'statement' | 'claim' | 'figure' | 'role_grant'
-  | 'incident' | 'observation' | 'verification' | 'attribution';
+  | 'incident' | 'observation' | 'verification' | 'attribution' | 'line' | 'restriction'
+  | 'witness' | 'checkpoint' | 'redaction';
 
 const M: Role = 'mediator';
 /**
@@ -26,10 +27,17 @@ const WRITERS: Record<RecordKind, readonly Role[]> = {
   statement: [M, 'analyst', 'delegate'],
   claim: [M, 'analyst', 'delegate'],
   figure: [M, 'analyst', 'monitor'],
+  // A witness speaks for a party; signing and erasure act on every party's record.
+  witness: [M, 'delegate'],
+  checkpoint: [M],
+  redaction: [M],
   incident: [M, 'analyst'],
   observation: [M, 'monitor', 'analyst'],
   verification: [M, 'analyst'],
   attribution: [M, 'analyst', 'delegate'],
+  // A party may put its own claimed line on record; monitors report who stopped them.
+  line: [M, 'analyst', 'delegate'],
+  restriction: [M, 'monitor', 'analyst'],
 };
 
 export function grantsIn(actor: Actor, processId: string): RoleGrant[] {

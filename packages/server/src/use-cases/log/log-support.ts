@@ -1,8 +1,5 @@
 import { isTlogError, parseDecimal } from '@parley/tlog';
-import type { Actor } from '../../domain/shared/actor.ts';
-import { SYSTEM } from '../../domain/shared/actor.ts';
 import { AppError, notFound } from '../../domain/shared/app-error.ts';
-import { grantsIn } from '../../policies/access.ts';
 import type { LogDeps, StoredCheckpoint } from '../ports.ts';
 
 /** The tree's own refusals (bad sizes, paths, missing nodes) in the one error type. */
@@ -40,13 +37,3 @@ export async function headOf(deps: Pick<LogDeps, 'log'>, processId: string) {
 
 /** The note as served: the log's signature, then each witness's cosignature line. */
 export const checkpointNote = (c: StoredCheckpoint) => c.note + c.cosignatures.join('');
-
-export function isMediator(actor: Actor, processId: string) {
-  return actor === SYSTEM || grantsIn(actor, processId).some((g) => g.role === 'mediator');
-}
-
-/** Mediator-only log operations: signing on demand and erasure. */
-export function assertMediator(actor: Actor, processId: string, what: string) {
-  if (!actor.accountId) throw new AppError('unauthenticated', 'sign_in_required', 'Sign in to make changes.');
-  if (!isMediator(actor, processId)) throw new AppError('forbidden', 'mediator_only', `Only the mediator may ${what}.`);
-}

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/shared/actor.ts';
 import { AppError, notFound } from '../../domain/shared/app-error.ts';
 import type { LogDeps } from '../ports.ts';
-import { assertMediator } from './log-support.ts';
+import { assertCanWrite } from '../../policies/access.ts';
 import { tableOfKind } from './record-visibility.ts';
 
 /**
@@ -11,7 +11,7 @@ import { tableOfKind } from './record-visibility.ts';
  * Mediator only: erasure is irreversible and concerns every party's record.
  */
 export async function redactRecord(deps: LogDeps, actor: Actor, processId: string, type: string, id: string, input: { reason: string }) {
-  assertMediator(actor, processId, 'erase a record');
+  assertCanWrite(actor, processId, 'redaction', { audience: 'mediator', audienceParty: null });
   const table = tableOfKind(type);
   if (!table) throw new AppError('validation', 'not_redactable', `Records of type "${type}" cannot be erased.`, { field: 'type' });
   return deps.store.write(processId, actor, async (uow) => {

@@ -1,8 +1,7 @@
 import { parseVerifierKeyText, witnessVerifier } from '@parley/tlog';
 import type { Actor } from '../../domain/shared/actor.ts';
-import { SYSTEM } from '../../domain/shared/actor.ts';
-import { AppError, invalid } from '../../domain/shared/app-error.ts';
-import { grantsIn } from '../../policies/access.ts';
+import { invalid } from '../../domain/shared/app-error.ts';
+import { assertCanWrite } from '../../policies/access.ts';
 import type { LogDeps, WitnessRecord } from '../ports.ts';
 import { headOf, tlogCall } from './log-support.ts';
 
@@ -13,12 +12,7 @@ import { headOf, tlogCall } from './log-support.ts';
  */
 export async function registerWitness(deps: LogDeps, actor: Actor, processId: string, input: { partyId: string; vkey: string; url: string }): Promise<WitnessRecord> {
   await headOf(deps, processId);
-  if (actor !== SYSTEM) {
-    if (!actor.accountId) throw new AppError('unauthenticated', 'sign_in_required', 'Sign in to make changes.');
-    const grants = grantsIn(actor, processId);
-    const allowed = grants.some((g) => g.role === 'mediator') || grants.some((g) => g.role === 'delegate' && g.partyId === input.partyId);
-    if (!allowed) throw new AppError('forbidden', 'not_your_party', `Only the mediator or a delegate of "${input.partyId}" may register its witness.`, { field: 'partyId' });
-  }
+  assertCanWrite(actor, processId, 'witness', { audience: 'public', audienceParty: null }, input.partyId);
   await tlogCall(() => witnessVerifier(input.vkey), 'vkey');
   const { name } = parseVerifierKeyText(input.vkey);
   let url: URL;

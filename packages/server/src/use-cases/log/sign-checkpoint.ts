@@ -2,7 +2,8 @@ import { bytesEqual, consistencyProof, formatCheckpoint, signNote, treeRoot, ver
 import type { Actor } from '../../domain/shared/actor.ts';
 import { AppError } from '../../domain/shared/app-error.ts';
 import type { LogDeps, StoredCheckpoint } from '../ports.ts';
-import { assertMediator, headOf, tlogCall } from './log-support.ts';
+import { assertCanWrite } from '../../policies/access.ts';
+import { headOf, tlogCall } from './log-support.ts';
 import { pushCheckpoint } from './push-checkpoint.ts';
 
 const tampered = (processId: string, why: string) =>
@@ -43,6 +44,6 @@ export async function signLatest(deps: LogDeps, processId: string): Promise<{ ch
 
 /** On demand, for the mediator (e.g. before a round, so every party can cosign the record so far). */
 export async function signCheckpoint(deps: LogDeps, actor: Actor, processId: string) {
-  assertMediator(actor, processId, 'sign a checkpoint on demand');
+  assertCanWrite(actor, processId, 'checkpoint', { audience: 'public', audienceParty: null });
   return signLatest(deps, processId);
 }
