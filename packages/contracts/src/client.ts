@@ -28,6 +28,14 @@ export function createClient(opts: ClientOptions) {
     if (!res.ok) throw new ApiError(res.status, json as ErrorBody);
     return json as T;
   }
+  /** For the log's plain-text answers (signed notes); errors still come as JSON. */
+  async function callText(path: string): Promise<string> {
+    const headers: Record<string, string> = { accept: 'text/plain, application/json' };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await f(new URL(path, opts.baseUrl), { method: 'GET', headers });
+    if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({ error: { code: 'internal', reason: 'http', message: res.statusText } }))) as ErrorBody);
+    return res.text();
+  }
   const p = (processId: string) => `/api/processes/${encodeURIComponent(processId)}`;
   return {
     health: () => call<{ status: string }>('GET', '/api/health'),
@@ -46,6 +54,13 @@ export function createClient(opts: ClientOptions) {
     login: (username: string, password: string) => call<{ username: string; expiresAt: string }>('POST', '/api/auth/login', { username, password }),
     logout: () => call<void>('POST', '/api/auth/logout'),
     me: () => call<{ username: string | null; roles: { processId: string; role: string; partyId: string | null }[] }>('GET', '/api/auth/me'),
+    /** The latest signed checkpoint of the process log (a C2SP signed note, cosignatures included). */
+    logCheckpoint: (processId: string) => callText(`${p(processId)}/log/checkpoint`),
+    /** The log's verifier key (`name+hash+base64(0x01 || key)`) and origin. */
+    logKey: (processId: string) => call<{ origin: string; key: string }>('GET', `${p(processId)}/log/key`),
+    /** A record's receipt (parley-receipt/v1): envelope, inclusion proof, checkpoint, and body with salt for its readers. */
+    receipt: <T>(processId: string, type: string, id: string, version?: number) =>
+      call<T>('GET', `${p(processId)}/log/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}/receipt${version === undefined ? '' : `?version=${version}`}`),
     /** The address of a process's iCalendar feed, for a link or a calendar subscription. */
     calendarUrl: (processId: string) => new URL(`${p(processId)}/calendar.ics`, opts.baseUrl).toString(),
   };

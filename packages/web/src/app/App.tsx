@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { AgreementPage, AgreementsPage } from '../features/agreements/agreements.tsx';
 import { AccountBar, SignInPage } from '../features/auth/sign-in.tsx';
 import { OverviewPage } from '../features/overview/overview.tsx';
+import { RecordPage } from '../features/record/record.tsx';
 import { StatementsPage } from '../features/statements/statements.tsx';
 import { MeetingPage } from '../features/talks/meeting.tsx';
 import { TalksPage } from '../features/talks/talks.tsx';
@@ -46,6 +47,7 @@ const NAV = [
   { to: '/talks', key: 'nav.talks' },
   { to: '/agreements', key: 'nav.agreements' },
   { to: '/statements', key: 'nav.statements' },
+  { to: '/record', key: 'nav.record' },
 ] as const;
 
 function Layout() {
@@ -118,6 +120,8 @@ function Page({ path }: { path: string }) {
   if (path === '/agreements') return <AgreementsPage />;
   if ((m = match('/agreements/:id', path))) return <AgreementPage id={m.id!} />;
   if (path === '/statements') return <StatementsPage />;
+  if (path === '/record') return <RecordPage />;
+  if ((m = match('/record/:type/:id', path))) return <RecordPage type={m.type!} id={m.id!} />;
   if (path === '/sign-in') return <SignInPage />;
   return <p role="alert">{t('app.notFound')}</p>;
 }

@@ -5,6 +5,7 @@ import { Link } from '../../app/router.tsx';
 import type { Agreement, Assessment, Figure, Matrix, Meeting, Provision, Statement } from '../../app/types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources } from '../../ui/common.tsx';
 
 export function AgreementsPage() {
@@ -231,6 +232,9 @@ export function AgreementPage({ id }: { id: string }) {
                 ) : null}
               </dl>
               <Sources refs={a.sources} />
+              <p className="small">
+                <VerifyLink type="agreement" id={a.id} />
+              </p>
               {a.signatories.length ? (
                 <section aria-labelledby="sig-h">
                   <h2 id="sig-h">{t('agreements.signatories')}</h2>

@@ -3,6 +3,7 @@ import { useProcess } from '../../app/process-data.tsx';
 import type { Claim, Meta, Statement } from '../../app/types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, PageTitle, PartyName, PersonName, SourceCite } from '../../ui/common.tsx';
 
 /** Says who may read a record, unless it is public. */
@@ -140,6 +141,9 @@ export function StatementsPage() {
                               </div>
                             ) : null}
                             <AudienceNote record={s} />
+                            <div className="small">
+                              <VerifyLink type="statement" id={s.id} what={`${date(s.date)}, ${s.id}`} />
+                            </div>
                           </td>
                           <td className="small">
                             <SourceCite sourceRef={{ sourceId: s.sourceId }} />

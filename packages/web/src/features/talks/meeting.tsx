@@ -4,6 +4,7 @@ import { Link } from '../../app/router.tsx';
 import type { Agreement, Dossier } from '../../app/types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources } from '../../ui/common.tsx';
 
 function History({ dossier }: { dossier: Dossier }) {
@@ -211,6 +212,9 @@ export function MeetingPage({ id }: { id: string }) {
               </dl>
               {m.hostRequiresConfirmation ? <p className="notice">{t('talks.hostRule')}</p> : null}
               <Sources refs={m.sources} />
+              <p className="small">
+                <VerifyLink type="meeting" id={m.id} />
+              </p>
               <div className="grid">
                 <section aria-labelledby="agenda-h" className="card">
                   <h2 id="agenda-h">{t('talks.agenda')}</h2>
