@@ -127,7 +127,10 @@ export interface LogEntry {
 export interface LogStore {
   processIds(): Promise<string[]>;
   head(processId: string): Promise<{ size: number; root: Uint8Array } | undefined>;
+  /** The stored nodes, read from the table every time: for audits and before signing. */
   nodes(processId: string): HashReader;
+  /** The same nodes through a cache, for serving proofs and tiles: a complete subtree never changes. */
+  servedNodes(processId: string): HashReader;
   envelopes(processId: string, from: number, to: number): Promise<Envelope[]>;
   /** Every entry as stored, for an audit that recomputes the tree: row columns, envelope, leaf hash, body. */
   auditRows(processId: string): Promise<(LogEntry & { leafHash: Uint8Array; type: string; recordId: string; version: number })[]>;
@@ -179,4 +182,73 @@ export interface AccountStore {
   deleteSession(tokenHash: string): Promise<void>;
   createToken(tokenHash: string, accountId: string, name: string): Promise<void>;
   actorByToken(tokenHash: string): Promise<Actor | undefined>;
+}
+
+/** A withdrawal rule as the spatial queries apply it; see domain/lines/withdrawal-rules.ts. */
+export interface RuleRow {
+  ruleSet: string;
+  category: string;
+  requiredKm: number;
+  referenceForUkraine: 'de_facto' | 'memorandum_line';
+  referenceForOthers: 'de_facto' | 'memorandum_line';
+}
+
+/** A weapon sighting within its rule's distance of the reference line, as PostGIS measured it. */
+export interface ViolationRow {
+  observationId: string;
+  date: string;
+  weapon: string;
+  weaponPartyId: string | null;
+  lat: number;
+  lon: number;
+  region: string | null;
+  ruleSet: string;
+  category: string;
+  reference: 'de_facto' | 'memorandum_line';
+  distanceM: number;
+  lineId: string;
+  lineVersion: number;
+  lineDate: string;
+  lineApproximate: boolean;
+}
+
+export interface ClusterFilter {
+  bbox: { west: number; south: number; east: number; north: number };
+  cellDegrees: number;
+  from?: string;
+  to?: string;
+  kind?: string;
+  status?: string;
+  party?: string;
+}
+
+export interface GeoFeature {
+  type: 'Feature';
+  id?: string;
+  geometry: unknown;
+  properties: Record<string, unknown>;
+}
+
+/** A buffer to draw: the reference line in force on `asOf`, widened by `metres` on each side. */
+export interface ZoneRequest {
+  asOf: string;
+  metres: number;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * The spatial and aggregate reads of ceasefire monitoring. Every method takes the reader's
+ * scope from the policy layer and applies it in SQL, to lines as much as to sightings.
+ */
+export interface MonitoringQueries {
+  violations(processId: string, scope: ReadScope, q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[] }): Promise<ViolationRow[]>;
+  regionCounts(processId: string, scope: ReadScope, days: string[]): Promise<{ region: string; day: string; incidents: number; explosions: number; killed: [number, number, number]; injured: [number, number, number] }[]>;
+  clusters(processId: string, scope: ReadScope, f: ClusterFilter): Promise<GeoFeature[]>;
+  lines(processId: string, scope: ReadScope, asOf?: string): Promise<GeoFeature[]>;
+  zones(processId: string, scope: ReadScope, zones: ZoneRequest[]): Promise<GeoFeature[]>;
+}
+
+export interface MonitoringDeps {
+  store: Store;
+  monitoring: MonitoringQueries;
 }

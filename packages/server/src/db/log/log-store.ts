@@ -3,7 +3,7 @@ import type { Envelope } from '@parley/tlog';
 import type { Database } from '../schema.ts';
 import type { LogStore, StoredCheckpoint } from '../../use-cases/ports.ts';
 import type { LogDatabase } from './log-schema.ts';
-import { DbHashReader } from './merkle.ts';
+import { CachedHashReader, DbHashReader } from './merkle.ts';
 
 const bytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -28,6 +28,7 @@ export function createLogStore(database: Kysely<Database>): LogStore {
       return r?.root ? { size: Number(r.size), root: bytes(r.root) } : undefined;
     },
     nodes: (processId) => new DbHashReader(db, processId),
+    servedNodes: (processId) => new CachedHashReader(new DbHashReader(db, processId), processId),
     async envelopes(processId, from, to) {
       const rows = await db.selectFrom('journal').select('envelope').where('process_id', '=', processId)
         .where('idx', '>=', from).where('idx', '<', to).orderBy('idx').execute();

@@ -130,3 +130,36 @@ export class DbHashReader implements HashReader {
     });
   }
 }
+
+/**
+ * Complete subtrees are immutable, so once read they can be served from memory; proofs
+ * then need a query only for nodes not yet seen. Bounded: the oldest entries go first.
+ * Audits and signing never use it, since they must see what the table holds now.
+ */
+const NODE_CACHE = new Map<string, Uint8Array>();
+const NODE_CACHE_MAX = 500_000;
+
+export class CachedHashReader implements HashReader {
+  constructor(private readonly inner: DbHashReader, private readonly processId: string) {}
+
+  async getNode(level: number, index: bigint): Promise<Uint8Array> {
+    return (await this.getNodes([{ level, index }]))[0]!;
+  }
+
+  async getNodes(refs: readonly NodeRef[]): Promise<Uint8Array[]> {
+    const key = (r: NodeRef) => `${this.processId}\u0000${r.level}\u0000${r.index}`;
+    const missing = refs.filter((r) => !NODE_CACHE.has(key(r)));
+    if (missing.length > 0) {
+      const fetched = await this.inner.getNodes(missing);
+      if (NODE_CACHE.size + fetched.length > NODE_CACHE_MAX) {
+        let drop = NODE_CACHE.size + fetched.length - NODE_CACHE_MAX;
+        for (const k of NODE_CACHE.keys()) {
+          if (drop-- <= 0) break;
+          NODE_CACHE.delete(k);
+        }
+      }
+      missing.forEach((r, i) => NODE_CACHE.set(key(r), fetched[i]!));
+    }
+    return refs.map((r) => NODE_CACHE.get(key(r))!);
+  }
+}

@@ -22,7 +22,7 @@ export async function getReceipt(deps: LogDeps, actor: Actor, processId: string,
   let cp = await deps.log.latestCheckpoint(processId);
   // An entry newer than the last checkpoint gets one now rather than a receipt that cannot verify.
   if (!cp || cp.size <= entry.idx) cp = (await signLatest(deps, processId)).checkpoint;
-  const proof = await tlogCall(() => inclusionProof(deps.log.nodes(processId), entry.idx, cp.size));
+  const proof = await tlogCall(() => inclusionProof(deps.log.servedNodes(processId), entry.idx, cp.size));
   const mayRead = canRead(actor, processId, visibility) && entry.body !== null && entry.salt !== null;
   return createReceipt({
     envelope: entry.envelope, index: entry.idx, proof, checkpoint: checkpointNote(cp),

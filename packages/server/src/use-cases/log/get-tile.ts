@@ -23,5 +23,5 @@ export async function getTile(deps: LogDeps, processId: string, path: string): P
     const envelopes = await deps.log.envelopes(processId, Number(first), Number(first) + tile.width);
     return { bytes: encodeEntryBundle(envelopes.map((e) => canonicalBytes(e))), full };
   }
-  return { bytes: await tlogCall(() => buildTile(deps.log.nodes(processId), tile)), full };
+  return { bytes: await tlogCall(() => buildTile(deps.log.servedNodes(processId), tile)), full };
 }

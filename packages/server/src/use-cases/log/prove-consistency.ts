@@ -12,6 +12,6 @@ export async function proveConsistency(deps: LogDeps, processId: string, q: { fr
   if (from === 0) throw new AppError('validation', 'empty_tree', 'A consistency proof from size 0 proves nothing; ask from size 1 or more.', { field: 'from' });
   if (from > to) throw new AppError('validation', 'from_after_to', `Size ${from} is larger than size ${to}; a log only grows.`, { field: 'from' });
   if (to > head.size) throw new AppError('validation', 'beyond_tree', `The log has ${head.size} entries, fewer than size ${to}.`, { field: 'to' });
-  const proof = await tlogCall(() => consistencyProof(deps.log.nodes(processId), from, to));
+  const proof = await tlogCall(() => consistencyProof(deps.log.servedNodes(processId), from, to));
   return { from, to, proof: proof.map(toBase64) };
 }

@@ -10,6 +10,6 @@ export async function proveInclusion(deps: LogDeps, processId: string, q: { inde
   const head = await headOf(deps, processId);
   if (size > head.size) throw new AppError('validation', 'beyond_tree', `The log has ${head.size} entries, fewer than size ${size}.`, { field: 'size' });
   if (index >= size) throw new AppError('validation', 'bad_index', `Entry ${index} is not inside a tree of ${size} entries.`, { field: 'index' });
-  const proof = await tlogCall(() => inclusionProof(deps.log.nodes(processId), index, size));
+  const proof = await tlogCall(() => inclusionProof(deps.log.servedNodes(processId), index, size));
   return { index, size, proof: proof.map(toBase64) };
 }

@@ -15,7 +15,7 @@ async function pushTo(deps: LogDeps, processId: string, cp: StoredCheckpoint, w:
   let old = await deps.log.lastCosignedSize(processId, w.name);
   for (let attempt = 0; attempt < 2; attempt++) {
     if (old > cp.size) return false;
-    const proof = old > 0 && old < cp.size ? await consistencyProof(deps.log.nodes(processId), old, cp.size) : [];
+    const proof = old > 0 && old < cp.size ? await consistencyProof(deps.log.servedNodes(processId), old, cp.size) : [];
     const r = await deps.witnessClient.addCheckpoint(w.url, old, proof, cp.note);
     if (r.status === 'conflict') {
       old = r.size;
