@@ -6,3 +6,4 @@ export * from './schemas/sources.ts';
 export * from './schemas/access.ts';
 export * from './schemas/monitoring.ts';
 export * from './client.ts';
+export * from './schemas/lines.ts';

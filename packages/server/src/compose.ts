@@ -5,13 +5,14 @@ import { createAccountStore } from './db/account-store.ts';
 import { openDatabase, type DbHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createStore } from './db/record-store.ts';
+import { createMonitoringQueries } from './db/monitoring/index.ts';
 import { openLogKeys } from './db/log/log-keys.ts';
 import { createLogStore } from './db/log/log-store.ts';
 import { httpWitnessClient } from './db/log/witness-client.ts';
 import type { AccessDeps } from './use-cases/access/accounts.ts';
-import type { LogDeps } from './use-cases/ports.ts';
+import type { LogDeps, MonitoringDeps } from './use-cases/ports.ts';
 
-export interface Runtime extends AccessDeps, LogDeps {
+export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps {
   handle: DbHandle;
   engine: DbHandle['engine'];
   close(): Promise<void>;
@@ -27,6 +28,7 @@ export async function openRuntime(opts: { databaseUrl?: string; dataDir: string 
     handle,
     engine: handle.engine,
     store: createStore(handle.db),
+    monitoring: createMonitoringQueries(handle.db),
     accounts: createAccountStore(handle.db),
     log: createLogStore(handle.db),
     logKeys: openLogKeys(keyPath, opts.logName ?? 'parley.local'),

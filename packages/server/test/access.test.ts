@@ -46,6 +46,8 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
         actors: [], casualties: { killed: { low: 0, best: 0, high: 0 } }, sources: [],
       }),
       observations: (k) => ({ method: 'seen', kind: 'flare', count: 1, approximate: false, observer: { lat: 48, lon: 37.8, name: `Post ${k}` }, time: { from: '2014-09-20T20:00:00Z' } }),
+      lines: (k) => ({ kind: 'contact', date: '2014-09-19', approximate: true, geometry: { type: 'LineString', coordinates: [[37.75, 47.9], [37.75, 48.3]] }, note: `Line ${k}` }),
+      restrictions: (k) => ({ date: '2014-09-20', place: { name: `Checkpoint ${k}`, admin1: 'Donetsk' }, byLabel: 'armed men', description: `Restriction ${k}` }),
     };
     for (const [collection, input] of Object.entries(inputs)) {
       made[collection] = {};
@@ -149,6 +151,45 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
         expect(matrix.includes(made.assessments![a.key]!), `${who} matrix assessment ${a.key}`).toBe(visible);
       }
       expect(exported.includes('"journal":'), `${who} journal in export`).toBe(who === 'mediator');
+    }
+  });
+
+  it('keeps hidden records out of violations, map layers, clusters, the daily report and the open exports', async () => {
+    const sightings: Record<string, string> = {};
+    for (const { key, ...vis } of AUDIENCES) {
+      const r = await call(w, 'POST', '/observations', 'mediator', {
+        method: 'seen', kind: 'weapon_sighting', count: 1, approximate: false, weapon: 'artillery_100mm_plus', observer: { lat: 48.1, lon: 37.8 }, time: { from: '2014-09-20T09:00:00Z' }, ...vis,
+      });
+      expect(r.status, r.body).toBe(201);
+      sightings[key] = r.json.id;
+    }
+    const routes = ['violations', 'lines.geojson', 'zones.geojson', 'reports/daily', 'map/clusters', 'incidents.geojson', 'incidents.hxl.csv'];
+    for (const r of routes) walked.add(`/api/processes/{processId}/${r}`);
+    for (const who of WHO) {
+      const keys = visibleKeys(who);
+      const lines = new Set(keys.map((k) => made.lines![k]));
+      const violations = (await call(w, 'GET', '/violations?date=2014-09-20', who)).json.items as { observationId: string; line: { id: string } }[];
+      expect(new Set(violations.map((v) => v.observationId)), `${who} violations`).toEqual(new Set(keys.map((k) => sightings[k])));
+      for (const v of violations) expect(lines.has(v.line.id), `${who} violation measured from a hidden line`).toBe(true);
+      const layer = (await call(w, 'GET', '/lines.geojson', who)).body;
+      for (const a of AUDIENCES) expect(layer.includes(`Line ${a.key}`), `${who} lines.geojson ${a.key}`).toBe(keys.includes(a.key));
+      const zones = JSON.parse((await call(w, 'GET', '/zones.geojson?date=2014-09-20', who)).body).features as { properties: { line: { id: string } } }[];
+      expect(zones.length).toBeGreaterThan(0);
+      for (const z of zones) expect(lines.has(z.properties.line.id), `${who} zone around a hidden line`).toBe(true);
+      const report = (await call(w, 'GET', '/reports/daily?date=2014-09-20', who)).json;
+      expect(report.totals.incidents.today, `${who} report incidents`).toBe(keys.length);
+      expect(report.totals.restrictions, `${who} report restrictions`).toBe(keys.length);
+      expect(report.totals.weaponsInViolation, `${who} report weapons`).toBe(keys.length);
+      const page = (await call(w, 'GET', '/reports/daily?date=2014-09-20&format=html', who)).body;
+      for (const a of AUDIENCES) expect(page.includes(`Restriction ${a.key}`), `${who} report page ${a.key}`).toBe(keys.includes(a.key));
+      const clusters = JSON.parse((await call(w, 'GET', '/map/clusters?bbox=-180,-90,180,90&zoom=4', who)).body).features as { properties: { count: number } }[];
+      expect(clusters.reduce((n, f) => n + f.properties.count, 0), `${who} clusters`).toBe(keys.length);
+      const geojson = (await call(w, 'GET', '/incidents.geojson', who)).body;
+      const hxl = (await call(w, 'GET', '/incidents.hxl.csv', who)).body;
+      for (const a of AUDIENCES) {
+        expect(geojson.includes(`Incident ${a.key}`), `${who} incidents.geojson ${a.key}`).toBe(keys.includes(a.key));
+        expect(hxl.includes(`Incident ${a.key}`), `${who} incidents.hxl.csv ${a.key}`).toBe(keys.includes(a.key));
+      }
     }
   });
 

@@ -62,6 +62,10 @@ export const ObservationInput = Type.Object(
     count: Type.Integer({ minimum: 1 }),
     approximate: Type.Boolean(),
     weapon: Type.Optional(WeaponCategory),
+    /** For a weapon sighting: the party whose weapon it is, which decides the line its distance is measured from. */
+    weaponPartyId: Type.Optional(Id),
+    /** Where the thing observed was, when known; the observer's position otherwise stands for it. */
+    position: Type.Optional(Type.Object({ lat: Lat, lon: Lon }, Strict)),
     direction: Type.Optional(Type.Object({ bearing: Type.Number({ minimum: 0, maximum: 360 }), label: Type.Optional(Type.String({ maxLength: 40 })) }, Strict)),
     distanceKm: Type.Optional(Type.Object({ min: Type.Number({ minimum: 0 }), max: Type.Number({ minimum: 0 }) }, Strict)),
     observer: Type.Object({ lat: Lat, lon: Lon, name: Type.Optional(Type.String({ maxLength: 300 })) }, Strict),

@@ -24,7 +24,7 @@ export interface RecordRow {
 export const RECORD_TABLES = [
   'parties', 'people', 'mandates', 'forums', 'meetings', 'invitations', 'attendance',
   'agreements', 'provisions', 'assessments', 'sources', 'statements', 'claims', 'figures',
-  'incidents', 'observations', 'verifications', 'attributions',
+  'incidents', 'observations', 'verifications', 'attributions', 'lines', 'restrictions',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

@@ -8,17 +8,20 @@ import { fileURLToPath } from 'node:url';
 import type { AccessDeps } from '../use-cases/access/accounts.ts';
 import { authPlugin } from './auth.ts';
 import { sendError } from './errors.ts';
-import type { LogDeps } from '../use-cases/ports.ts';
+import type { LogDeps, MonitoringDeps } from '../use-cases/ports.ts';
 import { accessRoutes } from './routes/access.routes.ts';
 import { logRoutes } from './routes/log.routes.ts';
 import { monitoringRoutes } from './routes/monitoring.routes.ts';
+import { linesRoutes } from './routes/lines.routes.ts';
+import { mapRoutes } from './routes/map.routes.ts';
+import { reportsRoutes } from './routes/reports.routes.ts';
 import { agreementRoutes } from './routes/agreements.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
 import { schemaCompiler } from './validation.ts';
 
-export interface AppDeps extends AccessDeps, LogDeps {
+export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps {
   engine: string;
   secureCookies?: boolean;
   logger?: boolean;
@@ -62,6 +65,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(agreementRoutes, deps);
   await app.register(logRoutes, deps);
   await app.register(monitoringRoutes, deps);
+  await app.register(linesRoutes, deps);
+  await app.register(reportsRoutes, deps);
+  await app.register(mapRoutes, deps);
   if (webRoot) {
     // Built files carry a content hash in their names, so they never change; the page itself is always revalidated.
     await app.register(fastifyStatic, {

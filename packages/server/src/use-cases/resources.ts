@@ -1,7 +1,7 @@
 import {
   AgreementInput, AttendanceInput, ClaimInput, FigureInput, ForumInput, InvitationInput, MandateInput, MeetingInput,
   PartyInput, PersonInput, SourceInput, StatementInput, ProvisionInput, AssessmentInput,
-  AttributionInput, IncidentInput, ObservationInput, VerificationInput,
+  AttributionInput, IncidentInput, ObservationInput, VerificationInput, LineInput, RestrictionInput,
 } from '@parley/contracts';
 import type { TSchema } from '@sinclair/typebox';
 import type { Audience } from '../domain/shared/actor.ts';
@@ -11,6 +11,7 @@ import { assertFigureBounds } from '../domain/sources/figure.ts';
 import { assertAttribution } from '../domain/monitoring/attribution.ts';
 import { assertIncident } from '../domain/monitoring/incident.ts';
 import { assertObservation } from '../domain/monitoring/observation.ts';
+import { assertLine } from '../domain/lines/line.ts';
 import type { RecordKind } from '../policies/access.ts';
 import type { RecordTable } from './ports.ts';
 
@@ -184,7 +185,7 @@ export const RESOURCES: Resource[] = [
   {
     ...base, kind: 'observation', table: 'observations', collection: 'observations', label: 'observation', schema: ObservationInput,
     index: (i) => ({ parentId: i.incidentIds[0] ?? null, status: i.kind, sortOn: new Date(i.time.from).toISOString().slice(0, 10), partyIds: [] }),
-    refs: (i) => [...many('incidents', i.incidentIds, 'incidentIds'), ...sourceRefs(i.sources)],
+    refs: (i) => [...many('incidents', i.incidentIds, 'incidentIds'), ...opt('parties', i.weaponPartyId, 'weaponPartyId'), ...sourceRefs(i.sources)],
     check: (i) => assertObservation(i),
   },
   {
@@ -201,6 +202,23 @@ export const RESOURCES: Resource[] = [
     ],
     check: (i) => assertAttribution(i),
     actingFor: (i) => i.byPartyId ?? null,
+  },
+  // Lines: a contact line's date is its sort key and its kind its status, so the line in force on a day is an index lookup.
+  {
+    ...base, kind: 'line', table: 'lines', collection: 'lines', label: 'line', schema: LineInput, defaultAudience: 'public',
+    index: (i) => ({ parentId: null, status: i.kind, sortOn: i.date, partyIds: i.claimantPartyId ? [i.claimantPartyId] : [] }),
+    refs: (i) => [...opt('agreements', i.basisAgreementId, 'basisAgreementId'), ...opt('parties', i.claimantPartyId, 'claimantPartyId'), ...sourceRefs(i.sources)],
+    check: (i) => {
+      parsePreciseDate(i.date, 'date');
+      assertLine(i);
+    },
+    actingFor: (i) => i.claimantPartyId ?? null,
+  },
+  {
+    ...base, kind: 'restriction', table: 'restrictions', collection: 'restrictions', label: 'restriction of movement', schema: RestrictionInput,
+    index: (i) => ({ parentId: null, status: null, sortOn: i.date, partyIds: i.byPartyId ? [i.byPartyId] : [] }),
+    refs: (i) => [...opt('parties', i.byPartyId, 'byPartyId'), ...sourceRefs(i.sources)],
+    check: (i) => void parsePreciseDate(i.date, 'date'),
   },
 ];
 

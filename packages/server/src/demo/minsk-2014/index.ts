@@ -2,6 +2,7 @@ import type { AccessDeps } from '../../use-cases/access/accounts.ts';
 import { loadAgreements } from './agreements.ts';
 import { loadAssessments } from './assessments.ts';
 import { loadFigures } from './figures.ts';
+import { loadLines } from './lines.ts';
 import { loadMeetings } from './meetings.ts';
 import { loadParties } from './parties.ts';
 import { loadSources } from './sources.ts';
@@ -22,4 +23,5 @@ export async function loadMinsk2014(deps: AccessDeps, processId: string): Promis
   await loadStatements(ctx);
   await loadFigures(ctx);
   await loadAssessments(ctx);
+  await loadLines(ctx);
 }

@@ -1,0 +1,30 @@
+import { invalid } from '../shared/app-error.ts';
+
+export type LineKind = 'contact' | 'demarcation_proposal';
+
+/** A contact or demarcation line as one party or agreement draws it on one day. */
+export interface Line {
+  kind: LineKind;
+  date: string;
+  basisAgreementId?: string;
+  claimantPartyId?: string;
+  approximate: boolean;
+  geometry: { type: 'LineString'; coordinates: [number, number][] };
+  note?: string;
+}
+
+/**
+ * What the schema cannot say about a line: every position is on the globe and the line
+ * has length. PostGIS would store a line of one repeated point, but it has no sides,
+ * so every distance to it would be a distance to a point.
+ */
+export function assertLine(l: Line): void {
+  const coords = l.geometry.coordinates;
+  for (const [i, [lon, lat]] of coords.entries()) {
+    if (!Number.isFinite(lon) || lon < -180 || lon > 180) throw invalid(`geometry/coordinates/${i}/0`, 'outside_wgs84', `Longitude ${lon} is outside WGS84 (−180 to 180).`);
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90) throw invalid(`geometry/coordinates/${i}/1`, 'outside_wgs84', `Latitude ${lat} is outside WGS84 (−90 to 90).`);
+  }
+  const [first] = coords;
+  if (!first || coords.every(([lon, lat]) => lon === first[0] && lat === first[1]))
+    throw invalid('geometry/coordinates', 'degenerate_line', 'A line needs at least two different positions.');
+}

@@ -1,0 +1,35 @@
+import { ClustersQuery, ExportQuery } from '@parley/contracts';
+import type { FastifyInstance } from 'fastify';
+import { clusterIncidents, type ClusterQuery } from '../../use-cases/monitoring/cluster-incidents.ts';
+import { exportIncidentsGeoJson, exportIncidentsHxl } from '../../use-cases/monitoring/export-incidents-open.ts';
+import type { MonitoringDeps } from '../../use-cases/ports.ts';
+import { ProcessParams } from './records.routes.ts';
+
+type P = { processId: string };
+type Period = { from?: string; to?: string };
+
+/** The map's clusters and the open-format exports of incidents. */
+export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
+  app.get('/api/processes/:processId/map/clusters', {
+    schema: { tags: ['map'], summary: 'Incidents in a viewport clustered on a grid for the zoom, as GeoJSON points with counts', params: ProcessParams, querystring: ClustersQuery },
+  }, async (req, reply) => {
+    reply.type('application/geo+json');
+    return clusterIncidents(deps, req.actor, (req.params as P).processId, req.query as ClusterQuery);
+  });
+
+  app.get('/api/processes/:processId/incidents.geojson', {
+    schema: { tags: ['incidents'], summary: 'The incidents you may see as GeoJSON', params: ProcessParams, querystring: ExportQuery },
+  }, async (req, reply) => {
+    const { processId } = req.params as P;
+    reply.type('application/geo+json').header('content-disposition', `attachment; filename="${processId}-incidents.geojson"`);
+    return exportIncidentsGeoJson(deps, req.actor, processId, req.query as Period);
+  });
+
+  app.get('/api/processes/:processId/incidents.hxl.csv', {
+    schema: { tags: ['incidents'], summary: 'The incidents you may see as CSV with an HXL hashtag row', params: ProcessParams, querystring: ExportQuery },
+  }, async (req, reply) => {
+    const { processId } = req.params as P;
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-hxl.csv"`);
+    return exportIncidentsHxl(deps, req.actor, processId, req.query as Period);
+  });
+}

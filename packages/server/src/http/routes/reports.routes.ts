@@ -1,0 +1,25 @@
+import { DailyReportQuery } from '@parley/contracts';
+import type { FastifyInstance } from 'fastify';
+import { dailyReportCsv } from '../../domain/monitoring/daily-report.ts';
+import { dailyReport } from '../../use-cases/monitoring/daily-report.ts';
+import type { MonitoringDeps } from '../../use-cases/ports.ts';
+import { dailyReportHtml } from '../daily-report.html.ts';
+import { ProcessParams } from './records.routes.ts';
+
+/** The daily report as data (JSON), as a spreadsheet (CSV, by ?format=csv or Accept: text/csv) and as a printable page. */
+export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) {
+  app.get('/api/processes/:processId/reports/daily', {
+    schema: { tags: ['reports'], summary: 'The daily monitoring report: per region, against the previous day', params: ProcessParams, querystring: DailyReportQuery },
+  }, async (req, reply) => {
+    const { processId } = req.params as { processId: string };
+    const { date, format } = req.query as { date: string; format?: 'json' | 'csv' | 'html' };
+    const report = await dailyReport(deps, req.actor, processId, date);
+    const wanted = format ?? (/\btext\/csv\b/.test(req.headers.accept ?? '') ? 'csv' : /\btext\/html\b/.test(req.headers.accept ?? '') && !/json/.test(req.headers.accept ?? '') ? 'html' : 'json');
+    if (wanted === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${processId}-daily-${date}.csv"`).send(dailyReportCsv(report));
+    if (wanted === 'html') {
+      const names = (await deps.store.reader.processes()).find((p) => p.id === processId)?.names as { en?: string } | undefined;
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(dailyReportHtml(report, names?.en ?? processId));
+    }
+    return report;
+  });
+}

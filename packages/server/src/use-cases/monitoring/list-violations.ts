@@ -1,0 +1,35 @@
+import type { Actor } from '../../domain/shared/actor.ts';
+import type { Violation } from '../../domain/lines/violation.ts';
+import { MEMORANDUM_LINE_DATE, UKRAINE, WITHDRAWAL_RULES, rulesFor, type RuleSetId } from '../../domain/lines/withdrawal-rules.ts';
+import { readScope } from '../../policies/access.ts';
+import type { MonitoringDeps } from '../ports.ts';
+import { assertProcess } from '../support.ts';
+
+export interface ViolationsQuery {
+  date: string;
+  agreement?: RuleSetId;
+  category?: string;
+}
+
+/**
+ * The weapons sighted on a day inside the distance their category must keep from the
+ * line. The rule says the distance; PostGIS measures it; nobody types a violation in, so
+ * a corrected line or sighting corrects every violation derived from it.
+ */
+export async function listViolations(deps: MonitoringDeps, actor: Actor, processId: string, q: ViolationsQuery): Promise<Violation[]> {
+  await assertProcess(deps.store.reader, processId);
+  const rules = rulesFor(q.date, q.agreement, q.category);
+  const rows = await deps.monitoring.violations(processId, readScope(actor, processId), { date: q.date, ukraine: UKRAINE, memorandumLineDate: MEMORANDUM_LINE_DATE, rules });
+  return rows.map((r) => {
+    const rule = WITHDRAWAL_RULES.find((x) => x.ruleSet === r.ruleSet && x.category === r.category)!;
+    return {
+      observationId: r.observationId, date: r.date, weapon: r.weapon, weaponPartyId: r.weaponPartyId, position: { lat: r.lat, lon: r.lon }, region: r.region,
+      distanceKm: Math.round(r.distanceM) / 1000,
+      rule: {
+        ruleSet: rule.ruleSet, agreement: rule.agreement, category: rule.category, requiredKm: rule.requiredKm, zoneWidthKm: rule.zoneWidthKm,
+        reference: r.reference, inForce: rule.signedOn <= r.date, text: rule.text,
+      },
+      line: { id: r.lineId, version: r.lineVersion, date: r.lineDate, approximate: r.lineApproximate },
+    };
+  });
+}

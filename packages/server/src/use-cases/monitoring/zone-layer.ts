@@ -1,0 +1,19 @@
+import type { Actor } from '../../domain/shared/actor.ts';
+import { MEMORANDUM_LINE_DATE, zonesFor, type RuleSetId } from '../../domain/lines/withdrawal-rules.ts';
+import { readScope } from '../../policies/access.ts';
+import type { GeoFeature, MonitoringDeps } from '../ports.ts';
+import { assertProcess } from '../support.ts';
+
+/**
+ * The zones of a day as buffers around their reference lines: one per agreement, distance
+ * and line measured from. The package's zones are two, one around each side's line.
+ */
+export async function zoneLayer(deps: MonitoringDeps, actor: Actor, processId: string, q: { date: string; agreement?: RuleSetId }): Promise<{ type: 'FeatureCollection'; features: GeoFeature[] }> {
+  await assertProcess(deps.store.reader, processId);
+  const requests = zonesFor(q.date, q.agreement).map((z) => ({
+    asOf: z.reference === 'memorandum_line' ? MEMORANDUM_LINE_DATE : q.date,
+    metres: z.requiredKm * 1000,
+    properties: { ...z, date: q.date },
+  }));
+  return { type: 'FeatureCollection', features: await deps.monitoring.zones(processId, readScope(actor, processId), requests) };
+}
