@@ -18,7 +18,11 @@ async function throughput(op: () => Promise<number>): Promise<number> {
   let done = 0;
   const start = Date.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (Date.now() < end) done += await op();
+    // Not `done += await op()`: that reads `done` before the await and loses the other loops' counts.
+    while (Date.now() < end) {
+      const k = await op();
+      done += k;
+    }
   }));
   return done / ((Date.now() - start) / 1000);
 }

@@ -115,13 +115,13 @@ export class DbHashReader implements HashReader {
     if (refs.length === 0) return [];
     const first = refs[0]!;
     const contiguous = refs.every((r, i) => r.level === first.level && r.index === first.index + BigInt(i));
-    // A lateral point lookup per node: an IN list of (level, idx) pairs scans the whole process.
+    // Scattered nodes as an OR of point lookups: the planner answers it with one index probe
+    // each, where a join against an unnested array can fall back to scanning the process.
     const rows = contiguous
       ? await this.q.selectFrom('log_nodes').select(['level', 'idx', 'hash']).where('process_id', '=', this.processId)
           .where('level', '=', first.level).where('idx', '>=', Number(first.index)).where('idx', '<=', Number(first.index) + refs.length - 1).execute()
-      : (await sql<{ level: number; idx: number; hash: Uint8Array }>`select r.level, r.idx, n.hash
-          from unnest(${refs.map((r) => r.level)}::int[], ${refs.map((r) => Number(r.index))}::bigint[]) as r(level, idx)
-          cross join lateral (select hash from log_nodes where process_id = ${this.processId} and level = r.level and idx = r.idx) n`.execute(this.q)).rows;
+      : await this.q.selectFrom('log_nodes').select(['level', 'idx', 'hash']).where('process_id', '=', this.processId)
+          .where((eb) => eb.or(refs.map((r) => eb.and([eb('level', '=', r.level), eb('idx', '=', Number(r.index))])))).execute();
     const byKey = new Map(rows.map((r) => [`${r.level}/${Number(r.idx)}`, bytes(r.hash)]));
     return refs.map((r) => {
       const h = byKey.get(`${r.level}/${r.index}`);
