@@ -62,6 +62,12 @@ class Reader implements RecordReader {
     return rows.map((r) => ({ id: r.process_id, names: r.names, description: r.description }));
   }
 
+  async getMany(table: RecordTable, processId: string, ids: string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.q.selectFrom(table).selectAll().where('process_id', '=', processId).where('id', 'in', ids).execute();
+    return (rows as unknown as RecordRow[]).map(toRecord);
+  }
+
   async get(table: RecordTable, processId: string, id: string) {
     const row = await this.q.selectFrom(table).selectAll().where('process_id', '=', processId).where('id', '=', id).executeTakeFirst();
     return row && toRecord(row as unknown as RecordRow);
@@ -141,13 +147,26 @@ class Work extends Reader implements UnitOfWork {
   }
 
   async insert(table: RecordTable, kind: RecordKind, record: NewRecord) {
+    return (await this.insertMany(table, kind, [record]))[0]!;
+  }
+
+  async insertMany(table: RecordTable, kind: RecordKind, records: NewRecord[]) {
+    if (records.length === 0) return [];
     const created = { at: this.now.toISOString(), by: this.author };
-    const inserted = await this.tx.insertInto(table).values(this.row(record.id, 1, record, created))
-      .onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
-    if (!inserted) throw conflict('already_exists', `A ${kind.replace(/_/g, ' ')} with the id "${record.id}" already exists.`, { field: 'id' });
-    const stored = toRecord(inserted as unknown as RecordRow);
-    this.pending.push({ recordType: kind, recordId: stored.id, version: 1, supersedes: null, body: stored });
-    return stored;
+    const inserted = await this.tx.insertInto(table).values(records.map((r) => this.row(r.id, 1, r, created)))
+      .onConflict((oc) => oc.doNothing()).returningAll().execute();
+    if (inserted.length < records.length) {
+      const made = new Set(inserted.map((r) => r.id));
+      const taken = records.find((r) => !made.has(r.id))!;
+      throw conflict('already_exists', `A ${kind.replace(/_/g, ' ')} with the id "${taken.id}" already exists.`, { field: 'id', id: taken.id });
+    }
+    const byId = new Map(inserted.map((r) => [r.id, toRecord(r as unknown as RecordRow)]));
+    // Journal entries follow the order the caller gave, not the order the database returned.
+    return records.map((r) => {
+      const stored = byId.get(r.id)!;
+      this.pending.push({ recordType: kind, recordId: stored.id, version: 1, supersedes: null, body: stored });
+      return stored;
+    });
   }
 
   async revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id'>) {

@@ -65,6 +65,7 @@ export interface RecordReader {
   processExists(processId: string): Promise<boolean>;
   processes(): Promise<{ id: string; names: unknown; description: string | null }[]>;
   get(table: RecordTable, processId: string, id: string): Promise<StoredRecord | undefined>;
+  getMany(table: RecordTable, processId: string, ids: string[]): Promise<StoredRecord[]>;
   list(table: RecordTable, processId: string, scope: ReadScope, filter: ListFilter): Promise<StoredRecord[]>;
   history(table: HistoryRow['table'], processId: string, key: Record<string, string>): Promise<Record<string, unknown>[]>;
   journal(processId: string, recordType: string, recordId: string): Promise<JournalEntry[]>;
@@ -80,6 +81,8 @@ export interface UnitOfWork extends RecordReader {
   readonly actor: Actor;
   readonly now: Date;
   insert(table: RecordTable, kind: RecordKind, record: NewRecord): Promise<StoredRecord>;
+  /** One statement for many new records, each with its own journal entry, in the order given. */
+  insertMany(table: RecordTable, kind: RecordKind, records: NewRecord[]): Promise<StoredRecord[]>;
   /** Writes a new version; a stale `expectedVersion` is a conflict and writes nothing. */
   revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id'>): Promise<StoredRecord>;
   appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string): Promise<void>;

@@ -1,9 +1,9 @@
 import type { Actor, Visibility } from '../../domain/shared/actor.ts';
-import { conflict } from '../../domain/shared/app-error.ts';
+import { conflict, type AppError } from '../../domain/shared/app-error.ts';
 import { sameValue } from '../../domain/monitoring/ucdp.ts';
 import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
 import { resource } from '../resources.ts';
-import type { StoredRecord, UnitOfWork } from '../ports.ts';
+import type { NewRecord, StoredRecord, UnitOfWork } from '../ports.ts';
 import { assertProcess, assertRefs, bodyOf, newId, today, type Deps } from '../support.ts';
 
 export type PutOutcome = 'created' | 'unchanged';
@@ -19,11 +19,39 @@ export async function putIncident(uow: UnitOfWork, id: string, visibility: Visib
   const existing = await uow.get(res.table, uow.processId, id);
   if (existing) {
     if (await sameSubmission(uow, existing, visibility, body)) return { record: existing, outcome: 'unchanged' };
-    throw conflict('id_reused', `The incident id "${id}" was already used for a different incident; choose a new id, or send the version to replace it.`, { field: 'id', id });
+    throw reused(id);
   }
   const record = await uow.insert(res.table, res.kind, { id, ...visibility, ...res.index(body, today(uow.now)), body });
   return { record, outcome: 'created' };
 }
+
+/**
+ * The batch form of putIncident for imports: one read for the ids already taken and one
+ * write for the new incidents. Returns each item's outcome, or the error that refused it.
+ */
+export async function putIncidents(uow: UnitOfWork, visibility: Visibility, items: { id: string; body: Record<string, unknown> }[]): Promise<(PutOutcome | AppError)[]> {
+  const res = resource('incident');
+  const existing = new Map((await uow.getMany(res.table, uow.processId, items.map((i) => i.id))).map((r) => [r.id, r]));
+  const outcomes: (PutOutcome | AppError)[] = [];
+  const fresh: NewRecord[] = [];
+  const seen = new Set<string>();
+  for (const { id, body } of items) {
+    const old = existing.get(id);
+    if (old || seen.has(id)) {
+      const same = old ? await sameSubmission(uow, old, visibility, body) : false;
+      outcomes.push(same ? 'unchanged' : reused(id));
+      continue;
+    }
+    seen.add(id);
+    fresh.push({ id, ...visibility, ...res.index(body, today(uow.now)), body });
+    outcomes.push('created');
+  }
+  await uow.insertMany(res.table, res.kind, fresh);
+  return outcomes;
+}
+
+const reused = (id: string) =>
+  conflict('id_reused', `The incident id "${id}" was already used for a different incident; choose a new id, or send the version to replace it.`, { field: 'id', id });
 
 /** The submission that created the record: the first version, which later edits and verification steps do not change. */
 async function sameSubmission(uow: UnitOfWork, existing: StoredRecord, v: Visibility, body: Record<string, unknown>): Promise<boolean> {

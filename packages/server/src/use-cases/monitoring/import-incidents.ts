@@ -1,9 +1,8 @@
 import type { Actor, Audience } from '../../domain/shared/actor.ts';
-import { AppError } from '../../domain/shared/app-error.ts';
 import { parseUcdp, type RowReport, type UcdpParse } from '../../domain/monitoring/ucdp.ts';
 import { assertCanWrite } from '../../policies/access.ts';
 import { assertProcess, type Deps } from '../support.ts';
-import { putIncident } from './create-incident.ts';
+import { putIncidents } from './create-incident.ts';
 
 export interface ImportRowReport extends RowReport {
   /** What the import did with a readable row: a new incident, or one already recorded from it. */
@@ -45,19 +44,16 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   for (let i = 0; i < parsed.incidents.length; i += size) {
     const batch = parsed.incidents.slice(i, i + size);
     await deps.store.write(processId, actor, async (uow) => {
-      for (const { line, incident } of batch) {
+      const items = batch.map(({ incident }) => ({ id: incidentIdOf(incident.external!.id), body: incident as unknown as Record<string, unknown> }));
+      const outcomes = await putIncidents(uow, visibility, items);
+      batch.forEach(({ line }, k) => {
         const report = byLine.get(line)!;
-        const id = incidentIdOf(incident.external!.id);
-        try {
-          const { outcome } = await putIncident(uow, id, visibility, incident as unknown as Record<string, unknown>);
-          Object.assign(report, { outcome, incidentId: id });
-        } catch (e) {
-          if (!(e instanceof AppError) || e.reason !== 'id_reused') throw e;
-          report.status = 'refused';
-          report.outcome = 'refused';
-          report.problems = [...report.problems, { field: 'id', reason: e.reason, message: e.message }];
-        }
-      }
+        const outcome = outcomes[k]!;
+        if (typeof outcome === 'string') return void Object.assign(report, { outcome, incidentId: items[k]!.id });
+        report.status = 'refused';
+        report.outcome = 'refused';
+        report.problems = [...report.problems, { field: 'id', reason: outcome.reason, message: outcome.message }];
+      });
     });
     done += batch.length;
     o.onProgress?.(done, parsed.incidents.length);
