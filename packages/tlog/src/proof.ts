@@ -168,16 +168,18 @@ export function verifyConsistency(
 ): void {
   const m = toBigInt(size1, 'old size');
   const n = toBigInt(size2, 'new size');
-  checkHash(root1, 'old root hash');
-  checkHash(root2, 'new root hash');
   checkProofHashes(proof);
   if (m <= 0n) throw new TlogError('bad_size', 'A consistency proof from an empty tree proves nothing.');
   if (m > n) throw new TlogError('bad_size', `Old size ${m} is larger than new size ${n}.`);
   if (m === n) {
+    // RFC 9162 §2.1.4.2: equal sizes are consistent exactly when the proof is empty and the
+    // roots are the same bytes; the reference probes accept this whatever the roots' length.
     if (proof.length !== 0) throw new TlogError('bad_proof', 'Equal sizes need an empty consistency proof.');
     if (!bytesEqual(root1, root2)) throw new TlogError('bad_proof', 'Equal sizes but different root hashes.');
     return;
   }
+  checkHash(root1, 'old root hash');
+  checkHash(root2, 'new root hash');
   if (proof.length === 0) throw new TlogError('bad_proof', 'The consistency proof is empty.');
 
   let fn = m - 1n;
