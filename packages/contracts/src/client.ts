@@ -36,6 +36,15 @@ export function createClient(opts: ClientOptions) {
     if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({ error: { code: 'internal', reason: 'http', message: res.statusText } }))) as ErrorBody);
     return res.text();
   }
+  /** A GET that a newer request may abort (the map drops the answer for a viewport it has left). */
+  async function callGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json, application/geo+json' };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await f(new URL(path, opts.baseUrl), { method: 'GET', headers, signal });
+    const json = await res.json();
+    if (!res.ok) throw new ApiError(res.status, json as ErrorBody);
+    return json as T;
+  }
   const p = (processId: string) => `/api/processes/${encodeURIComponent(processId)}`;
   return {
     health: () => call<{ status: string }>('GET', '/api/health'),
@@ -61,6 +70,18 @@ export function createClient(opts: ClientOptions) {
     /** A record's receipt (parley-receipt/v1): envelope, inclusion proof, checkpoint, and body with salt for its readers. */
     receipt: <T>(processId: string, type: string, id: string, version?: number) =>
       call<T>('GET', `${p(processId)}/log/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}/receipt${version === undefined ? '' : `?version=${version}`}`),
+    /** Incidents in a viewport clustered on the server for a zoom (GeoJSON points with `count`, `killedBest`, and `incidentId` when alone). */
+    mapClusters: <T>(processId: string, query: { bbox: string; zoom: number; from?: string; to?: string; kind?: string; status?: string; party?: string }, init: { signal?: AbortSignal } = {}) =>
+      callGet<T>(`${p(processId)}/map/clusters?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`, init.signal),
+    /** Lines as GeoJSON; with a date, the line of each kind and claimant in force on that day. */
+    linesGeoJson: <T>(processId: string, date?: string) => call<T>('GET', `${p(processId)}/lines.geojson${date ? `?date=${encodeURIComponent(date)}` : ''}`),
+    /** The withdrawal zones of a day as GeoJSON buffers around their reference lines. */
+    zonesGeoJson: <T>(processId: string, date: string, agreement?: string) =>
+      call<T>('GET', `${p(processId)}/zones.geojson?${new URLSearchParams({ date, ...(agreement ? { agreement } : {}) })}`),
+    /** The daily monitoring report as data. */
+    dailyReport: <T>(processId: string, date: string) => call<T>('GET', `${p(processId)}/reports/daily?date=${encodeURIComponent(date)}`),
+    /** The address of the daily report as a printable page (`html`) or a spreadsheet (`csv`). */
+    dailyReportUrl: (processId: string, date: string, format: 'html' | 'csv') => new URL(`${p(processId)}/reports/daily?date=${encodeURIComponent(date)}&format=${format}`, opts.baseUrl).toString(),
     /** The address of a process's iCalendar feed, for a link or a calendar subscription. */
     calendarUrl: (processId: string) => new URL(`${p(processId)}/calendar.ics`, opts.baseUrl).toString(),
   };

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { AgreementPage, AgreementsPage } from '../features/agreements/agreements.tsx';
 import { AccountBar, SignInPage } from '../features/auth/sign-in.tsx';
+import { DailyReportPage } from '../features/monitoring/daily-report.tsx';
+import { IncidentPage } from '../features/monitoring/incident.tsx';
+import { MonitoringPage } from '../features/monitoring/monitoring.tsx';
 import { OverviewPage } from '../features/overview/overview.tsx';
 import { RecordPage } from '../features/record/record.tsx';
 import { StatementsPage } from '../features/statements/statements.tsx';
@@ -47,6 +50,7 @@ const NAV = [
   { to: '/talks', key: 'nav.talks' },
   { to: '/agreements', key: 'nav.agreements' },
   { to: '/statements', key: 'nav.statements' },
+  { to: '/monitoring', key: 'nav.monitoring' },
   { to: '/record', key: 'nav.record' },
 ] as const;
 
@@ -120,6 +124,10 @@ function Page({ path }: { path: string }) {
   if (path === '/agreements') return <AgreementsPage />;
   if ((m = match('/agreements/:id', path))) return <AgreementPage id={m.id!} />;
   if (path === '/statements') return <StatementsPage />;
+  if (path === '/monitoring') return <MonitoringPage />;
+  if ((m = match('/monitoring/incidents/:id', path))) return <IncidentPage id={m.id!} />;
+  if (path === '/monitoring/report') return <DailyReportPage />;
+  if ((m = match('/monitoring/report/:date', path))) return <DailyReportPage date={m.date!} />;
   if (path === '/record') return <RecordPage />;
   if ((m = match('/record/:type/:id', path))) return <RecordPage type={m.type!} id={m.id!} />;
   if (path === '/sign-in') return <SignInPage />;

@@ -8,7 +8,7 @@ import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
 import { checkWitness, FormatError, readCheckpoint, tamperBody, toBase64, verifyReceipt, type Receipt, type ReceiptVerification, type StepStatus } from './verify.ts';
 
 /** The kinds of record a reader can look up here (the log's record types). */
-const TYPES = ['party', 'person', 'mandate', 'forum', 'meeting', 'invitation', 'attendance', 'agreement', 'provision', 'assessment', 'source', 'statement', 'claim', 'figure', 'witness'] as const;
+const TYPES = ['party', 'person', 'mandate', 'forum', 'meeting', 'invitation', 'attendance', 'agreement', 'provision', 'assessment', 'source', 'statement', 'claim', 'figure', 'incident', 'observation', 'verification', 'attribution', 'witness'] as const;
 
 /** The address of a record's verification, for "Verify in the record" links on other pages. */
 export const recordPath = (type: string, id: string) => `/record/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;

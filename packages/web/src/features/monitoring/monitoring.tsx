@@ -1,0 +1,240 @@
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { api } from '../../app/api.ts';
+import { useProcess } from '../../app/process-data.tsx';
+import { Link, useRouter } from '../../app/router.tsx';
+import { useLoad } from '../../app/use-load.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { Loading, PageTitle } from '../../ui/common.tsx';
+import type { MapViewHandle } from './map-view.tsx';
+import { dayAt, dayIndex, PERIOD, PERIOD_DAYS, STATUSES, VIOLENCE, type Drawn, type GeoCollection, type Incident, type MapFilters } from './model.ts';
+
+// MapLibre is large: it loads with the map page only.
+const MapView = lazy(() => import('./map-view.tsx'));
+
+export const incidentPath = (id: string) => `/monitoring/incidents/${encodeURIComponent(id)}`;
+export const reportPath = (date?: string) => (date ? `/monitoring/report/${date}` : '/monitoring/report');
+
+/** A short, neutral place for a cluster: its coordinates, which every reader can check. */
+const coords = (lon: number, lat: number) => `${lat.toFixed(2)}° N, ${lon.toFixed(2)}° E`;
+
+export function MonitoringPage() {
+  const { t, date, number, name } = useI18n();
+  const { process, parties, viewer } = useProcess();
+  const { navigate } = useRouter();
+  const ids = useId();
+  const [filters, setFilters] = useState<MapFilters>({ from: PERIOD.first, to: PERIOD.last, kind: '', status: '', party: '' });
+  const [slider, setSlider] = useState({ from: 0, to: PERIOD_DAYS });
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [failure, setFailure] = useState<string | null>(null);
+  const mapRef = useRef<MapViewHandle>(null);
+
+  // The slider commits a moment after it stops moving, so dragging does not send a request per day.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilters((f) => (f.from === dayAt(slider.from) && f.to === dayAt(slider.to) ? f : { ...f, from: dayAt(slider.from), to: dayAt(slider.to) })), 250);
+    return () => clearTimeout(timer);
+  }, [slider.from, slider.to]);
+  const setDate = (which: 'from' | 'to', value: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    const i = Math.max(0, Math.min(PERIOD_DAYS, dayIndex(value)));
+    setSlider((s) => (which === 'from' ? { from: i, to: Math.max(i, s.to) } : { from: Math.min(i, s.from), to: i }));
+  };
+
+  const layers = useLoad(async () => {
+    const [lines, zones] = await Promise.all([
+      api.linesGeoJson<GeoCollection>(process.id, filters.to),
+      api.zonesGeoJson<GeoCollection>(process.id, filters.to).catch(() => null),
+    ]);
+    return { lines, zones };
+  }, [process.id, filters.to, viewer]);
+  const lines = layers.state === 'ready' ? layers.data.lines : null;
+  const zones = layers.state === 'ready' ? layers.data.zones : null;
+
+  const clusters = drawn?.clusters ?? [];
+  const total = clusters.reduce((n, c) => n + c.properties.count, 0);
+  const killed = clusters.reduce((n, c) => n + c.properties.killedBest, 0);
+  const sorted = useMemo(() => [...clusters].sort((a, b) => b.properties.count - a.properties.count), [clusters]);
+  const labels = useMemo(() => ({ map: t('monitoring.mapLabel'), disputed: { crimea: t('monitoring.disputed.crimea') } }), [t]);
+  const sortedParties = [...parties.values()].sort((a, b) => name(a.names).localeCompare(name(b.names)));
+
+  return (
+    <>
+      <PageTitle text={t('monitoring.title')} />
+      <p className="lead">{t('monitoring.lead')}</p>
+      <p>
+        <Link to={reportPath()}>{t('monitoring.reportLink')}</Link>
+      </p>
+      <form className="map-filters" aria-label={t('monitoring.filters')} onSubmit={(e) => e.preventDefault()}>
+        <fieldset className="period">
+          <legend>{t('monitoring.period')}</legend>
+          <div className="period-row">
+            <label htmlFor={`${ids}-from-range`}>{t('monitoring.from')}</label>
+            <input id={`${ids}-from-range`} type="range" min={0} max={PERIOD_DAYS} value={slider.from} aria-valuetext={date(dayAt(slider.from))}
+              onChange={(e) => setSlider((s) => ({ from: Math.min(Number(e.target.value), s.to), to: s.to }))} />
+            <label htmlFor={`${ids}-from`} className="visually-hidden">{t('monitoring.fromDate')}</label>
+            <input id={`${ids}-from`} type="date" min={PERIOD.first} max={PERIOD.last} value={dayAt(slider.from)} onChange={(e) => setDate('from', e.target.value)} />
+          </div>
+          <div className="period-row">
+            <label htmlFor={`${ids}-to-range`}>{t('monitoring.to')}</label>
+            <input id={`${ids}-to-range`} type="range" min={0} max={PERIOD_DAYS} value={slider.to} aria-valuetext={date(dayAt(slider.to))}
+              onChange={(e) => setSlider((s) => ({ from: s.from, to: Math.max(Number(e.target.value), s.from) }))} />
+            <label htmlFor={`${ids}-to`} className="visually-hidden">{t('monitoring.toDate')}</label>
+            <input id={`${ids}-to`} type="date" min={PERIOD.first} max={PERIOD.last} value={dayAt(slider.to)} onChange={(e) => setDate('to', e.target.value)} />
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${ids}-kind`}>{t('monitoring.kind')}</label>
+          <select id={`${ids}-kind`} value={filters.kind} onChange={(e) => setFilters((f) => ({ ...f, kind: e.target.value }))}>
+            <option value="">{t('monitoring.any')}</option>
+            {VIOLENCE.map((v) => (
+              <option key={v} value={v}>{t(`violence.${v}` as MessageKey)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-status`}>{t('monitoring.status')}</label>
+          <select id={`${ids}-status`} value={filters.status} onChange={(e) => setFilters((f) => ({ ...f, status: e.target.value }))}>
+            <option value="">{t('monitoring.any')}</option>
+            {STATUSES.map((v) => (
+              <option key={v} value={v}>{t(`verification.${v}` as MessageKey)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-party`}>{t('monitoring.party')}</label>
+          <select id={`${ids}-party`} value={filters.party} onChange={(e) => setFilters((f) => ({ ...f, party: e.target.value }))}>
+            <option value="">{t('monitoring.any')}</option>
+            {sortedParties.map((p) => (
+              <option key={p.id} value={p.id}>{name(p.names)}</option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      <p className="map-total" role="status" aria-live="polite" data-testid="cluster-total" data-total={drawn ? total : undefined} aria-busy={busy}>
+        {failure
+          ? t('app.error', { message: failure })
+          : drawn
+            ? t('monitoring.total', { total, clusters: clusters.length, killed, from: date(filters.from), to: date(filters.to) })
+            : t('app.loading')}
+      </p>
+
+      <div className="map-wrap">
+        <div className="map-frame">
+          <Suspense fallback={<Loading />}>
+            <MapView
+              ref={mapRef}
+              processId={process.id}
+              filters={filters}
+              lines={lines}
+              zones={zones}
+              labels={labels}
+              onLoading={() => setBusy(true)}
+              onDrawn={(d) => {
+                setDrawn(d);
+                setBusy(false);
+                setFailure(null);
+              }}
+              onError={(e) => {
+                setBusy(false);
+                setFailure(e.message);
+              }}
+              onOpen={(id) => navigate(incidentPath(id))}
+            />
+          </Suspense>
+          <div className="map-zoom">
+            <button type="button" onClick={() => mapRef.current?.zoomBy(1)} aria-label={t('monitoring.zoomIn')}>+</button>
+            <button type="button" onClick={() => mapRef.current?.zoomBy(-1)} aria-label={t('monitoring.zoomOut')}>−</button>
+          </div>
+        </div>
+        <aside className="map-legend" aria-labelledby={`${ids}-legend`}>
+          <h2 id={`${ids}-legend`}>{t('monitoring.legend')}</h2>
+          <ul className="plain legend-list">
+            <li><span className="key key-cluster" aria-hidden="true" /> {t('monitoring.legend.clusters')}</li>
+            <li><span className="key key-contact" aria-hidden="true" /> {t('monitoring.legend.contact', { date: date(lines?.features.find((l) => l.properties?.kind === 'contact')?.properties?.date as string | undefined) || '—' })}</li>
+            <li><span className="key key-proposal" aria-hidden="true" /> {t('monitoring.legend.proposal')}</li>
+            <li><span className="key key-zone" aria-hidden="true" /> {t('monitoring.legend.zones', { n: zones?.features.length ?? 0 })}</li>
+            <li><span className="key key-disputed" aria-hidden="true" /> {t('monitoring.legend.disputed')}</li>
+          </ul>
+          <p className="small muted">{t('monitoring.credit')}</p>
+        </aside>
+      </div>
+
+      <section aria-labelledby={`${ids}-list`} className="card cluster-list">
+        <h2 id={`${ids}-list`}>{t('monitoring.listTitle')}</h2>
+        <p className="small muted">{t('monitoring.listHelp')}</p>
+        {sorted.length === 0 ? (
+          <p>{drawn ? t('monitoring.none') : t('app.loading')}</p>
+        ) : (
+          <div className="table-scroll" tabIndex={0}>
+            <table data-testid="cluster-table">
+              <caption>{t('monitoring.listCaption', { n: sorted.length, total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('monitoring.col.count')}</th>
+                  <th scope="col">{t('monitoring.col.killed')}</th>
+                  <th scope="col">{t('monitoring.col.where')}</th>
+                  <th scope="col">{t('monitoring.col.action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.slice(0, 100).map((c) => {
+                  const [lon, lat] = c.geometry.coordinates;
+                  return (
+                    <tr key={`${lon},${lat}`} data-count={c.properties.count}>
+                      <td>{number(c.properties.count)}</td>
+                      <td>{number(c.properties.killedBest)}</td>
+                      <td>{coords(lon, lat)}</td>
+                      <td>
+                        {c.properties.incidentId ? (
+                          <Link to={incidentPath(c.properties.incidentId)} data-incident={c.properties.incidentId}>{t('monitoring.open')}<span className="visually-hidden"> ({coords(lon, lat)})</span></Link>
+                        ) : (
+                          <button type="button" className="link-button" onClick={() => mapRef.current?.flyTo(lon, lat)}>
+                            {t('monitoring.zoomHere')}<span className="visually-hidden"> ({coords(lon, lat)})</span>
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <PeriodIncidents filters={filters} />
+    </>
+  );
+}
+
+/** The first incidents of the period as a plain list, for readers who do not use the map at all. */
+function PeriodIncidents({ filters }: { filters: MapFilters }) {
+  const { t, date } = useI18n();
+  const { process, viewer } = useProcess();
+  const ids = useId();
+  const loaded = useLoad(
+    () => api.list<Incident>(process.id, 'incidents', { limit: 50, from: filters.from, to: filters.to, ...(filters.status ? { status: filters.status } : {}), ...(filters.party ? { party: filters.party } : {}) }),
+    [process.id, filters.from, filters.to, filters.status, filters.party, viewer],
+  );
+  return (
+    <section aria-labelledby={`${ids}-h`} className="card">
+      <h2 id={`${ids}-h`}>{t('monitoring.periodList')}</h2>
+      {loaded.state !== 'ready' ? (
+        <Loading />
+      ) : loaded.data.items.length === 0 ? (
+        <p>{t('monitoring.none')}</p>
+      ) : (
+        <ul className="plain incident-list">
+          {loaded.data.items.filter((i) => !filters.kind || i.violence === filters.kind).map((i) => (
+            <li key={i.id}>
+              <Link to={incidentPath(i.id)}>{i.place.name ?? i.id}</Link> — <time dateTime={i.date.start}>{date(i.date.start)}</time>
+              {i.casualties.killed.best ? <span className="muted"> · {t('incident.killedShort', { n: i.casualties.killed.best })}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {loaded.state === 'ready' && loaded.data.next ? <p className="small muted">{t('monitoring.periodMore')}</p> : null}
+    </section>
+  );
+}
+

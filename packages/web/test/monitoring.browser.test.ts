@@ -1,0 +1,373 @@
+/**
+ * The Monitoring section in Debian's Chromium against the real server (in-process, loopback,
+ * PGlite, the demo loaded, as web.browser.test.ts), with the real UCDP 2014 file imported
+ * through the server's import route: the MapLibre map with server-side clusters, the
+ * incident page, the printable daily report. It also measures how quickly the map redraws
+ * with 1,294 and with 101,294 incidents (printed, not asserted).
+ * Screenshots go to test-results/monitoring-*.png, the printed report to monitoring-daily-report.pdf.
+ */
+import { createClient } from '@parley/contracts';
+import axe from 'axe-core';
+import { sql } from 'kysely';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRuntime, type Runtime } from '../../server/src/compose.ts';
+import { seedDemo } from '../../server/src/demo/seed.ts';
+import { buildApp } from '../../server/src/http/app.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DIST = join(ROOT, 'packages/web/dist');
+const SHOTS = join(ROOT, 'test-results');
+const PROCESS = 'minsk-2014';
+const UCDP = join(ROOT, '../shared/data/ucdp/ged-ukraine-2014.csv');
+const GENERATED = Number(process.env.PARLEY_MAP_GENERATED ?? 100_000);
+
+function newestSource(): number {
+  const web = join(ROOT, 'packages/web');
+  const files = [join(web, 'index.html'), join(web, 'vite.config.ts'), ...readdirSync(join(web, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(web, 'src', f))];
+  return Math.max(...files.map((f) => statSync(f).mtimeMs));
+}
+
+function sessionFetch(): typeof fetch {
+  let cookie = '';
+  return async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(input, { ...init, headers });
+    const set = res.headers.getSetCookie();
+    if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
+    return res;
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring section in Chromium', () => {
+  let rt: Runtime;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let base: string;
+  let browser: Browser;
+  let incidentId: string;
+  let incidentPlace: string;
+  let reportDay: string;
+  const requests: string[] = [];
+  const problems: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  async function newPage(opts: { bypassCSP?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', bypassCSP: opts.bypassCSP ?? false });
+    contexts.push(context);
+    context.on('request', (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Uncaught|Failed to/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    return page;
+  }
+  const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  const mapEl = (page: Page) => page.getByTestId('map');
+  const seq = async (page: Page) => Number((await mapEl(page).getAttribute('data-seq')) ?? 0);
+  /** Waits until the map has drawn a request newer than `after`, and returns what it drew. */
+  async function drawnAfter(page: Page, after: number) {
+    await page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid="map"]') as HTMLElement | null;
+      return !!el && el.dataset.state === 'drawn' && Number(el.dataset.seq) > n;
+    }, after, { timeout: 60_000 });
+    const el = mapEl(page);
+    return {
+      seq: await seq(page),
+      ms: Number(await el.getAttribute('data-ms')),
+      bbox: (await el.getAttribute('data-bbox'))!,
+      zoom: Number(await el.getAttribute('data-zoom')),
+      total: Number(await page.getByTestId('cluster-total').getAttribute('data-total')),
+    };
+  }
+  async function axeCheck(page: Page, label: string) {
+    await page.evaluate(axe.source);
+    const result = (await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
+    for (const v of result.violations) console.log(`axe ${label}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.help}`);
+    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  /** The server's own count for a viewport and filters, to hold the page's total against. */
+  async function serverTotal(q: Record<string, string>) {
+    const fc = (await (await fetch(`${base}/api/processes/${PROCESS}/map/clusters?${new URLSearchParams(q)}`)).json()) as { features: { properties: { count: number } }[] };
+    return fc.features.reduce((n, f) => n + f.properties.count, 0);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, 'index.html')) || newestSource() > statSync(join(DIST, 'index.html')).mtimeMs) {
+      const built = spawnSync('npm', ['run', 'build', '-w', '@parley/web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+      if (built.status !== 0) throw new Error('the web build failed');
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    rt = await openRuntime({ dataDir: null });
+    const passwords = new Map((await seedDemo(rt)).map((a) => [a.username, a.password]));
+    app = await buildApp({ ...rt, webRoot: DIST });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address();
+    if (!addr || typeof addr === 'string') throw new Error('no address');
+    base = `http://127.0.0.1:${addr.port}`;
+    const as = async (username: string) => {
+      const f = sessionFetch();
+      await createClient({ baseUrl: base, fetch: f }).login(username, passwords.get(username)!);
+      return f;
+    };
+    const mediator = await as('mediator');
+    const post = async (path: string, body: unknown) => {
+      const r = await mediator(`${base}/api/processes/${PROCESS}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300);
+      return r.json();
+    };
+
+    // The real UCDP GED file for Ukraine 2014, through the server's import route and use case.
+    const t0 = performance.now();
+    const imported = await mediator(`${base}/api/processes/${PROCESS}/incidents/import`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: readFileSync(UCDP) });
+    expect(imported.status).toBe(200);
+    const report = (await imported.json()) as { totals: { created: number } };
+    expect(report.totals.created).toBe(1294);
+    console.log(`imported the UCDP 2014 file: 1,294 incidents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // One incident with deaths on every side the file names, for its page: observation, verification steps, claims.
+    const pick = await sql<{ id: string; name: string }>`
+      select id, body -> 'place' ->> 'name' as name from incidents
+      where process_id = ${PROCESS} and (body -> 'casualties' -> 'killedBy' ->> 'civilians')::int > 0 and killed_high > killed_low and body -> 'place' ->> 'name' is not null
+      order by killed_best desc, id limit 1`.execute(rt.handle.db);
+    incidentId = pick.rows[0]!.id;
+    incidentPlace = pick.rows[0]!.name;
+    const incident = (await (await mediator(`${base}/api/processes/${PROCESS}/incidents/${incidentId}`)).json()) as { version: number; date: { start: string }; place: { lat: number; lon: number } };
+    await post('/observations', {
+      incidentIds: [incidentId], method: 'heard', kind: 'explosion', count: 40, approximate: true,
+      observer: { lat: incident.place.lat + 0.05, lon: incident.place.lon + 0.05, name: 'Patrol 3' }, time: { from: `${incident.date.start}T09:30:00+03:00` },
+      note: 'Heard from the patrol base over two hours.', sources: [{ sourceId: 'src-nov-report' }], audience: 'public',
+    });
+    const v1 = (await post(`/incidents/${incidentId}/verifications`, { to: 'corroborated', reason: 'A second news agency reports the same shelling.', version: incident.version, sources: [{ sourceId: 'src-nov-report' }] })) as { incident: { version: number } };
+    await post(`/incidents/${incidentId}/verifications`, { to: 'verified', reason: 'The patrol heard the explosions and saw the damage.', version: v1.incident.version, sources: [] });
+    const claim = (await post(`/incidents/${incidentId}/attributions`, { kind: 'claimed', byPartyId: 'ukr', responsiblePartyId: 'ordo', text: 'Shelled from positions of the armed formations.', sources: [{ sourceId: 'src-nov-report' }], audience: 'public' })) as { id: string };
+    await post(`/incidents/${incidentId}/attributions`, { kind: 'disputed', byPartyId: 'ordo', responsiblePartyId: 'ukr', disputes: claim.id, text: 'The fire came from government forces.', sources: [{ sourceId: 'src-nov-report' }], audience: 'public' });
+    await post(`/incidents/${incidentId}/attributions`, { kind: 'assessed', responsibleLabel: 'not determined', text: 'The crater analysis does not establish the direction of fire.', sources: [], audience: 'public' });
+
+    // The report's day: the busiest day of the ceasefire period in the file.
+    const busiest = await sql<{ day: string }>`select sort_on::text as day from incidents where process_id = ${PROCESS} and sort_on between '2014-09-05' and '2014-11-30'
+      group by sort_on order by count(*) desc, sort_on limit 1`.execute(rt.handle.db);
+    reportDay = busiest.rows[0]!.day;
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await app?.close();
+    await rt?.close();
+  });
+
+  it('draws the server’s clusters with counts and a total, and the total follows the period filter', async () => {
+    const page = await newPage();
+    const t0 = Date.now();
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Monitoring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ceasefire monitoring' }).waitFor();
+    const first = await drawnAfter(page, 0);
+    console.log(`map page: first clusters drawn ${Date.now() - t0} ms after navigation (request → painted ${first.ms} ms)`);
+    // The page's total is the server's count for the same viewport, and the map shows every cluster's number.
+    expect(first.total).toBe(await serverTotal({ bbox: first.bbox, zoom: String(first.zoom), from: '2014-01-01', to: '2015-02-28' }));
+    expect(first.total).toBeGreaterThan(1000);
+    const markers = page.locator('.cluster-count');
+    const rows = page.getByTestId('cluster-table').locator('tbody tr');
+    await expect(markers.count()).resolves.toBeGreaterThan(3);
+    expect(await markers.count()).toBe(await page.getByTestId('cluster-table').locator('tbody tr').count());
+    const counts = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-count')))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(first.total);
+    await expect(page.getByTestId('cluster-total').textContent()).resolves.toMatch(/^[\d,]+ incidents in view, in \d+ clusters/);
+    // The contact line of 19 September and the disputed-area label are on the map.
+    await expect(page.locator('.map-legend').textContent()).resolves.toContain('Contact line (as of 19 September 2014)');
+    await expect(page.locator('.map-label-disputed').textContent()).resolves.toBe('Crimea (status disputed)');
+    await shot(page, 'monitoring-map');
+
+    // Only the ceasefire period: fewer incidents, and still the server's own count.
+    let before = await seq(page);
+    let t = Date.now();
+    await page.getByLabel('From (date)').fill('2014-09-05');
+    const sept = await drawnAfter(page, before);
+    const filterMs = Date.now() - t;
+    before = sept.seq;
+    t = Date.now();
+    await page.getByLabel('To (date)').fill('2014-11-30');
+    const ceasefire = await drawnAfter(page, before);
+    console.log(`map with 1,294 incidents: filter change → clusters drawn ${filterMs} ms and ${Date.now() - t} ms (request → painted ${sept.ms} / ${ceasefire.ms} ms)`);
+    expect(ceasefire.total).toBeLessThan(first.total);
+    expect(ceasefire.total).toBeGreaterThan(0);
+    expect(ceasefire.total).toBe(await serverTotal({ bbox: ceasefire.bbox, zoom: String(ceasefire.zoom), from: '2014-09-05', to: '2014-11-30' }));
+    await expect(page.getByTestId('cluster-total').textContent()).resolves.toContain('5 September 2014 – 30 November 2014');
+    await shot(page, 'monitoring-map-ceasefire');
+
+    // A kind filter narrows it again (one-sided violence is rarer than state-based conflict).
+    before = ceasefire.seq;
+    await page.getByLabel('Kind of violence').selectOption('one_sided');
+    const oneSided = await drawnAfter(page, before);
+    expect(oneSided.total).toBeLessThan(ceasefire.total);
+    expect(oneSided.total).toBe(await serverTotal({ bbox: oneSided.bbox, zoom: String(oneSided.zoom), from: '2014-09-05', to: '2014-11-30', kind: 'one_sided' }));
+
+    // Keyboard: the list's "zoom the map here" moves the map, which refetches for the new viewport.
+    await page.getByLabel('Kind of violence').selectOption('');
+    const all = await drawnAfter(page, oneSided.seq);
+    const zoomButton = page.getByTestId('cluster-table').getByRole('button', { name: /Zoom the map here/ }).first();
+    await zoomButton.focus();
+    await page.keyboard.press('Enter');
+    const zoomed = await drawnAfter(page, all.seq);
+    expect(zoomed.zoom).toBeGreaterThan(all.zoom);
+  });
+
+  it('opens an incident: dates with precision, place, casualty bounds, sources, observation, verification history and claims side by side', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/monitoring/incidents/${incidentId}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(`Incident at ${incidentPlace}`) }).waitFor();
+    await expect(page.getByTestId('incident-date').textContent()).resolves.toMatch(/\d{4}.*precision: (day|span of days|week|month|year)/);
+    await expect(page.getByTestId('incident-place').textContent()).resolves.toMatch(/Ukraine.*precision:/);
+    const killed = page.getByTestId('casualties').locator('tr[data-row="killed"] td');
+    const [low, best, high] = (await killed.allTextContents()).map((s) => Number(s.replace(/,/g, '')));
+    expect(low).toBeLessThan(high!);
+    expect(best).toBeGreaterThanOrEqual(low!);
+    await expect(page.getByTestId('killed-by').textContent()).resolves.toMatch(/Civilians[1-9]/);
+    await expect(page.getByTestId('incident-sources').locator('li').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('observations').textContent()).resolves.toMatch(/about 40 × explosions.*heard.*Patrol 3/);
+    const steps = page.getByTestId('verifications').locator('li');
+    await expect(steps.count()).resolves.toBe(2);
+    await expect(steps.nth(0).textContent()).resolves.toMatch(/reported → corroborated.*A second news agency.*Recorded by mediator/);
+    await expect(steps.nth(1).textContent()).resolves.toMatch(/corroborated → verified.*The patrol heard/);
+    const claimed = page.locator('[data-kind="claimed"] [data-attribution]');
+    const disputed = page.locator('[data-kind="disputed"] [data-attribution]');
+    await expect(claimed.textContent()).resolves.toMatch(/According to Ukraine.*responsible: Representatives of certain areas of Donetsk region/);
+    await expect(disputed.textContent()).resolves.toMatch(/According to Representatives of certain areas of Donetsk region.*responsible: Ukraine/);
+    await expect(page.locator('[data-kind="assessed"] [data-attribution]').textContent()).resolves.toContain('not determined');
+    const [a, b] = [await claimed.boundingBox(), await disputed.boundingBox()];
+    expect(Math.abs(a!.y - b!.y)).toBeLessThan(5);
+    await shot(page, 'monitoring-incident');
+    await axeCheck(page, 'incident');
+
+    await page.getByRole('link', { name: /Verify in the record/ }).click();
+    await page.getByTestId('verdict').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/record/incident/${incidentId}`);
+    await expect(page.getByTestId('verdict').textContent()).resolves.toMatch(/Verified in your browser/);
+  });
+
+  it('shows the daily report with a date picker and prints it', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/monitoring`);
+    await page.getByRole('link', { name: 'Daily report (printable)' }).click();
+    await page.getByLabel('Report date', { exact: true }).fill(reportDay);
+    expect(new URL(page.url()).pathname).toBe(`/monitoring/report/${reportDay}`);
+    const table = page.getByTestId('report-table');
+    await table.waitFor();
+    const total = page.locator('tr[data-region="total"]');
+    await expect(total.textContent()).resolves.toMatch(/^Total[1-9]/);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    const json = (await (await fetch(`${base}/api/processes/${PROCESS}/reports/daily?date=${reportDay}`)).json()) as { totals: { incidents: { today: number } } };
+    await expect(total.locator('td').first().textContent()).resolves.toMatch(new RegExp(`^${json.totals.incidents.today.toLocaleString('en-GB')} `));
+    const serverPage = await page.getByRole('link', { name: 'Printable page from the server' }).getAttribute('href');
+    expect(serverPage).toBe(`${base}/api/processes/${PROCESS}/reports/daily?date=${reportDay}&format=html`);
+    await shot(page, 'monitoring-daily-report');
+
+    // Printed: the site's header, filters and buttons go; the report stays.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
+    await expect(table.isVisible()).resolves.toBe(true);
+    await shot(page, 'monitoring-daily-report-print');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(SHOTS, 'monitoring-daily-report.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    console.log(`daily report ${reportDay} printed: ${pdf.length.toLocaleString('en')} bytes of PDF`);
+  });
+
+  it('passes axe-core on the map page, and speaks Ukrainian and Russian', async () => {
+    const page = await newPage({ bypassCSP: true });
+    await page.goto(`${base}/monitoring`);
+    await drawnAfter(page, 0);
+    await axeCheck(page, 'monitoring map');
+    await page.getByLabel('Language').selectOption('uk');
+    await page.getByRole('heading', { level: 1, name: 'Моніторинг режиму припинення вогню' }).waitFor();
+    await expect(page.getByLabel('Вид насильства').count()).resolves.toBe(1);
+    await expect(page.locator('.map-label-disputed').textContent()).resolves.toBe('Крим (статус спірний)');
+    await expect(page.getByTestId('cluster-total').textContent()).resolves.toMatch(/^У полі зору/);
+    await shot(page, 'monitoring-map-uk');
+    await page.getByLabel('Мова').selectOption('ru');
+    await page.getByRole('heading', { level: 1, name: 'Мониторинг режима прекращения огня' }).waitFor();
+    await page.goto(`${base}/monitoring/report/${reportDay}`);
+    await page.getByRole('heading', { level: 1, name: /^Ежедневный отчёт/ }).waitFor();
+    await axeCheck(page, 'daily report (ru)');
+  });
+
+  it(`measures the map with ${GENERATED.toLocaleString('en')} more incidents: pan and filter to clusters drawn (printed, not asserted)`, async () => {
+    const t0 = performance.now();
+    await rt.handle.db.transaction().execute(async (tx) => {
+      await sql`select set_config('parley.uow', 'on', true)`.execute(tx);
+      await sql`
+        insert into incidents (process_id, id, version, audience, audience_party, parent_id, status, sort_on, party_ids, body, created_at, created_by, updated_at, updated_by)
+        select ${PROCESS}, 'gen-' || g, 1, 'public', null, null, case when g % 3 = 0 then 'corroborated' else 'reported' end, d,
+          case when g % 2 = 0 then array['ukr'] else array[]::text[] end,
+          jsonb_build_object(
+            'date', jsonb_build_object('start', d::text, 'end', d::text, 'precision', 'day'),
+            'place', jsonb_build_object('lat', lat, 'lon', lon, 'precision', 'near', 'admin1', 'Donetsk'),
+            'violence', case when g % 7 = 0 then 'one_sided' else 'state_based' end, 'actors', '[]'::jsonb,
+            'casualties', jsonb_build_object('killed', jsonb_build_object('low', 0, 'best', g % 2, 'high', 2)),
+            'sources', '[]'::jsonb),
+          now(), 'generated', now(), 'generated'
+        from (select g, date '2014-06-01' + (g % 180) as d, 47.0 + random() * 1.9 as lat, 37.3 + random() * 2.5 as lon from generate_series(1, ${GENERATED}::int) as g) s`.execute(tx);
+    });
+    await sql`analyze incidents`.execute(rt.handle.db);
+    console.log(`inserted ${GENERATED.toLocaleString('en')} generated incidents through SQL in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const page = await newPage();
+    await page.goto(`${base}/monitoring`);
+    let last = await drawnAfter(page, 0);
+    console.log(`map with ${(GENERATED + 1294).toLocaleString('en')} incidents: first draw ${last.ms} ms (request → painted), ${last.total.toLocaleString('en')} in view`);
+    await shot(page, 'monitoring-map-101k', false);
+    const box = (await mapEl(page).boundingBox())!;
+    const pans: number[] = [];
+    const painted: number[] = [];
+    for (const [dx, dy] of [[-160, 0], [0, 120], [160, 0], [0, -120], [-80, 60]] as const) {
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx + dx, cy + dy, { steps: 5 });
+      const t = Date.now();
+      await page.mouse.up();
+      last = await drawnAfter(page, last.seq);
+      pans.push(Date.now() - t);
+      painted.push(last.ms);
+    }
+    const filters: number[] = [];
+    for (const [from, to] of [['2014-09-05', '2014-11-30'], ['2014-07-01', '2014-08-31'], ['2014-01-01', '2015-02-28']] as const) {
+      const t = Date.now();
+      await page.getByLabel('From (date)').fill(from);
+      await page.getByLabel('To (date)').fill(to);
+      last = await drawnAfter(page, last.seq);
+      // A second request may still be coming for the other field: wait for the one that has both dates.
+      while ((await page.getByTestId('cluster-total').textContent())!.indexOf(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${to}T00:00:00Z`))) < 0) last = await drawnAfter(page, last.seq);
+      filters.push(Date.now() - t);
+    }
+    console.log(
+      `map with ${(GENERATED + 1294).toLocaleString('en')} incidents: pan → clusters drawn median ${median(pans)} ms (runs ${pans.join(', ')}; request → painted ${painted.join(', ')} ms); ` +
+        `period change → drawn median ${median(filters)} ms (runs ${filters.join(', ')}); last view ${last.total.toLocaleString('en')} incidents at zoom ${last.zoom}`,
+    );
+    await shot(page, 'monitoring-map-101k-panned', false);
+  });
+
+  it('made no request to any host but the loopback server, and broke no content-security rule', () => {
+    expect(requests.length).toBeGreaterThan(20);
+    expect(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).hostname !== '127.0.0.1')).toEqual([]);
+    expect(requests.some((u) => /maplibre-gl-worker-.*\.mjs/.test(u))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
