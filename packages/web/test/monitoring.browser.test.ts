@@ -125,12 +125,13 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       return r.json();
     };
 
-    // The real UCDP GED file for Ukraine 2014, through the server's import route and use case.
+    // The real UCDP GED file for Ukraine 2014, through the server's import route and use case. The demo
+    // has loaded it already, so the import finds every incident and writes nothing new.
     const t0 = performance.now();
     const imported = await mediator(`${base}/api/processes/${PROCESS}/incidents/import`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: readFileSync(UCDP) });
     expect(imported.status).toBe(200);
-    const report = (await imported.json()) as { totals: { created: number } };
-    expect(report.totals.created).toBe(1294);
+    const report = (await imported.json()) as { totals: { created: number; unchanged: number } };
+    expect(report.totals.created + report.totals.unchanged).toBe(1294);
     console.log(`imported the UCDP 2014 file: 1,294 incidents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // One incident with deaths on every side the file names, for its page: observation, verification steps, claims.
