@@ -78,6 +78,9 @@ export function createClient(opts: ClientOptions) {
     /** The withdrawal zones of a day as GeoJSON buffers around their reference lines. */
     zonesGeoJson: <T>(processId: string, date: string, agreement?: string) =>
       call<T>('GET', `${p(processId)}/zones.geojson?${new URLSearchParams({ date, ...(agreement ? { agreement } : {}) })}`),
+    /** Incidents and killed (low/best/high) per day or week, for the incidents the reader may see. */
+    incidentSeries: <T>(processId: string, query: { from?: string; to?: string; interval?: 'day' | 'week' } = {}) =>
+      call<T>('GET', `${p(processId)}/incidents/series?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as [string, string][])}`),
     /** The daily monitoring report as data. */
     dailyReport: <T>(processId: string, date: string) => call<T>('GET', `${p(processId)}/reports/daily?date=${encodeURIComponent(date)}`),
     /** The address of the daily report as a printable page (`html`) or a spreadsheet (`csv`). */

@@ -163,7 +163,7 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       expect(r.status, r.body).toBe(201);
       sightings[key] = r.json.id;
     }
-    const routes = ['violations', 'lines.geojson', 'zones.geojson', 'reports/daily', 'map/clusters', 'incidents.geojson', 'incidents.hxl.csv'];
+    const routes = ['violations', 'lines.geojson', 'zones.geojson', 'reports/daily', 'map/clusters', 'incidents.geojson', 'incidents.hxl.csv', 'incidents/series'];
     for (const r of routes) walked.add(`/api/processes/{processId}/${r}`);
     for (const who of WHO) {
       const keys = visibleKeys(who);
@@ -184,6 +184,8 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       for (const a of AUDIENCES) expect(page.includes(`Restriction ${a.key}`), `${who} report page ${a.key}`).toBe(keys.includes(a.key));
       const clusters = JSON.parse((await call(w, 'GET', '/map/clusters?bbox=-180,-90,180,90&zoom=4', who)).body).features as { properties: { count: number } }[];
       expect(clusters.reduce((n, f) => n + f.properties.count, 0), `${who} clusters`).toBe(keys.length);
+      const series = (await call(w, 'GET', '/incidents/series?from=2014-09-20&to=2014-09-20&interval=day', who)).json as { points: { incidents: number }[] };
+      expect(series.points.reduce((n, p) => n + p.incidents, 0), `${who} incident series`).toBe(keys.length);
       const geojson = (await call(w, 'GET', '/incidents.geojson', who)).body;
       const hxl = (await call(w, 'GET', '/incidents.hxl.csv', who)).body;
       for (const a of AUDIENCES) {

@@ -104,3 +104,28 @@ export const ImportQuery = Type.Object(
   { audience: Type.Optional(lit('public', 'forum', 'mediator')) },
   Strict,
 );
+
+/** Incidents and killed per day or per week (weeks start on Monday, ISO 8601); without from/to, the span of the incidents one may see. */
+export const IncidentSeriesQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, first day counted' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, last day counted' })),
+    interval: Type.Optional(lit('day', 'week')),
+  },
+  Strict,
+);
+
+export interface IncidentSeriesPoint {
+  /** The first day of the interval (a Monday for weeks; the first week may begin before `from`, but counts only from it). */
+  start: string;
+  incidents: number;
+  killedBest: number;
+  killedLow: number;
+  killedHigh: number;
+}
+export interface IncidentSeries {
+  interval: 'day' | 'week';
+  from: string | null;
+  to: string | null;
+  points: IncidentSeriesPoint[];
+}

@@ -232,6 +232,15 @@ export interface GeoFeature {
   properties: Record<string, unknown>;
 }
 
+/** One interval of the incident series: incidents dated in it and their killed (low/best/high). */
+export interface SeriesPoint {
+  start: string;
+  incidents: number;
+  killedBest: number;
+  killedLow: number;
+  killedHigh: number;
+}
+
 /** A buffer to draw: the reference line in force on `asOf`, widened by `metres` on each side. */
 export interface ZoneRequest {
   asOf: string;
@@ -249,6 +258,8 @@ export interface MonitoringQueries {
   clusters(processId: string, scope: ReadScope, f: ClusterFilter): Promise<GeoFeature[]>;
   lines(processId: string, scope: ReadScope, asOf?: string): Promise<GeoFeature[]>;
   zones(processId: string, scope: ReadScope, zones: ZoneRequest[]): Promise<GeoFeature[]>;
+  /** Per interval from `from` to `to` (each defaulting to the first or last visible incident's day), empty intervals included. */
+  incidentSeries(processId: string, scope: ReadScope, q: { from?: string; to?: string; interval: 'day' | 'week' }): Promise<{ from: string | null; to: string | null; points: SeriesPoint[] }>;
 }
 
 export interface MonitoringDeps {

@@ -3,6 +3,7 @@ import type { MonitoringQueries } from '../../use-cases/ports.ts';
 import type { Database } from '../schema.ts';
 import { clusters, lines, zones } from './map.ts';
 import { regionCounts } from './reports.ts';
+import { incidentSeries } from './series.ts';
 import { findViolations } from './violations.ts';
 
 export function createMonitoringQueries(db: Kysely<Database>): MonitoringQueries {
@@ -12,5 +13,6 @@ export function createMonitoringQueries(db: Kysely<Database>): MonitoringQueries
     clusters: (p, s, f) => clusters(db, p, s, f),
     lines: (p, s, a) => lines(db, p, s, a),
     zones: (p, s, z) => zones(db, p, s, z),
+    incidentSeries: (p, s, q) => incidentSeries(db, p, s, q),
   };
 }

@@ -1,12 +1,13 @@
-import { DailyReportQuery } from '@parley/contracts';
+import { DailyReportQuery, IncidentSeriesQuery } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
 import { dailyReportCsv } from '../../domain/monitoring/daily-report.ts';
 import { dailyReport } from '../../use-cases/monitoring/daily-report.ts';
+import { incidentSeries, type SeriesQuery } from '../../use-cases/monitoring/incident-series.ts';
 import type { MonitoringDeps } from '../../use-cases/ports.ts';
 import { dailyReportHtml } from '../daily-report.html.ts';
 import { ProcessParams } from './records.routes.ts';
 
-/** The daily report as data (JSON), as a spreadsheet (CSV, by ?format=csv or Accept: text/csv) and as a printable page. */
+/** The incident series (for charts) and the daily report as data (JSON), as a spreadsheet (CSV, by ?format=csv or Accept: text/csv) and as a printable page. */
 export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) {
   app.get('/api/processes/:processId/reports/daily', {
     schema: { tags: ['reports'], summary: 'The daily monitoring report: per region, against the previous day', params: ProcessParams, querystring: DailyReportQuery },
@@ -22,4 +23,8 @@ export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) 
     }
     return report;
   });
+
+  app.get('/api/processes/:processId/incidents/series', {
+    schema: { tags: ['reports'], summary: 'Incidents and killed (low/best/high) per day or ISO week, for the incidents you may see', params: ProcessParams, querystring: IncidentSeriesQuery },
+  }, async (req) => incidentSeries(deps, req.actor, (req.params as { processId: string }).processId, req.query as SeriesQuery));
 }

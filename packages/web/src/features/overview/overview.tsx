@@ -1,11 +1,14 @@
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Figure, Meeting } from '../../app/types.ts';
+import type { IncidentSeries } from '@parley/contracts';
+import type { Agreement, Figure, Meeting, Provision } from '../../app/types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources } from '../../ui/common.tsx';
 import { CasualtyChart } from './casualty-chart.tsx';
+import { CeasefireCard, findCeasefire } from './ceasefire.tsx';
+import { ViolationsChart } from './violations-chart.tsx';
 
 const OPEN = new Set(['proposed', 'scheduled', 'postponed', 'in_progress']);
 const when = (m: Meeting) => m.actualStart ?? m.plannedStart ?? '';
@@ -142,11 +145,14 @@ export function OverviewPage() {
   const { process, viewer } = useProcess();
   const loaded = useLoad(
     async () => {
-      const [meetings, figures] = await Promise.all([
+      const [meetings, figures, agreements, provisions, series] = await Promise.all([
         api.list<Meeting>(process.id, 'meetings', { limit: 500 }),
         api.list<Figure>(process.id, 'figures', { limit: 500 }),
+        api.list<Agreement>(process.id, 'agreements', { limit: 500 }),
+        api.list<Provision>(process.id, 'provisions', { limit: 500 }),
+        api.incidentSeries<IncidentSeries>(process.id, { interval: 'week' }),
       ]);
-      return { meetings: meetings.items, figures: figures.items };
+      return { meetings: meetings.items, figures: figures.items, ceasefire: findCeasefire(agreements.items, provisions.items), series };
     },
     [process.id, viewer],
   );
@@ -161,7 +167,7 @@ export function OverviewPage() {
         </p>
       ) : null}
       <Load loaded={loaded}>
-        {({ meetings, figures }) => {
+        {({ meetings, figures, ceasefire, series }) => {
           const held = meetings.filter((m) => m.status === 'held').sort((a, b) => when(b).localeCompare(when(a)));
           const open = meetings.filter((m) => OPEN.has(m.status)).sort((a, b) => (when(a) || '9999').localeCompare(when(b) || '9999'));
           // The chart draws the cumulative counts since mid-April; a narrative's rounded figure (tied to a statement) stays in the table only.
@@ -182,6 +188,11 @@ export function OverviewPage() {
                 <h2 id="cas-h">{t('overview.casualties')}</h2>
                 <CasualtyChart figures={charted} />
                 <FigureTable figures={sorted} />
+              </section>
+              <CeasefireCard ceasefire={ceasefire} series={series} figures={figures} />
+              <section aria-labelledby="viol-h" className="card">
+                <h2 id="viol-h">{t('violations.title')}</h2>
+                {series.points.length > 1 ? <ViolationsChart series={series} ceasefireDay={ceasefire?.day ?? null} /> : <p>{t('ceasefire.noIncidents')}</p>}
               </section>
             </div>
           );
