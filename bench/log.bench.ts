@@ -46,6 +46,16 @@ async function appendLog(perTx: number) {
   });
   return perTx;
 }
+/** A batch as imports write it: one multi-row statement, still one journal entry per record. */
+async function appendLogBatch(perTx: number) {
+  await rt.store.write(pid, SYSTEM, (uow) => uow.insertMany('sources', 'source', Array.from({ length: perTx }, () => record(n++))));
+  return perTx;
+}
+async function appendBareBatch(perTx: number) {
+  await db.transaction().execute((tx) =>
+    tx.insertInto('bench_baseline' as never).values(Array.from({ length: perTx }, () => ({ process_id: pid, id: `b${n++}`, body: JSON.stringify(body(n)) })) as never).execute());
+  return perTx;
+}
 async function appendBare(perTx: number) {
   await db.transaction().execute(async (tx) => {
     for (let k = 0; k < perTx; k++) await tx.insertInto('bench_baseline' as never).values({ process_id: pid, id: `b${n++}`, body: JSON.stringify(body(n)) } as never).execute();
@@ -60,6 +70,9 @@ row('appends/s, 1 record per tx', single, 'rows/s', singleBase, 'bare INSERT tx'
 const batched = await throughput(() => appendLog(100));
 const batchedBase = await throughput(() => appendBare(100));
 row('appends/s, 100 records per tx', batched, 'rows/s', batchedBase, 'bare INSERT tx', 'goal ≥ 10,000');
+const multi = await throughput(() => appendLogBatch(100));
+const multiBase = await throughput(() => appendBareBatch(100));
+row('appends/s, 100 per tx, one statement', multi, 'rows/s', multiBase, 'bare multi-row INSERT', 'goal ≥ 10,000');
 
 const head = (await rt.log.head(pid))!;
 // As the API serves them: cold, every node from the table; warm, nodes already read come from memory.

@@ -239,12 +239,13 @@ class Work extends Reader implements UnitOfWork {
    */
   async flush() {
     if (this.pending.length === 0) return;
-    const head = await this.log.selectFrom('log_heads').select(['size', 'frontier']).where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
-    if (!head) throw new AppError('not_found', 'not_found_or_no_access', `No process "${this.processId}" was found, or you may not see it.`);
-    const start = Number(head.size);
+    // Envelopes do not contain their index, so they are sealed before the lock is taken.
     const at = this.now.toISOString();
     const sealed = this.pending.map((p) =>
       sealEntry({ type: p.recordType, recordId: p.recordId, version: p.version, supersedes: p.supersedes, author: this.author, at }, p.body));
+    const head = await this.log.selectFrom('log_heads').select(['size', 'frontier']).where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
+    if (!head) throw new AppError('not_found', 'not_found_or_no_access', `No process "${this.processId}" was found, or you may not see it.`);
+    const start = Number(head.size);
     const grown = appendToFrontier(start, splitHashes(head.frontier), sealed.map((s) => s.leafHash));
     await appendLeaves(this.log, this.processId, start, this.pending.map((p, i) => ({ ...p, ...sealed[i]!, author: this.author, at })), grown);
   }

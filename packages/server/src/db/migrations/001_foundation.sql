@@ -31,12 +31,14 @@ create table api_tokens (
 );
 
 -- The unit of work sets parley.uow for its own transaction; any other writer is refused,
--- so no code path can change a record without its journal entry.
+-- so no code path can change a record without its journal entry. The checks are
+-- statement triggers: they need no row, and a batch of a hundred rows pays once.
 create function parley_require_uow() returns trigger language plpgsql as $$
 begin
   if coalesce(current_setting('parley.uow', true), '') <> 'on' then
     raise exception 'records are written only through the unit of work' using errcode = 'P0001', hint = 'parley_uow_required';
   end if;
+  -- null for statement triggers; the row for any row trigger a later migration adds.
   return coalesce(new, old);
 end $$;
 
@@ -105,7 +107,7 @@ begin
       primary key (process_id, id)
     );
     create index %2$I on %1$I (process_id, sort_on, id);
-    create trigger %3$I before insert or update or delete on %1$I for each row execute function parley_require_uow();
+    create trigger %3$I before insert or update or delete or truncate on %1$I for each statement execute function parley_require_uow();
   $f$, name, name || '_list', name || '_uow');
   if parent is not null then
     execute format($f$
@@ -175,14 +177,14 @@ create table invitation_responses (
   foreign key (process_id, invitation_id) references invitations (process_id, id)
 );
 
-create trigger meeting_transitions_uow before insert or update or delete on meeting_transitions for each row execute function parley_require_uow();
-create trigger cause_claims_uow before insert or update or delete on cause_claims for each row execute function parley_require_uow();
-create trigger invitation_responses_uow before insert or update or delete on invitation_responses for each row execute function parley_require_uow();
-create trigger journal_uow before insert or update or delete on journal for each row execute function parley_require_uow();
-create trigger log_heads_uow before insert or update or delete on log_heads for each row execute function parley_require_uow();
-create trigger role_grants_uow before insert or update or delete on role_grants for each row execute function parley_require_uow();
-create trigger meeting_transitions_append_only before update or delete on meeting_transitions for each row execute function parley_append_only();
-create trigger cause_claims_append_only before update or delete on cause_claims for each row execute function parley_append_only();
-create trigger invitation_responses_append_only before update or delete on invitation_responses for each row execute function parley_append_only();
-create trigger journal_append_only before update or delete on journal for each row execute function parley_append_only();
-create trigger processes_uow before insert or update or delete on processes for each row execute function parley_require_uow();
+create trigger meeting_transitions_uow before insert or update or delete or truncate on meeting_transitions for each statement execute function parley_require_uow();
+create trigger cause_claims_uow before insert or update or delete or truncate on cause_claims for each statement execute function parley_require_uow();
+create trigger invitation_responses_uow before insert or update or delete or truncate on invitation_responses for each statement execute function parley_require_uow();
+create trigger journal_uow before insert or update or delete or truncate on journal for each statement execute function parley_require_uow();
+create trigger log_heads_uow before insert or update or delete or truncate on log_heads for each statement execute function parley_require_uow();
+create trigger role_grants_uow before insert or update or delete or truncate on role_grants for each statement execute function parley_require_uow();
+create trigger meeting_transitions_append_only before update or delete or truncate on meeting_transitions for each statement execute function parley_append_only();
+create trigger cause_claims_append_only before update or delete or truncate on cause_claims for each statement execute function parley_append_only();
+create trigger invitation_responses_append_only before update or delete or truncate on invitation_responses for each statement execute function parley_append_only();
+create trigger journal_append_only before update or delete or truncate on journal for each statement execute function parley_append_only();
+create trigger processes_uow before insert or update or delete or truncate on processes for each statement execute function parley_require_uow();

@@ -51,10 +51,10 @@ create table cosignatures (
   foreign key (process_id, witness) references witnesses (process_id, name)
 );
 
-create trigger entry_bodies_uow before insert or update or delete on entry_bodies for each row execute function parley_require_uow();
-create trigger entry_bodies_no_update before update on entry_bodies for each row execute function parley_append_only();
-create trigger log_nodes_uow before insert or update or delete on log_nodes for each row execute function parley_require_uow();
-create trigger log_nodes_append_only before update or delete on log_nodes for each row execute function parley_append_only();
-create trigger witnesses_uow before insert or update or delete on witnesses for each row execute function parley_require_uow();
-create trigger checkpoints_append_only before update or delete on checkpoints for each row execute function parley_append_only();
-create trigger cosignatures_append_only before update or delete on cosignatures for each row execute function parley_append_only();
+create trigger entry_bodies_uow before insert or update or delete or truncate on entry_bodies for each statement execute function parley_require_uow();
+create trigger entry_bodies_no_update before update on entry_bodies for each statement execute function parley_append_only();
+create trigger log_nodes_uow before insert or update or delete or truncate on log_nodes for each statement execute function parley_require_uow();
+create trigger log_nodes_append_only before update or delete or truncate on log_nodes for each statement execute function parley_append_only();
+create trigger witnesses_uow before insert or update or delete or truncate on witnesses for each statement execute function parley_require_uow();
+create trigger checkpoints_append_only before update or delete or truncate on checkpoints for each statement execute function parley_append_only();
+create trigger cosignatures_append_only before update or delete or truncate on cosignatures for each statement execute function parley_append_only();

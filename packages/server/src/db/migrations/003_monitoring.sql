@@ -29,5 +29,5 @@ create index observations_geog on observations using gist (geog);
 create index observations_incidents on observations using gin ((body -> 'incidentIds'));
 
 -- Verification steps and attribution views are appended; a correction is a new step or view.
-create trigger verifications_append_only before update or delete on verifications for each row execute function parley_append_only();
-create trigger attributions_append_only before update or delete on attributions for each row execute function parley_append_only();
+create trigger verifications_append_only before update or delete or truncate on verifications for each statement execute function parley_append_only();
+create trigger attributions_append_only before update or delete or truncate on attributions for each statement execute function parley_append_only();
