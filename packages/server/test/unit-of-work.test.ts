@@ -21,6 +21,7 @@ describe(`unit of work (${process.env.PARLEY_TEST_ENGINE})`, () => {
     ).rejects.toThrow(/unit of work/);
     await expect(sql`update parties set version = 9 where process_id = ${w.pid}`.execute(db)).rejects.toThrow(/unit of work/);
     await expect(sql`delete from journal where process_id = ${w.pid}`.execute(db)).rejects.toThrow(/unit of work|append-only/);
+    await expect(sql`truncate log_nodes, entry_bodies, journal cascade`.execute(db)).rejects.toThrow(/unit of work|append-only/);
     expect(await w.rt.store.reader.get('parties', w.pid, 'rogue')).toBeUndefined();
   });
 
