@@ -163,7 +163,7 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       expect(r.status, r.body).toBe(201);
       sightings[key] = r.json.id;
     }
-    const routes = ['violations', 'lines.geojson', 'zones.geojson', 'reports/daily', 'map/clusters', 'incidents.geojson', 'incidents.hxl.csv', 'incidents/series'];
+    const routes = ['violations', 'lines.geojson', 'zones.geojson', 'reports/daily', 'map/clusters', 'incidents.geojson', 'incidents.hxl.csv', 'incidents.acled.csv', 'incidents/series'];
     for (const r of routes) walked.add(`/api/processes/{processId}/${r}`);
     for (const who of WHO) {
       const keys = visibleKeys(who);
@@ -188,7 +188,9 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       expect(series.points.reduce((n, p) => n + p.incidents, 0), `${who} incident series`).toBe(keys.length);
       const geojson = (await call(w, 'GET', '/incidents.geojson', who)).body;
       const hxl = (await call(w, 'GET', '/incidents.hxl.csv', who)).body;
+      const acled = (await call(w, 'GET', '/incidents.acled.csv', who)).body;
       for (const a of AUDIENCES) {
+        expect(acled.includes(`Incident ${a.key}`), `${who} incidents.acled.csv ${a.key}`).toBe(keys.includes(a.key));
         expect(geojson.includes(`Incident ${a.key}`), `${who} incidents.geojson ${a.key}`).toBe(keys.includes(a.key));
         expect(hxl.includes(`Incident ${a.key}`), `${who} incidents.hxl.csv ${a.key}`).toBe(keys.includes(a.key));
       }

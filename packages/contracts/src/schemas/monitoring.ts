@@ -47,7 +47,7 @@ export const IncidentInput = Type.Object(
     ),
     originalSources: Type.Optional(Type.String({ maxLength: 2000 })),
     notes: Type.Optional(Type.String({ maxLength: 4000 })),
-    external: Type.Optional(Type.Object({ dataset: lit('ucdp-ged'), id: Type.String({ maxLength: 40 }), row: Type.Record(Type.String(), Type.String({ maxLength: 20000 })) }, Strict)),
+    external: Type.Optional(Type.Object({ dataset: lit('ucdp-ged', 'acled'), id: Type.String({ maxLength: 40 }), row: Type.Record(Type.String(), Type.String({ maxLength: 20000 })) }, Strict)),
     ...AudienceFields,
   },
   Strict,
@@ -100,8 +100,19 @@ export const AttributionInput = Type.Object(
   Strict,
 );
 
+export const ImportFormat = lit('ucdp', 'acled', 'hxl', 'geojson');
 export const ImportQuery = Type.Object(
-  { audience: Type.Optional(lit('public', 'forum', 'mediator')) },
+  {
+    audience: Type.Optional(lit('public', 'forum', 'mediator')),
+    /** Detected from the file's first lines when absent. */
+    format: Type.Optional(ImportFormat),
+  },
+  Strict,
+);
+
+/** ACLED's column layout: the current one, or the older one with data_id and iso3. */
+export const AcledExportQuery = Type.Object(
+  { from: Type.Optional(Day), to: Type.Optional(Day), layout: Type.Optional(lit('current', 'legacy')) },
   Strict,
 );
 

@@ -6,6 +6,7 @@ export type DatePrecision = 'day' | 'span' | 'week' | 'month' | 'year';
 /** How well the place is known, from the exact spot to only the country (UCDP where_prec 1–7). */
 export type GeoPrecision = 'exact' | 'near' | 'admin2' | 'admin1' | 'estimated' | 'country' | 'water_or_air';
 export type Violence = 'state_based' | 'non_state' | 'one_sided';
+export type ExternalDataset = 'ucdp-ged' | 'acled';
 
 export interface Bounds {
   low: number;
@@ -40,8 +41,11 @@ export interface Incident {
   /** The original sources behind the reports (UCDP source_original), as given. */
   originalSources?: string;
   notes?: string;
-  /** The imported row, every column as read, so an export can give back exactly what came in. */
-  external?: { dataset: 'ucdp-ged'; id: string; row: Record<string, string> };
+  /**
+   * The imported row, every column as read, so an export can give back exactly what came in.
+   * Empty when the incident came through a format that keeps no row (GeoJSON names only the dataset and id).
+   */
+  external?: { dataset: ExternalDataset; id: string; row: Record<string, string> };
 }
 
 export interface Problem {

@@ -26,8 +26,9 @@ export function incidentsGeoJson(list: IdentifiedIncident[]) {
 /**
  * The columns of the CSV export and their HXL hashtags (hxlstandard.org), which let
  * humanitarian tools read the file without a mapping. The tag row follows the header.
+ * The HXL import reads the same table, so what this writes comes back in.
  */
-const COLUMNS: [string, string, (x: IdentifiedIncident) => string | number | undefined][] = [
+export const HXL_COLUMNS: [string, string, (x: IdentifiedIncident) => string | number | undefined][] = [
   ['id', '#event+id', (x) => x.id],
   ['date_start', '#date+start', (x) => x.incident.date.start],
   ['date_end', '#date+end', (x) => x.incident.date.end],
@@ -48,7 +49,10 @@ const COLUMNS: [string, string, (x: IdentifiedIncident) => string | number | und
   ['injured_low', '#affected+injured+low', (x) => x.incident.casualties.injured?.low],
   ['injured_best', '#affected+injured', (x) => x.incident.casualties.injured?.best],
   ['injured_high', '#affected+injured+high', (x) => x.incident.casualties.injured?.high],
+  ['killed_side_a', '#affected+killed+side_a', (x) => x.incident.casualties.killedBy?.sideA],
+  ['killed_side_b', '#affected+killed+side_b', (x) => x.incident.casualties.killedBy?.sideB],
   ['killed_civilians', '#affected+killed+civilians', (x) => x.incident.casualties.killedBy?.civilians],
+  ['killed_unknown', '#affected+killed+unknown', (x) => x.incident.casualties.killedBy?.unknown],
   ['verification', '#status+verification', (x) => x.status ?? 'reported'],
   ['sources', '#meta+source', (x) => x.incident.sources.map((s) => s.publisher).join('; ')],
   ['notes', '#description+notes', (x) => x.incident.notes],
@@ -56,9 +60,9 @@ const COLUMNS: [string, string, (x: IdentifiedIncident) => string | number | und
 
 export function incidentsHxlCsv(list: IdentifiedIncident[]): string {
   return stringifyCsv([
-    COLUMNS.map((c) => c[0]),
-    COLUMNS.map((c) => c[1]),
-    ...list.map((x) => COLUMNS.map(([, , get]) => {
+    HXL_COLUMNS.map((c) => c[0]),
+    HXL_COLUMNS.map((c) => c[1]),
+    ...list.map((x) => HXL_COLUMNS.map(([, , get]) => {
       const v = get(x);
       return v === undefined ? '' : String(v);
     })),

@@ -23,7 +23,7 @@ const VIOLENCE: Violence[] = ['state_based', 'non_state', 'one_sided'];
 
 export interface RowReport {
   line: number;
-  /** The row's UCDP id, when it has one. */
+  /** The row's id as the file gives it (UCDP's and ACLED's own ids; the incident id in HXL and GeoJSON), when it has one. */
   id?: string;
   status: 'accepted' | 'warned' | 'refused';
   problems: Problem[];
@@ -226,8 +226,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** One incident as a UCDP row: the kept source row, with every edited field written over it. */
 export function toUcdpRow(incident: Incident): string[] {
-  const raw = incident.external?.row ?? {};
-  const again = incident.external ? mapUcdpRow(raw).incident : undefined;
+  // Another dataset's row says nothing about UCDP's columns, so such an incident is written from its fields.
+  const raw = incident.external?.dataset === 'ucdp-ged' ? incident.external.row : {};
+  const again = incident.external?.dataset === 'ucdp-ged' ? mapUcdpRow(raw).incident : undefined;
   const out: UcdpRow = Object.fromEntries(UCDP_COLUMNS.map((c) => [c, raw[c] ?? '']));
   for (const g of GROUPS) if (!again || !sameValue(g.get(again), g.get(incident))) Object.assign(out, g.put(incident));
   return UCDP_COLUMNS.map((c) => out[c]!);

@@ -1,6 +1,7 @@
-import { ClustersQuery, ExportQuery } from '@parley/contracts';
+import { AcledExportQuery, ClustersQuery, ExportQuery } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
 import { clusterIncidents, type ClusterQuery } from '../../use-cases/monitoring/cluster-incidents.ts';
+import { exportIncidentsAcled } from '../../use-cases/monitoring/export-incidents-acled.ts';
 import { exportIncidentsGeoJson, exportIncidentsHxl } from '../../use-cases/monitoring/export-incidents-open.ts';
 import type { MonitoringDeps } from '../../use-cases/ports.ts';
 import { ProcessParams } from './records.routes.ts';
@@ -31,5 +32,13 @@ export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
     const { processId } = req.params as P;
     reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-hxl.csv"`);
     return exportIncidentsHxl(deps, req.actor, processId, req.query as Period);
+  });
+
+  app.get('/api/processes/:processId/incidents.acled.csv', {
+    schema: { tags: ['incidents'], summary: 'The incidents you may see as ACLED CSV (current or legacy column layout)', params: ProcessParams, querystring: AcledExportQuery },
+  }, async (req, reply) => {
+    const { processId } = req.params as P;
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-acled.csv"`);
+    return exportIncidentsAcled(deps, req.actor, processId, req.query as Period & { layout?: 'current' | 'legacy' });
   });
 }

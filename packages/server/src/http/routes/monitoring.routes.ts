@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { attributeIncident } from '../../use-cases/monitoring/attribute-incident.ts';
 import { createIncident } from '../../use-cases/monitoring/create-incident.ts';
 import { exportIncidentsUcdp } from '../../use-cases/monitoring/export-incidents.ts';
-import { importIncidents } from '../../use-cases/monitoring/import-incidents.ts';
+import { importIncidents, type ImportOptions } from '../../use-cases/monitoring/import-incidents.ts';
 import { verifyIncident, type VerificationInput as Verification } from '../../use-cases/monitoring/verify-incident.ts';
 import { replaceRecord } from '../../use-cases/replace-record.ts';
 import { resource } from '../../use-cases/resources.ts';
@@ -18,8 +18,9 @@ const base = '/api/processes/:processId/incidents';
 
 /** Incidents are created, imported, verified and attributed by verbs of their own; reads come from the record routes. */
 export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
-  // A UCDP file arrives as it was downloaded; its encoding is the use case's to judge, so it stays bytes.
+  // An import file arrives as it was downloaded; its encoding is the use case's to judge, so it stays bytes.
   app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/geo+json', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   app.post(base, { schema: { tags, summary: 'Record an incident; resending the same id and body returns the same incident', params: ProcessParams, body: IncidentInput } }, async (req, reply) => {
     const { processId } = req.params as { processId: string };
@@ -35,12 +36,17 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.post(`${base}/import`, {
-    schema: { tags, summary: 'Import a UCDP GED CSV file (Content-Type: text/csv); answers with a report per row', params: ProcessParams, querystring: ImportQuery },
+    schema: {
+      tags, params: ProcessParams, querystring: ImportQuery,
+      summary: 'Import incidents from UCDP GED or ACLED CSV, CSV with an HXL tag row (text/csv) or GeoJSON (application/geo+json); answers with a report per row',
+    },
     bodyLimit: 50 * 1024 * 1024,
   }, async (req) => {
     const { processId } = req.params as { processId: string };
-    const { audience } = req.query as { audience?: 'public' | 'forum' | 'mediator' };
-    return importIncidents(deps, req.actor, processId, req.body as Buffer, { audience });
+    const { audience, format } = req.query as Pick<ImportOptions, 'audience' | 'format'>;
+    // application/json arrives already parsed; the use case reads bytes, as from any other upload.
+    const file = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? null));
+    return importIncidents(deps, req.actor, processId, file, { audience, format });
   });
 
   app.get('/api/processes/:processId/incidents.csv', {

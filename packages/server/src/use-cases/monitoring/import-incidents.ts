@@ -1,5 +1,7 @@
 import type { Actor, Audience } from '../../domain/shared/actor.ts';
-import { parseUcdp, type RowReport, type UcdpParse } from '../../domain/monitoring/ucdp.ts';
+import type { ImportFormat, IncidentParse } from '../../domain/monitoring/import-formats.ts';
+import { parseIncidentFile } from '../../domain/monitoring/incident-file.ts';
+import type { RowReport } from '../../domain/monitoring/ucdp.ts';
 import { assertCanWrite } from '../../policies/access.ts';
 import { assertProcess, type Deps } from '../support.ts';
 import { putIncidents } from './create-incident.ts';
@@ -11,24 +13,24 @@ export interface ImportRowReport extends RowReport {
 }
 
 export interface ImportReport {
-  encoding: UcdpParse['encoding'];
+  format: ImportFormat;
+  encoding: IncidentParse['encoding'];
   complete: boolean;
-  totals: UcdpParse['totals'] & { created: number; unchanged: number };
+  totals: IncidentParse['totals'] & { created: number; unchanged: number };
   rows: ImportRowReport[];
 }
 
 export interface ImportOptions {
   audience?: Exclude<Audience, 'party'>;
+  /** Detected from the file when absent. */
+  format?: ImportFormat;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** UCDP ids are numbers; the incident id derived from one makes a re-import find what it wrote. */
-export const incidentIdOf = (ucdpId: string) => `ucdp-${ucdpId.toLowerCase().replace(/[^a-z0-9_-]/g, '-')}`.slice(0, 64);
-
 /**
- * Imports a UCDP GED CSV file. Readable rows are written in batches, each batch one unit of
- * work, so a failure loses at most that batch and never part of a row; re-importing the same
+ * Imports a file of incidents: UCDP GED or ACLED CSV, CSV with HXL tags, or GeoJSON.
+ * Readable rows are written in batches, each batch one unit of work, so a failure loses at most that batch and never part of a row; re-importing the same
  * file writes nothing new. Rows the parser refuses, and rows whose id was used for a
  * different incident, are reported and skipped.
  */
@@ -36,7 +38,7 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   const visibility = { audience: o.audience ?? 'public', audienceParty: null };
   await assertProcess(deps.store.reader, processId);
   assertCanWrite(actor, processId, 'incident', visibility);
-  const parsed = parseUcdp(file);
+  const parsed = parseIncidentFile(file, o.format);
   const byLine = new Map<number, ImportRowReport>(parsed.rows.map((r) => [r.line, { ...r }]));
   for (const r of byLine.values()) if (r.status === 'refused') r.outcome = 'refused';
   const size = o.batchSize ?? 250;
@@ -44,7 +46,7 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   for (let i = 0; i < parsed.incidents.length; i += size) {
     const batch = parsed.incidents.slice(i, i + size);
     await deps.store.write(processId, actor, async (uow) => {
-      const items = batch.map(({ incident }) => ({ id: incidentIdOf(incident.external!.id), body: incident as unknown as Record<string, unknown> }));
+      const items = batch.map(({ id, incident }) => ({ id, body: incident as unknown as Record<string, unknown> }));
       const outcomes = await putIncidents(uow, visibility, items);
       batch.forEach(({ line }, k) => {
         const report = byLine.get(line)!;
@@ -63,7 +65,7 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   const incidents = new Map(parsed.incidents.map((x) => [x.line, x.incident]));
   const sum = (k: 'best' | 'low' | 'high') => kept.reduce((s, r) => s + incidents.get(r.line)!.casualties.killed[k], 0);
   return {
-    encoding: parsed.encoding, complete: parsed.complete, rows,
+    format: parsed.format, encoding: parsed.encoding, complete: parsed.complete, rows,
     totals: {
       rows: rows.length, accepted: rows.filter((r) => r.status === 'accepted').length, warned: rows.filter((r) => r.status === 'warned').length,
       refused: rows.filter((r) => r.status === 'refused').length, best: sum('best'), low: sum('low'), high: sum('high'),
