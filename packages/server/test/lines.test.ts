@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/domain/monitoring/csv.ts';
 import { call, world, type World } from './support/world.ts';
@@ -196,6 +197,34 @@ describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGI
     expect(kind.reduce((n: number, x: { properties: { count: number } }) => n + x.properties.count, 0)).toBe(6);
     const empty = JSON.parse((await call(w, 'GET', '/map/clusters?bbox=0,0,1,1&zoom=8', 'analyst')).body).features;
     expect(empty).toEqual([]);
+  });
+
+  it('keeps the incident_cells and incident_days projections equal to their rebuild from incidents, through creations and verifications', async () => {
+    const db = w.rt.handle.db;
+    const snapshot = async () => [
+      ...(await sql<Record<string, unknown>>`
+        select audience, audience_party, day::text, cell_x, cell_y, status, kind, party_ids, n, killed_best::int as killed, round(sum_lon::numeric, 6)::text as lon, round(sum_lat::numeric, 6)::text as lat
+        from incident_cells where process_id = ${w.pid} order by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db)).rows,
+      ...(await sql<Record<string, unknown>>`
+        select audience, audience_party, day::text, region, n, killed_low::int as kl, killed_best::int as kb, killed_high::int as kh, injured_low::int as il, injured_best::int as ib, injured_high::int as ih
+        from incident_days where process_id = ${w.pid} order by 1, 2, 3, 4`.execute(db)).rows,
+    ];
+    const kept = await snapshot();
+    const listed = (await call(w, 'GET', '/incidents?limit=500', 'analyst')).json.items.length;
+    expect(kept.filter((r) => 'cell_x' in r).reduce((n, r) => n + Number(r.n), 0)).toBe(listed);
+    expect(kept.filter((r) => 'region' in r).reduce((n, r) => n + Number(r.n), 0)).toBe(listed);
+    expect(kept.some((r) => r.status === 'corroborated')).toBe(true);
+    await sql`select parley_rebuild_incident_projections(${w.pid})`.execute(db);
+    expect(await snapshot()).toEqual(kept);
+    // Nothing but the unit of work writes the projections.
+    await expect(sql`delete from incident_cells where process_id = ${w.pid}`.execute(db)).rejects.toThrow(/unit of work/);
+    await expect(sql`update incident_days set n = n + 1 where process_id = ${w.pid}`.execute(db)).rejects.toThrow(/unit of work/);
+    // A lone incident's cluster names it, from the projection (zoom 6) as from the points (zoom 12).
+    for (const zoom of [6, 12]) {
+      const one = JSON.parse((await call(w, 'GET', `/map/clusters?bbox=-180,-90,180,90&zoom=${zoom}&from=2014-10-01&to=2014-10-01&status=reported`, 'analyst')).body).features;
+      expect(one.length, `zoom ${zoom}`).toBeGreaterThan(0);
+      for (const f of one) if (f.properties.count === 1) expect(f.properties.incidentId, `zoom ${zoom}`).toMatch(/./);
+    }
   });
 
   it('refuses malformed, inverted and off-globe boxes and zooms out of range, naming the field', async () => {

@@ -9,19 +9,19 @@ type RegionCounts = Awaited<ReturnType<MonitoringQueries['regionCounts']>>;
 /**
  * Incidents and casualties per region and day, and the explosions observers counted, by
  * the region of the incident each observation supports. Counts come from incidents and
- * observations, never from reports, so a twice-reported shelling counts once.
+ * observations, never from reports, so a twice-reported shelling counts once. Incident counts
+ * come from the incident_days projection (005_projections.sql), kept with every incident write.
  */
 export async function regionCounts(db: Kysely<Database>, processId: string, scope: ReadScope, days: string[]): Promise<RegionCounts> {
   const dayList = sql.join(days.map((d) => sql`cast(${d} as date)`));
-  const injured = (k: string) => sql`coalesce(sum((i.body -> 'casualties' -> 'injured' ->> ${k})::int), 0)::int`;
   const rows = await sql<Record<string, unknown>>`
     with inc as (
-      select coalesce(i.body -> 'place' ->> 'admin1', '') as region, i.sort_on::text as day, count(*)::int as n,
-        coalesce(sum(i.killed_low), 0)::int as kl, coalesce(sum(i.killed_best), 0)::int as kb, coalesce(sum(i.killed_high), 0)::int as kh,
-        ${injured('low')} as il, ${injured('best')} as ib, ${injured('high')} as ih
-      from incidents i
-      where i.process_id = ${processId} and i.sort_on in (${dayList}) and ${visible(scope, 'i')}
-      group by 1, 2
+      select d.region, d.day::text as day, sum(d.n)::int as n,
+        sum(d.killed_low)::int as kl, sum(d.killed_best)::int as kb, sum(d.killed_high)::int as kh,
+        sum(d.injured_low)::int as il, sum(d.injured_best)::int as ib, sum(d.injured_high)::int as ih
+      from incident_days d
+      where d.process_id = ${processId} and d.day in (${dayList}) and ${visible(scope, 'd')}
+      group by 1, 2 having sum(d.n) > 0
     ),
     exp as (
       select coalesce(i.body -> 'place' ->> 'admin1', '') as region, o.sort_on::text as day, sum((o.body ->> 'count')::int)::int as n

@@ -7,7 +7,8 @@ import { visible } from './scope.ts';
 /**
  * Incidents and killed per day or ISO week (Monday first), counted by the day an incident
  * began (its `sort_on`), only between `from` and `to` and only those the reader may see.
- * Empty intervals are rows of zeros, so a chart shows quiet weeks as quiet.
+ * Empty intervals are rows of zeros, so a chart shows quiet weeks as quiet. Read from the
+ * incident_days projection (005_projections.sql), one row per day, region and audience.
  */
 export async function incidentSeries(
   db: Kysely<Database>, processId: string, scope: ReadScope, q: { from?: string; to?: string; interval: 'day' | 'week' },
@@ -15,23 +16,23 @@ export async function incidentSeries(
   let { from, to } = q;
   if (!from || !to) {
     const ext = await sql<{ first: string | null; last: string | null }>`
-      select min(sort_on)::text as first, max(sort_on)::text as last from incidents i
-      where i.process_id = ${processId} and ${visible(scope, 'i')}`.execute(db);
+      select min(day)::text as first, max(day)::text as last from incident_days i
+      where i.process_id = ${processId} and ${visible(scope, 'i')} and i.n > 0`.execute(db);
     from ??= ext.rows[0]?.first ?? undefined;
     to ??= ext.rows[0]?.last ?? undefined;
   }
   if (!from || !to || to < from) return { from: from ?? null, to: to ?? null, points: [] };
-  const bucket = q.interval === 'week' ? sql`date_trunc('week', i.sort_on)::date` : sql`i.sort_on`;
+  const bucket = q.interval === 'week' ? sql`date_trunc('week', i.day)::date` : sql`i.day`;
   const first = q.interval === 'week' ? sql`date_trunc('week', cast(${from} as date))` : sql`cast(${from} as timestamp)`;
   const step = q.interval === 'week' ? sql`interval '1 week'` : sql`interval '1 day'`;
   const rows = await sql<{ start: string; n: number; kl: number; kb: number; kh: number }>`
     with b as (select g::date as start from generate_series(${first}, cast(${to} as timestamp), ${step}) as g),
     c as (
-      select ${bucket} as start, count(*)::int as n, coalesce(sum(i.killed_low), 0)::int as kl,
-        coalesce(sum(i.killed_best), 0)::int as kb, coalesce(sum(i.killed_high), 0)::int as kh
-      from incidents i
+      select ${bucket} as start, sum(i.n)::int as n, sum(i.killed_low)::int as kl,
+        sum(i.killed_best)::int as kb, sum(i.killed_high)::int as kh
+      from incident_days i
       where i.process_id = ${processId} and ${visible(scope, 'i')}
-        and i.sort_on >= cast(${from} as date) and i.sort_on <= cast(${to} as date)
+        and i.day >= cast(${from} as date) and i.day <= cast(${to} as date)
       group by 1
     )
     select b.start::text as start, coalesce(c.n, 0) as n, coalesce(c.kl, 0) as kl, coalesce(c.kb, 0) as kb, coalesce(c.kh, 0) as kh
