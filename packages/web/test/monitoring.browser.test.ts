@@ -7,49 +7,23 @@
  * Screenshots go to test-results/monitoring-*.png, the printed report to monitoring-daily-report.pdf.
  */
 import { createClient } from '@parley/contracts';
-import axe from 'axe-core';
 import { sql } from 'kysely';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRuntime, type Runtime } from '../../server/src/compose.ts';
-import { seedDemo } from '../../server/src/demo/seed.ts';
-import { buildApp } from '../../server/src/http/app.ts';
+import type { Runtime } from '../../server/src/compose.ts';
+import { axeCheck, CHROMIUM, launchChromium, type Parley, PROCESS, ROOT, sessionFetch, SHOTS, startParley } from './support/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DIST = join(ROOT, 'packages/web/dist');
-const SHOTS = join(ROOT, 'test-results');
-const PROCESS = 'minsk-2014';
 const UCDP = join(ROOT, '../shared/data/ucdp/ged-ukraine-2014.csv');
 const GENERATED = Number(process.env.PARLEY_MAP_GENERATED ?? 100_000);
-
-function newestSource(): number {
-  const web = join(ROOT, 'packages/web');
-  const files = [join(web, 'index.html'), join(web, 'vite.config.ts'), ...readdirSync(join(web, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(web, 'src', f))];
-  return Math.max(...files.map((f) => statSync(f).mtimeMs));
-}
-
-function sessionFetch(): typeof fetch {
-  let cookie = '';
-  return async (input, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(input, { ...init, headers });
-    const set = res.headers.getSetCookie();
-    if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
-    return res;
-  };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring section in Chromium', () => {
+  let parley: Parley;
   let rt: Runtime;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let app: Parley['app'];
   let base: string;
   let browser: Browser;
   let incidentId: string;
@@ -88,12 +62,6 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       total: Number(await page.getByTestId('cluster-total').getAttribute('data-total')),
     };
   }
-  async function axeCheck(page: Page, label: string) {
-    await page.evaluate(axe.source);
-    const result = (await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
-    for (const v of result.violations) console.log(`axe ${label}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.help}`);
-    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
   /** The server's own count for a viewport and filters, to hold the page's total against. */
   async function serverTotal(q: Record<string, string>) {
     const fc = (await (await fetch(`${base}/api/processes/${PROCESS}/map/clusters?${new URLSearchParams(q)}`)).json()) as { features: { properties: { count: number } }[] };
@@ -101,18 +69,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'index.html')) || newestSource() > statSync(join(DIST, 'index.html')).mtimeMs) {
-      const built = spawnSync('npm', ['run', 'build', '-w', '@parley/web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-      if (built.status !== 0) throw new Error('the web build failed');
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    rt = await openRuntime({ dataDir: null });
-    const passwords = new Map((await seedDemo(rt)).map((a) => [a.username, a.password]));
-    app = await buildApp({ ...rt, webRoot: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no address');
-    base = `http://127.0.0.1:${addr.port}`;
+    parley = await startParley();
+    ({ rt, app, base } = parley);
+    const passwords = parley.passwords;
     const as = async (username: string) => {
       const f = sessionFetch();
       await createClient({ baseUrl: base, fetch: f }).login(username, passwords.get(username)!);
@@ -158,10 +117,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       group by sort_on order by count(*) desc, sort_on limit 1`.execute(rt.handle.db);
     reportDay = busiest.rows[0]!.day;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -7,47 +7,23 @@
 import { createClient } from '@parley/contracts';
 import { cosignatureSigner, createWitnessServer, generateCosignatureKey, MemoryWitnessStore, Witness } from '@parley/tlog';
 import axe from 'axe-core';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRuntime, type Runtime } from '../../server/src/compose.ts';
-import { seedDemo } from '../../server/src/demo/seed.ts';
-import { buildApp } from '../../server/src/http/app.ts';
+import type { Runtime } from '../../server/src/compose.ts';
 import { signLatest } from '../../server/src/use-cases/log/sign-checkpoint.ts';
+import { CHROMIUM, launchChromium, type Parley, PROCESS, sessionFetch, SHOTS, startParley } from './support/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DIST = join(ROOT, 'packages/web/dist');
-const SHOTS = join(ROOT, 'test-results');
-const PROCESS = 'minsk-2014';
 const STEPS = ['commitment', 'leaf', 'inclusion', 'signature'];
 
-function newestSource(): number {
-  const web = join(ROOT, 'packages/web');
-  const files = [join(web, 'index.html'), join(web, 'vite.config.ts'), ...readdirSync(join(web, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(web, 'src', f))];
-  return Math.max(...files.map((f) => statSync(f).mtimeMs));
-}
-
-function sessionFetch(): typeof fetch {
-  let cookie = '';
-  return async (input, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(input, { ...init, headers });
-    const set = res.headers.getSetCookie();
-    if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
-    return res;
-  };
-}
 
 describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
+  let parley: Parley;
   let rt: Runtime;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let app: Parley['app'];
   let base: string;
   let browser: Browser;
   let witnessServer: Server;
@@ -72,18 +48,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
   const stepStatuses = (page: Page) => page.locator('[data-step]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-status')])));
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'index.html')) || newestSource() > statSync(join(DIST, 'index.html')).mtimeMs) {
-      const built = spawnSync('npm', ['run', 'build', '-w', '@parley/web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-      if (built.status !== 0) throw new Error('the web build failed');
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    rt = await openRuntime({ dataDir: null });
-    const passwords = new Map((await seedDemo(rt)).map((a) => [a.username, a.password]));
-    app = await buildApp({ ...rt, webRoot: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no address');
-    base = `http://127.0.0.1:${addr.port}`;
+    parley = await startParley();
+    ({ rt, app, base } = parley);
+    const passwords = parley.passwords;
     const as = async (username: string) => {
       const f = sessionFetch();
       await createClient({ baseUrl: base, fetch: f }).login(username, passwords.get(username)!);
@@ -114,10 +81,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     const signed = await signLatest(rt, PROCESS);
     await signed.pushed;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

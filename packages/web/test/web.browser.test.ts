@@ -3,47 +3,20 @@
  * port, with an in-memory PGlite and the demo loaded. Screenshots go to test-results/.
  */
 import { createClient, type ApiError } from '@parley/contracts';
-import axe from 'axe-core';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRuntime, type Runtime } from '../../server/src/compose.ts';
-import { seedDemo } from '../../server/src/demo/seed.ts';
-import { buildApp } from '../../server/src/http/app.ts';
+import type { Runtime } from '../../server/src/compose.ts';
+import { axeCheck, CHROMIUM, launchChromium, type Parley, PROCESS, sessionFetch, SHOTS, startParley } from './support/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DIST = join(ROOT, 'packages/web/dist');
-const SHOTS = join(ROOT, 'test-results');
-const PROCESS = 'minsk-2014';
 const SECRET = 'Confidential note for the Russian delegation only: draft list R-7 for the exchange.';
 
-/** The newest change to the web app's sources, so a stale build is rebuilt before the browser sees it. */
-function newestSource(): number {
-  const web = join(ROOT, 'packages/web');
-  const files = [join(web, 'index.html'), join(web, 'vite.config.ts'), ...readdirSync(join(web, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(web, 'src', f))];
-  return Math.max(...files.map((f) => statSync(f).mtimeMs));
-}
-
-/** A fetch that keeps the session cookie, so the typed client can act as a signed-in person from Node. */
-function sessionFetch(): typeof fetch {
-  let cookie = '';
-  return async (input, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(input, { ...init, headers });
-    const set = res.headers.getSetCookie();
-    if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
-    return res;
-  };
-}
 
 describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
+  let parley: Parley;
   let rt: Runtime;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let app: Parley['app'];
   let base: string;
   let browser: Browser;
   let passwords: Map<string, string>;
@@ -81,27 +54,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
   }
 
-  async function axeCheck(page: Page, label: string) {
-    await page.evaluate(axe.source);
-    const result = (await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    for (const v of result.violations) console.log(`axe ${label}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.help}`);
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'index.html')) || newestSource() > statSync(join(DIST, 'index.html')).mtimeMs) {
-      const built = spawnSync('npm', ['run', 'build', '-w', '@parley/web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-      if (built.status !== 0) throw new Error('the web build failed');
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    rt = await openRuntime({ dataDir: null });
-    passwords = new Map((await seedDemo(rt)).map((a) => [a.username, a.password]));
-    app = await buildApp({ ...rt, webRoot: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no address');
-    base = `http://127.0.0.1:${addr.port}`;
+    parley = await startParley();
+    ({ rt, app, base } = parley);
+    passwords = parley.passwords;
 
     // A record only Russia's delegation (and the mediator) may read, written by the mediator.
     const mediator = await as('mediator');
@@ -111,10 +68,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     });
     secretId = secret.id;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

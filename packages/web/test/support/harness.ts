@@ -1,0 +1,85 @@
+/**
+ * What every browser test needs: the built web app, a real server on a loopback port with an
+ * in-memory PGlite and the demo loaded, Debian's Chromium with the flags this closed network
+ * needs, a cookie-keeping fetch for the typed client, and an axe-core check.
+ */
+import axe from 'axe-core';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { openRuntime, type Runtime } from '../../../server/src/compose.ts';
+import { seedDemo } from '../../../server/src/demo/seed.ts';
+import { buildApp } from '../../../server/src/http/app.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const DIST = join(ROOT, 'packages/web/dist');
+export const SHOTS = join(ROOT, 'test-results');
+export const PROCESS = 'minsk-2014';
+
+/** The newest change to the web app's sources, so a stale build is rebuilt before the browser sees it. */
+function newestSource(): number {
+  const web = join(ROOT, 'packages/web');
+  const files = [join(web, 'index.html'), join(web, 'vite.config.ts'), ...readdirSync(join(web, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(web, 'src', f))];
+  return Math.max(...files.map((f) => statSync(f).mtimeMs));
+}
+
+export function ensureWebBuilt(): void {
+  if (!existsSync(join(DIST, 'index.html')) || newestSource() > statSync(join(DIST, 'index.html')).mtimeMs) {
+    const built = spawnSync('npm', ['run', 'build', '-w', '@parley/web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (built.status !== 0) throw new Error('the web build failed');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+}
+
+export interface Parley {
+  rt: Runtime;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  base: string;
+  passwords: Map<string, string>;
+  close(): Promise<void>;
+}
+
+/** Builds the web app if needed and starts Parley with the demo on a random loopback port. */
+export async function startParley(): Promise<Parley> {
+  ensureWebBuilt();
+  const rt = await openRuntime({ dataDir: null });
+  const passwords = new Map((await seedDemo(rt)).map((a) => [a.username, a.password]));
+  const app = await buildApp({ ...rt, webRoot: DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no address');
+  return { rt, app, base: `http://127.0.0.1:${addr.port}`, passwords, close: async () => (await app.close(), await rt.close()) };
+}
+
+/** Without the networking flags Chromium floods the closed network with requests of its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fetch that keeps the session cookie, so the typed client can act as a signed-in person from Node. */
+export function sessionFetch(): typeof fetch {
+  let cookie = '';
+  return async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(input, { ...init, headers });
+    const set = res.headers.getSetCookie();
+    if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
+    return res;
+  };
+}
+
+/** Runs axe-core in the page; serious and critical violations fail the test, the rest are printed. */
+export async function axeCheck(page: Page, label: string): Promise<void> {
+  await page.evaluate(axe.source);
+  const result = (await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
+  for (const v of result.violations) console.log(`axe ${label}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.help}`);
+  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
