@@ -10,10 +10,10 @@ import { createClient } from '@parley/contracts';
 import { sql } from 'kysely';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../server/src/compose.ts';
-import { axeCheck, CHROMIUM, launchChromium, type Parley, PROCESS, ROOT, sessionFetch, SHOTS, startParley } from './support/harness.ts';
+import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, ROOT, sessionFetch, SHOTS, startParley } from './support/harness.ts';
 
 const UCDP = join(ROOT, '../shared/data/ucdp/ged-ukraine-2014.csv');
 const GENERATED = Number(process.env.PARLEY_MAP_GENERATED ?? 100_000);
@@ -29,21 +29,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
   let incidentId: string;
   let incidentPlace: string;
   let reportDay: string;
-  const requests: string[] = [];
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const log = new PageLog(/Content Security Policy|Uncaught|Failed to/);
+  const { requests, problems } = log;
 
-  async function newPage(opts: { bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', bypassCSP: opts.bypassCSP ?? false });
-    contexts.push(context);
-    context.on('request', (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Uncaught|Failed to/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = (opts: { bypassCSP?: boolean } = {}) => log.open(browser, opts);
   const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   const mapEl = (page: Page) => page.getByTestId('map');
   const seq = async (page: Page) => Number((await mapEl(page).getAttribute('data-seq')) ?? 0);
@@ -121,7 +110,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
+    await log.closeAll();
     await browser?.close();
     await app?.close();
     await rt?.close();

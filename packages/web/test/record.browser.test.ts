@@ -11,11 +11,11 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../server/src/compose.ts';
 import { signLatest } from '../../server/src/use-cases/log/sign-checkpoint.ts';
-import { CHROMIUM, launchChromium, type Parley, PROCESS, sessionFetch, SHOTS, startParley } from './support/harness.ts';
+import { CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, sessionFetch, SHOTS, startParley } from './support/harness.ts';
 
 const STEPS = ['commitment', 'leaf', 'inclusion', 'signature'];
 
@@ -29,21 +29,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
   let witnessServer: Server;
   let witnessName: string;
   let secretId: string;
-  const requests: string[] = [];
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const log = new PageLog();
+  const { requests, problems } = log;
 
-  async function newPage(opts: { bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', bypassCSP: opts.bypassCSP ?? false });
-    contexts.push(context);
-    context.on('request', (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Uncaught/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = (opts: { bypassCSP?: boolean } = {}) => log.open(browser, opts);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const stepStatuses = (page: Page) => page.locator('[data-step]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-status')])));
 
@@ -85,7 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
+    await log.closeAll();
     await browser?.close();
     await app?.close();
     await rt?.close();

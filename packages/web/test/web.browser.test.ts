@@ -5,10 +5,10 @@
 import { createClient, type ApiError } from '@parley/contracts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../server/src/compose.ts';
-import { axeCheck, CHROMIUM, launchChromium, type Parley, PROCESS, sessionFetch, SHOTS, startParley } from './support/harness.ts';
+import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, sessionFetch, SHOTS, startParley } from './support/harness.ts';
 
 const SECRET = 'Confidential note for the Russian delegation only: draft list R-7 for the exchange.';
 
@@ -21,9 +21,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
   let browser: Browser;
   let passwords: Map<string, string>;
   let secretId: string;
-  const requests: string[] = [];
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const log = new PageLog();
+  const { requests, problems } = log;
 
   const as = async (username: string) => {
     const client = createClient({ baseUrl: base, fetch: sessionFetch() });
@@ -31,17 +30,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     return client;
   };
 
-  async function newPage(opts: { bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', bypassCSP: opts.bypassCSP ?? false });
-    contexts.push(context);
-    context.on('request', (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Uncaught/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = (opts: { bypassCSP?: boolean } = {}) => log.open(browser, opts);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
   async function signIn(page: Page, username: string) {
@@ -72,7 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
+    await log.closeAll();
     await browser?.close();
     await app?.close();
     await rt?.close();

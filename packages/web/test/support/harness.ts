@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openRuntime, type Runtime } from '../../../server/src/compose.ts';
 import { seedDemo } from '../../../server/src/demo/seed.ts';
@@ -82,4 +82,32 @@ export async function axeCheck(page: Page, label: string): Promise<void> {
   const result = (await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
   for (const v of result.violations) console.log(`axe ${label}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.help}`);
   expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/**
+ * Opens pages that record every request (for the offline check) and every page error or
+ * content-security complaint; `problems` must stay empty. Tests may watch for more console errors.
+ */
+export class PageLog {
+  readonly requests: string[] = [];
+  readonly problems: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(private readonly consoleErrors = /Content Security Policy|Uncaught/) {}
+
+  async open(browser: Browser, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', bypassCSP: opts.bypassCSP ?? false });
+    this.contexts.push(context);
+    context.on('request', (r) => this.requests.push(r.url()));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => this.problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && this.consoleErrors.test(m.text())) this.problems.push(`console: ${m.text()}`);
+    });
+    return page;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => {});
+  }
 }
