@@ -8,35 +8,11 @@ import { utf8 } from './encoding.ts';
  */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-const ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-};
-
 function serializeString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) throw new TlogError('bad_json', 'A string holds a lone surrogate.');
-      out += s[i]! + s[i + 1]!;
-      i++;
-      continue;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) throw new TlogError('bad_json', 'A string holds a lone surrogate.');
-    const ch = s[i]!;
-    const esc = ESCAPES[ch];
-    if (esc !== undefined) out += esc;
-    else if (c < 0x20) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
-  }
-  return out + '"';
+  // ECMAScript's JSON.stringify escapes exactly as RFC 8785 asks (short escapes, lower-case \u00xx),
+  // and does it natively; only lone surrogates, which it would escape, must be refused first.
+  if (!(s as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new TlogError('bad_json', 'A string holds a lone surrogate.');
+  return JSON.stringify(s);
 }
 
 function serializeNumber(n: number): string {
