@@ -75,7 +75,7 @@ export const en = {
   'violations.point': 'week of {date}: {n}',
   'violations.marker': 'ceasefire',
   'violations.axis': 'incidents per week',
-  'violations.note': 'Weekly incidents from UCDP GED (imported); every incident after the ceasefire breaks it, whoever fired.',
+  'violations.note': 'Incidents per week, as recorded in UCDP GED (imported). A count says nothing about who fired.',
 
   'memberRole.party': 'party',
   'memberRole.mediator': 'mediator',

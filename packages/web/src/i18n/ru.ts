@@ -76,7 +76,7 @@ export const ru: Dict = {
   'violations.point': 'неделя с {date}: {n}',
   'violations.marker': 'прекращение огня',
   'violations.axis': 'инцидентов в неделю',
-  'violations.note': 'Инциденты за неделю из UCDP GED (импортированные); каждый инцидент после прекращения огня нарушает его, кто бы ни стрелял.',
+  'violations.note': 'Инциденты за неделю, как они записаны в UCDP GED (импортировано). Число ничего не говорит о том, кто стрелял.',
 
   'memberRole.party': 'сторона',
   'memberRole.mediator': 'посредник',

@@ -76,7 +76,7 @@ export const uk: Dict = {
   'violations.point': 'тиждень від {date}: {n}',
   'violations.marker': 'припинення вогню',
   'violations.axis': 'інцидентів за тиждень',
-  'violations.note': 'Інциденти за тиждень з UCDP GED (імпортовані); кожен інцидент після припинення вогню його порушує, хто б не стріляв.',
+  'violations.note': 'Інциденти за тиждень, як їх записано в UCDP GED (імпортовано). Кількість нічого не каже про те, хто стріляв.',
 
   'memberRole.party': 'сторона',
   'memberRole.mediator': 'посередник',

@@ -1,6 +1,7 @@
 import { useProcess } from '../../app/process-data.tsx';
 import type { Figure } from '../../app/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { niceMax, YGrid } from './chart-axes.tsx';
 
 const W = 640;
 const H = 280;
@@ -13,12 +14,6 @@ const SERIES_STYLE: Record<string, { className: string; dash?: string; marker: '
 };
 
 const time = (d: string) => Date.parse(d.length === 7 ? `${d}-01` : d.length === 4 ? `${d}-01-01` : d);
-
-/** Round up to a tidy axis maximum (1, 2 or 5 times a power of ten). */
-function niceMax(v: number): number {
-  const p = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 5, 10].map((m) => m * p).find((m) => m >= v) ?? 10 * p) as number;
-}
 
 /**
  * Cumulative casualties as lines over time, drawn from the figures themselves. The SVG is
@@ -40,7 +35,6 @@ export function CasualtyChart({ figures }: { figures: Figure[] }) {
   const max = niceMax(Math.max(...all.map((f) => f.high ?? f.value)));
   const x = (d: string) => PAD.left + INSET + ((time(d) - t0) / span) * (W - PAD.left - PAD.right - 2 * INSET);
   const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const dates = [...new Set(all.map((f) => f.asOf))].sort((a, b) => time(a) - time(b));
   // A date label that would touch the one before it drops to a second line.
   const lowered: boolean[] = [];
@@ -56,14 +50,7 @@ export function CasualtyChart({ figures }: { figures: Figure[] }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" width="100%" preserveAspectRatio="xMidYMid meet">
         <title id="chart-title">{t('overview.casualties')}</title>
         <desc id="chart-desc">{desc}</desc>
-        {ticks.map((v) => (
-          <g key={v} className="grid">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
-            <text x={PAD.left - 8} y={y(v)} dy="0.32em" textAnchor="end">
-              {number(v)}
-            </text>
-          </g>
-        ))}
+        <YGrid max={max} y={y} left={PAD.left} right={W - PAD.right} format={number} />
         {dates.map((d, i) => (
           <text key={d} className="axis" x={x(d)} y={H - PAD.bottom + (lowered[i] ? 36 : 20)} textAnchor="middle">
             {shortDate(d)}

@@ -1,17 +1,12 @@
 import type { IncidentSeries } from '@parley/contracts';
 import { useI18n } from '../../i18n/index.tsx';
+import { niceMax, YGrid } from './chart-axes.tsx';
 
 const W = 640;
 const H = 280;
 const PAD = { left: 64, right: 24, top: 28, bottom: 52 };
 const INSET = 8;
 const time = (d: string) => Date.parse(`${d}T00:00:00Z`);
-
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 5, 10].map((m) => m * p).find((m) => m >= v) ?? 10 * p) as number;
-}
 
 /**
  * Incidents per week as a line, in the casualty chart's style, with the ceasefire marked. The
@@ -28,7 +23,6 @@ export function ViolationsChart({ series, ceasefireDay }: { series: IncidentSeri
   const max = niceMax(Math.max(...points.map((p) => p.incidents)));
   const x = (d: string) => PAD.left + INSET + ((time(d) - t0) / span) * (W - PAD.left - PAD.right - 2 * INSET);
   const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   // A month label under the first week that begins in each month; a partial first month too close to the next loses its label.
   const months = points
     .filter((p, i) => i === 0 || p.start.slice(0, 7) !== points[i - 1]!.start.slice(0, 7))
@@ -45,14 +39,7 @@ export function ViolationsChart({ series, ceasefireDay }: { series: IncidentSeri
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="vchart-title vchart-desc" width="100%" preserveAspectRatio="xMidYMid meet">
         <title id="vchart-title">{t('violations.title')}</title>
         <desc id="vchart-desc">{desc}</desc>
-        {ticks.map((v) => (
-          <g key={v} className="grid">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
-            <text x={PAD.left - 8} y={y(v)} dy="0.32em" textAnchor="end">
-              {number(v)}
-            </text>
-          </g>
-        ))}
+        <YGrid max={max} y={y} left={PAD.left} right={W - PAD.right} format={number} />
         <text className="axis" x={PAD.left} y={PAD.top - 12} textAnchor="start">
           {t('violations.axis')}
         </text>
