@@ -35,19 +35,6 @@ export const AudienceFields = {
   audienceParty: Type.Optional(Id),
 };
 
-/** What every stored record returns beside its own fields. */
-export const RecordMeta = Type.Object({
-  id: Type.String(),
-  processId: Type.String(),
-  version: Type.Integer(),
-  audience: Audience,
-  audienceParty: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  createdBy: Type.String(),
-  updatedAt: Type.String(),
-  updatedBy: Type.String(),
-});
-
 export const SourceRef = Type.Object(
   { sourceId: Id, locator: Type.Optional(Type.String({ maxLength: 200 })) },
   { additionalProperties: false },

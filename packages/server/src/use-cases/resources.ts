@@ -222,7 +222,6 @@ export const RESOURCES: Resource[] = [
   },
 ];
 
-export const resourceByCollection = new Map(RESOURCES.map((r) => [r.collection, r]));
 export const resourceByKind = new Map(RESOURCES.map((r) => [r.kind, r]));
 export function resource(kind: RecordKind): Resource {
   const r = resourceByKind.get(kind);

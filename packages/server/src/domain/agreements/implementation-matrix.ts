@@ -1,6 +1,3 @@
-/** Peace Accords Matrix implementation scale. */
-export const LEVELS = ['not initiated', 'minimal', 'intermediate', 'complete'] as const;
-
 export interface AssessmentPoint {
   id: string;
   provisionNumber: string;
