@@ -38,7 +38,7 @@ await createProcess(rt, SYSTEM, { id: pid, names: { en: 'Log bench' } });
 await sql`create table if not exists bench_baseline (process_id text not null, id text not null, body jsonb not null, primary key (process_id, id))`.execute(db);
 let n = 0;
 const body = (i: number) => ({ title: `Report ${i}`, publisher: 'Agency', date: '2014-11-21', language: 'en', kind: 'article' });
-const record = (i: number) => ({ id: `s${i}`, audience: 'public' as const, audienceParty: null, parentId: null, status: null, sortOn: '2014-11-21', partyIds: [], body: body(i) });
+const record = (i: number) => ({ id: `s${i}`, audience: 'public' as const, audienceParty: null, parentId: null, status: null, sortOn: '2014-11-21', partyIds: [], body: body(i), owner: 'mediator' as const });
 
 async function appendLog(perTx: number) {
   await rt.store.write(pid, SYSTEM, async (uow) => {

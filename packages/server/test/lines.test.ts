@@ -20,9 +20,9 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
   beforeAll(async () => {
     w = await world();
     await call(w, 'POST', '/agreements', 'mediator', { id: 'minsk-memorandum', titles: { en: 'Memorandum' }, date: '2014-09-19' });
-    memoLine = (await call(w, 'POST', '/lines', 'analyst', line({ basisAgreementId: 'minsk-memorandum', note: 'memorandum line' }))).json.id;
+    memoLine = (await call(w, 'POST', '/lines', 'mediator', line({ basisAgreementId: 'minsk-memorandum', note: 'memorandum line' }))).json.id;
     // By 2015 the line in this sketch has moved 0.05° west.
-    laterLine = (await call(w, 'POST', '/lines', 'analyst', line({ date: '2015-01-20', geometry: { type: 'LineString', coordinates: [[37.70, 47.9], [37.70, 48.3]] } }))).json.id;
+    laterLine = (await call(w, 'POST', '/lines', 'mediator', line({ date: '2015-01-20', geometry: { type: 'LineString', coordinates: [[37.70, 47.9], [37.70, 48.3]] } }))).json.id;
     const inc = (await call(w, 'POST', '/incidents', 'analyst', {
       date: { start: '2014-10-01', end: '2014-10-01', precision: 'day' }, place: { lat: 48.1, lon: 37.8, precision: 'near', admin1: 'Donetsk' },
       actors: [], casualties: { killed: { low: 0, best: 0, high: 0 } }, sources: [],
@@ -110,6 +110,19 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
     expect(zones.find((f) => f.properties.measuredBy === 'others')!.properties.line.id).toBe(memoLine);
     expect(zones.find((f) => f.properties.measuredBy === 'ukraine')!.properties.line.id).toBe(laterLine);
   });
+  it('measures only from the mediator’s contact line: a party’s or an analyst’s newer line is a claim, not the reference', async () => {
+    const before = (await call(w, 'GET', '/violations?date=2014-10-01', 'analyst')).json.items as { line: { id: string } }[];
+    expect(before.length).toBeGreaterThan(0);
+    const shifted = line({ date: '2014-09-30', geometry: { type: 'LineString', coordinates: [[38.5, 47.9], [38.5, 48.3]] } });
+    const claimed = await call(w, 'POST', '/lines', 'delegateUkr', { ...shifted, claimantPartyId: 'ukr' });
+    expect(claimed.status, claimed.body).toBe(201);
+    expect(claimed.json.owner).toEqual({ side: 'party', partyId: 'ukr' });
+    expect((await call(w, 'POST', '/lines', 'analyst', shifted)).status).toBe(201);
+    const after = (await call(w, 'GET', '/violations?date=2014-10-01', 'analyst')).json.items as { line: { id: string } }[];
+    expect(after).toEqual(before);
+    expect(new Set(after.map((v) => v.line.id))).toEqual(new Set([memoLine]));
+  });
+
 });
 
 describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGINE})`, () => {
@@ -121,12 +134,12 @@ describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGI
 
   beforeAll(async () => {
     w = await world();
-    const post = async (path: string, who: 'analyst' | 'monitor', body: Record<string, unknown>) => {
+    const post = async (path: string, who: 'analyst' | 'monitor' | 'mediator', body: Record<string, unknown>) => {
       const r = await call(w, 'POST', path, who, body);
       expect(r.status, r.body).toBe(201);
       return r.json.id as string;
     };
-    await post('/lines', 'analyst', line());
+    await post('/lines', 'mediator', line());
     const a = await post('/incidents', 'analyst', incident('2014-10-02', 'Donetsk', 2));
     await post('/incidents', 'analyst', incident('2014-10-02', 'Donetsk', 1));
     await post('/incidents', 'analyst', incident('2014-10-02', 'Luhansk', 0));

@@ -80,7 +80,7 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
       Array.from({ length: 32 }, (_, i) =>
         w.rt.store.write(w.pid, SYSTEM, async (uow) => {
           for (let k = 0; k <= i % 3; k++)
-            await uow.insert('sources', 'source', { id: `src-cc${i}-${k}`, audience: 'public', audienceParty: null, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: { i, k } });
+            await uow.insert('sources', 'source', { id: `src-cc${i}-${k}`, audience: 'public', audienceParty: null, owner: 'mediator' as const, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: { i, k } });
           if (Math.random() < 0.3) throw new Error('rolled back');
         }),
       ),

@@ -47,7 +47,7 @@ describe(`unit of work (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const before = await journalSize();
     await expect(
       w.rt.store.write(w.pid, SYSTEM, async (uow) => {
-        await uow.insert('sources', 'source', { id: 'src-half', audience: 'public', audienceParty: null, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: {} });
+        await uow.insert('sources', 'source', { id: 'src-half', audience: 'public', audienceParty: null, owner: 'mediator' as const, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: {} });
         throw new Error('power cut');
       }),
     ).rejects.toThrow('power cut');
@@ -60,7 +60,7 @@ describe(`unit of work (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const results = await Promise.allSettled(
       Array.from({ length: 32 }, (_, i) =>
         w.rt.store.write(w.pid, SYSTEM, async (uow) => {
-          await uow.insert('sources', 'source', { id: `src-c${i}`, audience: 'public', audienceParty: null, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: { i } });
+          await uow.insert('sources', 'source', { id: `src-c${i}`, audience: 'public', audienceParty: null, owner: 'mediator' as const, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: { i } });
           if (i % 3 === 0) throw new Error('rolled back');
         }),
       ),

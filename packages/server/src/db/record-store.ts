@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../domain/shared/actor.ts';
 import { AppError, conflict } from '../domain/shared/app-error.ts';
-import type { ReadScope, RecordKind } from '../policies/access.ts';
+import type { Owner, ReadScope, RecordKind } from '../policies/access.ts';
 import type { HistoryRow, JournalEntry, ListFilter, NewRecord, RecordReader, Store, StoredRecord, UnitOfWork } from '../use-cases/ports.ts';
 import type { Selectable } from 'kysely';
 import type { Database, RecordTable } from './schema.ts';
@@ -26,6 +26,7 @@ function toRecord(r: RecordRow): StoredRecord {
     sortOn: String(r.sort_on),
     partyIds: r.party_ids,
     body: r.body as Record<string, unknown>,
+    owner: r.owner as Owner,
     createdAt: iso(r.created_at),
     createdBy: r.created_by,
     updatedAt: iso(r.updated_at),
@@ -141,7 +142,7 @@ class Work extends Reader implements UnitOfWork {
     return {
       process_id: this.processId, id, version, audience: r.audience, audience_party: r.audienceParty,
       parent_id: r.parentId, status: r.status, sort_on: r.sortOn, party_ids: r.partyIds,
-      body: JSON.stringify(r.body), created_at: created.at, created_by: created.by,
+      body: JSON.stringify(r.body), owner: r.owner, created_at: created.at, created_by: created.by,
       updated_at: this.now.toISOString(), updated_by: this.author,
     };
   }
@@ -169,10 +170,11 @@ class Work extends Reader implements UnitOfWork {
     });
   }
 
-  async revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id'>) {
+  async revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id' | 'owner'>) {
     const version = expectedVersion + 1;
-    const { id, created_at, created_by, ...values } = this.row(current.id, version, next, { at: current.createdAt, by: current.createdBy });
-    void id; void created_at; void created_by;
+    // The author side is the first version's, whoever writes the next one.
+    const { id, created_at, created_by, owner, ...values } = this.row(current.id, version, { ...next, owner: current.owner }, { at: current.createdAt, by: current.createdBy });
+    void id; void created_at; void created_by; void owner;
     const updated = await this.tx.updateTable(table).set(values).where('process_id', '=', this.processId)
       .where('id', '=', current.id).where('version', '=', expectedVersion).returningAll().executeTakeFirst();
     if (!updated)

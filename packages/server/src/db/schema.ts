@@ -19,6 +19,7 @@ export interface RecordRow {
   created_by: string;
   updated_at: Stamp;
   updated_by: string;
+  owner: string;
 }
 
 export const RECORD_TABLES = [

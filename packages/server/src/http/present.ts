@@ -1,3 +1,4 @@
+import { ownerParty, type Owner } from '../policies/access.ts';
 import type { StoredRecord } from '../use-cases/ports.ts';
 
 /**
@@ -13,6 +14,7 @@ export function present(r: StoredRecord, lifecycle = false) {
     version: r.version,
     audience: r.audience,
     audienceParty: r.audienceParty,
+    owner: ownerView(r.owner),
     createdAt: r.createdAt,
     createdBy: r.createdBy,
     updatedAt: r.updatedAt,
@@ -21,3 +23,10 @@ export function present(r: StoredRecord, lifecycle = false) {
 }
 
 export const LIFECYCLE_KINDS = new Set(['meeting', 'invitation']);
+
+/** Who may correct the record, with the mediator: its author side. An individual author's account stays internal. */
+export function ownerView(owner: Owner): { side: 'mediator' | 'party' | 'author'; partyId?: string } {
+  const party = ownerParty(owner);
+  if (party) return { side: 'party', partyId: party };
+  return { side: owner === 'mediator' ? 'mediator' : 'author' };
+}

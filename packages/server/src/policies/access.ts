@@ -69,21 +69,62 @@ export function assertCanRead(actor: Actor, processId: string, v: Visibility, wh
 }
 
 /**
+ * A record's author side: the mediator's (staff and the system), a party's (all of its
+ * people may correct it), or one account's (a monitor or analyst who writes for no party).
+ */
+export type Owner = 'mediator' | `party:${string}` | `account:${string}`;
+
+export const ownerParty = (owner: Owner): string | null => (owner.startsWith('party:') ? owner.slice(6) : null);
+
+/** The grants of the actor that may write this kind, or the refusal. */
+function writingGrants(actor: Actor, processId: string, kind: RecordKind): RoleGrant[] {
+  if (!actor.accountId) throw new AppError('unauthenticated', 'sign_in_required', 'Sign in to make changes.');
+  const allowed = grantsIn(actor, processId).filter((g) => WRITERS[kind].includes(g.role));
+  if (allowed.length === 0)
+    throw new AppError('forbidden', 'role_may_not_write', `Your role in this process may not record ${article(kind)} ${kind.replace(/_/g, ' ')}.`);
+  return allowed;
+}
+
+const article = (kind: string) => (/^[aeiou]/.test(kind) ? 'an' : 'a');
+const isMediator = (actor: Actor, grants: RoleGrant[]) => actor === SYSTEM || grants.some((g) => g.role === 'mediator');
+
+/**
  * May the actor write this kind of record with this visibility, speaking for `actingFor`?
  * A writer may only give a record an audience it can read itself, so nobody can
- * plant a record in another party's confidential space.
+ * plant a record in another party's confidential space. Answers the author side the
+ * new record will belong to.
  */
-export function assertCanWrite(actor: Actor, processId: string, kind: RecordKind, v: Visibility, actingFor?: string | null): void {
-  if (actor === SYSTEM) return;
-  const grants = grantsIn(actor, processId);
-  if (!actor.accountId) throw new AppError('unauthenticated', 'sign_in_required', 'Sign in to make changes.');
-  const allowed = grants.filter((g) => WRITERS[kind].includes(g.role));
-  if (allowed.length === 0)
-    throw new AppError('forbidden', 'role_may_not_write', `Your role in this process may not record a ${kind.replace(/_/g, ' ')}.`);
-  if (allowed.some((g) => g.role === 'mediator')) return;
+export function assertCanWrite(actor: Actor, processId: string, kind: RecordKind, v: Visibility, actingFor?: string | null): Owner {
+  if (actor === SYSTEM) return 'mediator';
+  const allowed = writingGrants(actor, processId, kind);
+  if (isMediator(actor, allowed)) return 'mediator';
   if (actingFor && !allowed.some((g) => g.partyId === actingFor))
     throw new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${actingFor}".`, { field: 'partyId' });
   if (v.audience === 'mediator' || (v.audience === 'party' && !allowed.some((g) => g.partyId === v.audienceParty)))
+    throw new AppError('forbidden', 'audience_not_allowed', 'You may not give a record an audience you cannot read yourself.', { field: 'audience' });
+  const party = actingFor ?? (v.audience === 'party' ? v.audienceParty : null) ?? allowed.find((g) => g.partyId)?.partyId;
+  return party ? `party:${party}` : `account:${actor.accountId}`;
+}
+
+/**
+ * May the actor write a new version of a record (or change its audience)? Only its
+ * author side and the mediator may: everyone else records their own competing claim
+ * beside it, so a contested fact is never overwritten and nobody can hide another's
+ * record. The record's owner never changes.
+ */
+export function assertCanChange(actor: Actor, processId: string, kind: RecordKind, record: { owner: Owner }, next: Visibility, actingFor?: string | null): void {
+  if (actor === SYSTEM) return;
+  const allowed = writingGrants(actor, processId, kind);
+  if (isMediator(actor, allowed)) return;
+  const own = record.owner.startsWith('account:')
+    ? record.owner === `account:${actor.accountId}`
+    : allowed.some((g) => g.partyId !== null && record.owner === `party:${g.partyId}`);
+  if (!own)
+    throw new AppError('forbidden', 'not_your_record', `Only those who wrote this ${kind.replace(/_/g, ' ')} (or the mediator) may change it; record your own ${kind === 'statement' || kind === 'claim' ? 'claim or counter-claim' : 'record'} beside it instead.`);
+  const party = ownerParty(record.owner);
+  if (actingFor && actingFor !== party && !allowed.some((g) => g.partyId === actingFor))
+    throw new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${actingFor}".`, { field: 'partyId' });
+  if (next.audience === 'mediator' || (next.audience === 'party' && !allowed.some((g) => g.partyId === next.audienceParty)))
     throw new AppError('forbidden', 'audience_not_allowed', 'You may not give a record an audience you cannot read yourself.', { field: 'audience' });
 }
 

@@ -7,6 +7,7 @@ import { assertProcess, assertRefs, bodyOf, newId, today, type Deps } from './su
 /**
  * Creates a record of a kind that needs no verb of its own (a party, a source, a statement…).
  * Extra fields (`context`) come from the route, such as the meeting an invitation belongs to.
+ * The record belongs to the writer's side from then on (see policies/access.ts).
  */
 export async function createRecord(
   deps: Deps,
@@ -16,14 +17,15 @@ export async function createRecord(
   input: Record<string, unknown>,
   context: Record<string, unknown> = {},
 ): Promise<StoredRecord> {
-  const full = { ...input, ...context };
-  const visibility = visibilityOf(full, res.defaultAudience);
+  const given = { ...input, ...context };
+  const visibility = visibilityOf(given, res.defaultAudience);
   await assertProcess(deps.store.reader, processId);
-  assertCanWrite(actor, processId, res.kind, visibility, res.actingFor?.(full));
-  res.check(full);
+  const owner = assertCanWrite(actor, processId, res.kind, visibility, res.actingFor?.(given));
+  res.check(given);
   return deps.store.write(processId, actor, async (uow) => {
-    await assertRefs(uow, actor, processId, res.refs(full));
+    await assertRefs(uow, actor, processId, res.refs(given));
+    const full = res.complete ? await res.complete(given, (table, id) => uow.get(table, processId, id)) : given;
     const id = (input.id as string | undefined) ?? newId(res.kind.slice(0, 3));
-    return uow.insert(res.table, res.kind, { id, ...visibility, ...res.index({ ...full, id }, today(uow.now)), body: bodyOf(full) });
+    return uow.insert(res.table, res.kind, { id, ...visibility, ...res.index({ ...full, id }, today(uow.now)), body: bodyOf(full), owner });
   });
 }

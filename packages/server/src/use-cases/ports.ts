@@ -1,5 +1,5 @@
 import type { Actor, RoleGrant } from '../domain/shared/actor.ts';
-import type { RecordKind, ReadScope } from '../policies/access.ts';
+import type { Owner, RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
 
@@ -17,6 +17,8 @@ export interface StoredRecord<B = Record<string, unknown>> {
   sortOn: string;
   partyIds: string[];
   body: B;
+  /** The author side: who may change this record (with the mediator). */
+  owner: Owner;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -32,6 +34,8 @@ export interface NewRecord<B = Record<string, unknown>> {
   sortOn: string;
   partyIds: string[];
   body: B;
+  /** Kept from the first version on every later one. */
+  owner: Owner;
 }
 
 export interface ListFilter {
@@ -84,7 +88,7 @@ export interface UnitOfWork extends RecordReader {
   /** One statement for many new records, each with its own journal entry, in the order given. */
   insertMany(table: RecordTable, kind: RecordKind, records: NewRecord[]): Promise<StoredRecord[]>;
   /** Writes a new version; a stale `expectedVersion` is a conflict and writes nothing. */
-  revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id'>): Promise<StoredRecord>;
+  revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id' | 'owner'>): Promise<StoredRecord>;
   appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string): Promise<void>;
   createProcess(process: { id: string; names: unknown; description?: string }): Promise<void>;
   grantRole(grant: { accountId: string; role: string; partyId: string | null }): Promise<void>;

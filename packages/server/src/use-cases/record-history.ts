@@ -3,18 +3,15 @@ import { canRead } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { JournalEntry } from './ports.ts';
 import { readable, type Deps } from './support.ts';
-
-type Versioned = { audience?: 'public' | 'forum' | 'party' | 'mediator'; audienceParty?: string | null };
+import { versionVisibility } from './log/record-visibility.ts';
 
 /**
- * Every version of a record, oldest first, as the journal holds them. A version whose
- * audience was narrower than the reader's (a record later made public) stays hidden.
+ * Every version of a record, oldest first, as the journal holds them. Each version is
+ * read under its own audience: one that was narrower than the reader's (a record later
+ * made public) stays hidden.
  */
 export async function recordHistory(deps: Deps, actor: Actor, processId: string, res: Resource, id: string): Promise<JournalEntry[]> {
-  await readable(deps.store.reader, actor, processId, res.table, id, res.label);
+  const current = await readable(deps.store.reader, actor, processId, res.table, id, res.label);
   const entries = await deps.store.reader.journal(processId, res.kind, id);
-  return entries.filter((e) => {
-    const v = e.body as Versioned | null;
-    return !v?.audience || canRead(actor, processId, { audience: v.audience, audienceParty: v.audienceParty ?? null });
-  });
+  return entries.filter((e) => canRead(actor, processId, versionVisibility(e.body) ?? current));
 }

@@ -1,13 +1,15 @@
-import type { Actor, Audience } from '../domain/shared/actor.ts';
+import type { Actor, Visibility } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
-import { assertCanWrite, visibilityOf } from '../policies/access.ts';
+import { assertCanChange, visibilityOf } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
-import { assertProcess, assertRefs, bodyOf, readable, today, type Deps } from './support.ts';
+import { assertRefs, assertProcess, bodyOf, readable, today, type Deps } from './support.ts';
 
 /**
- * Writes a new version of a record. The caller sends the version it read; if someone
- * wrote in between, nothing is written and the caller gets a conflict to resolve.
+ * Writes a new version of a record. Replacing means replacing: the request carries the
+ * whole new body, and a field it leaves out is gone. The audience is kept unless the
+ * request names one, since changing it is publishing (or restricting), a decision of its own.
+ * The caller sends the version it read; if someone wrote in between, nothing is written.
  */
 export async function replaceRecord(
   deps: Deps,
@@ -21,19 +23,20 @@ export async function replaceRecord(
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
     const current = await readable(uow, actor, processId, res.table, id, res.label);
-    // Fields that a verb of its own maintains (a meeting's status, the parent) carry over.
-    const full = { ...current.body, ...input, id };
-    const visibility = visibilityOf(full as { audience?: Audience; audienceParty?: string }, res.defaultAudience);
-    assertCanWrite(actor, processId, res.kind, current, res.actingFor?.(current.body));
-    assertCanWrite(actor, processId, res.kind, visibility, res.actingFor?.(full));
-    res.check(full);
-    await assertRefs(uow, actor, processId, res.refs(full));
+    const kept = Object.fromEntries((res.keptByVerb ?? []).filter((k) => k in current.body).map((k) => [k, current.body[k]]));
+    const given = { ...input, ...kept, id };
+    const visibility: Visibility = input.audience === undefined ? { audience: current.audience, audienceParty: current.audienceParty } : visibilityOf(given as { audience?: Visibility['audience']; audienceParty?: string });
+    assertCanChange(actor, processId, res.kind, current, visibility, res.actingFor?.(given));
+    res.check(given);
+    await assertRefs(uow, actor, processId, res.refs(given));
+    const full = res.complete ? await res.complete(given, (table, ref) => uow.get(table, processId, ref)) : given;
     const index = res.index(full, today(uow.now));
     return uow.revise(res.table, res.kind, current, input.version, {
       ...visibility,
       ...index,
+      // What a verb of its own maintains (a meeting's status, the parent) carries over.
       parentId: current.parentId ?? index.parentId,
-      status: res.kind === 'meeting' || res.kind === 'invitation' ? current.status : index.status,
+      status: res.statusByVerb ? current.status : index.status,
       body: bodyOf(full),
     });
   });

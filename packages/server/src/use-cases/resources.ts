@@ -13,7 +13,7 @@ import { assertIncident } from '../domain/monitoring/incident.ts';
 import { assertObservation } from '../domain/monitoring/observation.ts';
 import { assertLine } from '../domain/lines/line.ts';
 import type { RecordKind } from '../policies/access.ts';
-import type { RecordTable } from './ports.ts';
+import type { RecordTable, StoredRecord } from './ports.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- inputs are validated against `schema` before they reach a descriptor */
 type Input = any;
@@ -44,6 +44,12 @@ export interface Resource {
   /** Domain checks a schema cannot express. */
   check(input: Input): void;
   actingFor?(input: Input): string | null;
+  /** Fields derived from the records referred to (a statement's speaker's party), after the references are checked. */
+  complete?(input: Input, get: (table: RecordTable, id: string) => Promise<StoredRecord | undefined>): Promise<Input>;
+  /** Whether the status column belongs to a verb of its own (a life cycle), so edits keep it. */
+  statusByVerb?: boolean;
+  /** Body fields a verb of its own maintains (an incident's verification), which an edit keeps. */
+  keptByVerb?: string[];
 }
 
 const day = (value: string | undefined, field: string, fallback: string) => (value ? parsePreciseDate(value, field).firstDay : fallback);
@@ -86,7 +92,7 @@ export const RESOURCES: Resource[] = [
     refs: (i) => [...many('parties', i.members.map((m: any) => m.partyId), 'members'), ...many('parties', i.participants.map((m: any) => m.partyId), 'participants')],
   },
   {
-    ...base, kind: 'meeting', table: 'meetings', collection: 'meetings', label: 'meeting', schema: MeetingInput,
+    ...base, kind: 'meeting', table: 'meetings', collection: 'meetings', label: 'meeting', schema: MeetingInput, statusByVerb: true,
     index: (i, today) => ({
       parentId: i.forumId, status: 'proposed', sortOn: day(i.plannedStart ?? i.actualStart, 'plannedStart', today),
       partyIds: [...new Set([i.hostPartyId, ...i.agenda.map((a: any) => a.proposedBy)].filter(Boolean))] as string[],
@@ -103,7 +109,7 @@ export const RESOURCES: Resource[] = [
     },
   },
   {
-    ...base, kind: 'invitation', table: 'invitations', collection: 'invitations', label: 'invitation', schema: InvitationInput, genericCreate: false,
+    ...base, kind: 'invitation', table: 'invitations', collection: 'invitations', label: 'invitation', schema: InvitationInput, genericCreate: false, statusByVerb: true,
     index: (i, today) => ({ parentId: i.meetingId, status: 'invited', sortOn: today, partyIds: [i.partyId] }),
     refs: (i) => [{ table: 'parties', id: i.partyId, field: 'partyId' }],
   },
@@ -156,7 +162,16 @@ export const RESOURCES: Resource[] = [
       ...many('parties', i.partyIds, 'partyIds'), ...many('meetings', i.meetingIds, 'meetingIds'),
     ],
     check: (i) => void parsePreciseDate(i.date, 'date'),
-    actingFor: (i) => i.speakerPartyId ?? null,
+    // Whoever records a statement names its speaker; a party that records another party's
+    // words is shown as having reported them (its owner), never as their speaker.
+    complete: async (i, get) => {
+      if (!i.speakerId) return i;
+      const party = (await get('people', i.speakerId))?.body.partyId as string | undefined;
+      if (!party) return i;
+      if (i.speakerPartyId && i.speakerPartyId !== party)
+        throw invalid('speakerPartyId', 'speaker_party_mismatch', `The speaker "${i.speakerId}" is of the party "${party}", not "${i.speakerPartyId}".`);
+      return { ...i, speakerPartyId: party };
+    },
   },
   {
     ...base, kind: 'claim', table: 'claims', collection: 'claims', label: 'claim', schema: ClaimInput, defaultAudience: 'public',
@@ -177,7 +192,7 @@ export const RESOURCES: Resource[] = [
   // Ceasefire monitoring. An incident's verification status lives in its body (kept across
   // edits, set only by the verification verb) and is indexed as its status.
   {
-    ...base, kind: 'incident', table: 'incidents', collection: 'incidents', label: 'incident', schema: IncidentInput, genericCreate: false,
+    ...base, kind: 'incident', table: 'incidents', collection: 'incidents', label: 'incident', schema: IncidentInput, genericCreate: false, keptByVerb: ['verification'],
     index: (i) => ({ parentId: null, status: i.verification ?? 'reported', sortOn: i.date.start, partyIds: [...new Set(i.actors.map((a: any) => a.partyId).filter(Boolean))] as string[] }),
     refs: (i) => [...i.actors.flatMap((a: any, n: number) => opt('parties', a.partyId, `actors/${n}/partyId`)), ...i.sources.flatMap((s: any, n: number) => opt('sources', s.sourceId, `sources/${n}/sourceId`))],
     check: (i) => assertIncident(i),

@@ -106,7 +106,7 @@ export async function zones(db: Kysely<Database>, processId: string, scope: Read
       st_asgeojson(st_buffer(l.geom::geography, z.metres), 5) as geometry
     from z cross join lateral (
       select x.id, x.version, x.sort_on, x.body, x.geom from lines x
-      where x.process_id = ${processId} and x.status = 'contact' and ${visible(scope, 'x')} and x.sort_on <= z.as_of
+      where x.process_id = ${processId} and x.status = 'contact' and x.owner = 'mediator' and ${visible(scope, 'x')} and x.sort_on <= z.as_of
       order by x.sort_on desc, x.id desc limit 1
     ) l
     order by z.n`.execute(db);

@@ -30,7 +30,7 @@ export async function findViolations(db: Kysely<Database>, processId: string, sc
     from checks c
     cross join lateral (
       select x.id, x.version, x.sort_on, x.body, x.geom::geography as geog from lines x
-      where x.process_id = ${processId} and x.status = 'contact' and ${visible(scope, 'x')}
+      where x.process_id = ${processId} and x.status = 'contact' and x.owner = 'mediator' and ${visible(scope, 'x')}
         and x.sort_on <= case when c.reference = 'memorandum_line' then cast(${q.memorandumLineDate} as date) else c.sort_on end
       order by x.sort_on desc, x.id desc limit 1
     ) l

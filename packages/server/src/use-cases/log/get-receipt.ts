@@ -5,7 +5,7 @@ import { canRead } from '../../policies/access.ts';
 import type { LogDeps } from '../ports.ts';
 import { checkpointNote, headOf, parseCount, tlogCall } from './log-support.ts';
 import { signLatest } from './sign-checkpoint.ts';
-import { entryVisibility } from './record-visibility.ts';
+import { entryVisibility, versionVisibility } from './record-visibility.ts';
 
 /**
  * A record's receipt: its envelope, the inclusion proof and the checkpoint it leads to,
@@ -23,7 +23,8 @@ export async function getReceipt(deps: LogDeps, actor: Actor, processId: string,
   // An entry newer than the last checkpoint gets one now rather than a receipt that cannot verify.
   if (!cp || cp.size <= entry.idx) cp = (await signLatest(deps, processId)).checkpoint;
   const proof = await tlogCall(() => inclusionProof(deps.log.servedNodes(processId), entry.idx, cp.size));
-  const mayRead = canRead(actor, processId, visibility) && entry.body !== null && entry.salt !== null;
+  // Each version is read under its own audience: a later, wider audience does not publish an earlier, narrower version.
+  const mayRead = canRead(actor, processId, versionVisibility(entry.body) ?? visibility) && entry.body !== null && entry.salt !== null;
   return createReceipt({
     envelope: entry.envelope, index: entry.idx, proof, checkpoint: checkpointNote(cp),
     ...(mayRead ? { body: entry.body as JsonValue, salt: entry.salt! } : {}),

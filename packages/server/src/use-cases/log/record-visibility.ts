@@ -29,3 +29,9 @@ export async function entryVisibility(reader: RecordReader, processId: string, t
   const record = await reader.get(table, processId, recordId);
   return record ? { audience: record.audience, audienceParty: record.audienceParty } : MEDIATOR;
 }
+
+/** The audience a journalled version of a record had (history rows have none of their own). */
+export function versionVisibility(body: unknown): Visibility | undefined {
+  const v = body as { audience?: Visibility['audience']; audienceParty?: string | null } | null;
+  return v?.audience ? { audience: v.audience, audienceParty: v.audienceParty ?? null } : undefined;
+}

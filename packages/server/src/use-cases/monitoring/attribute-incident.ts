@@ -15,7 +15,7 @@ export async function attributeIncident(deps: Deps, actor: Actor, processId: str
   const res = resource('attribution');
   const full = { ...input, incidentId } as unknown as Record<string, unknown> & { kind: string; disputes?: string; audience?: Audience; audienceParty?: string };
   const visibility = visibilityOf(full, res.defaultAudience);
-  assertCanWrite(actor, processId, full.kind === 'assessed' ? 'assessment' : res.kind, visibility, res.actingFor?.(full));
+  const owner = assertCanWrite(actor, processId, full.kind === 'assessed' ? 'assessment' : res.kind, visibility, res.actingFor?.(full));
   res.check(full);
   return deps.store.write(processId, actor, async (uow) => {
     await readable(uow, actor, processId, 'incidents', incidentId, 'incident');
@@ -24,6 +24,6 @@ export async function attributeIncident(deps: Deps, actor: Actor, processId: str
       const disputed = await uow.get(res.table, processId, full.disputes);
       if (disputed?.parentId !== incidentId) throw invalid('disputes', 'unknown_reference', `The attribution "${full.disputes}" is not one of this incident's.`);
     }
-    return uow.insert(res.table, res.kind, { id: newId('att'), ...visibility, ...res.index(full, uow.now.toISOString().slice(0, 10)), body: bodyOf(full) });
+    return uow.insert(res.table, res.kind, { id: newId('att'), ...visibility, ...res.index(full, uow.now.toISOString().slice(0, 10)), body: bodyOf(full), owner });
   });
 }

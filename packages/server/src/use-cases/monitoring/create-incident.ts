@@ -21,7 +21,8 @@ export async function putIncident(uow: UnitOfWork, id: string, visibility: Visib
     if (await sameSubmission(uow, existing, visibility, body)) return { record: existing, outcome: 'unchanged' };
     throw reused(id);
   }
-  const record = await uow.insert(res.table, res.kind, { id, ...visibility, ...res.index(body, today(uow.now)), body });
+  const owner = assertCanWrite(uow.actor, uow.processId, res.kind, visibility);
+  const record = await uow.insert(res.table, res.kind, { id, ...visibility, ...res.index(body, today(uow.now)), body, owner });
   return { record, outcome: 'created' };
 }
 
@@ -33,6 +34,7 @@ export async function putIncidents(uow: UnitOfWork, visibility: Visibility, item
   const res = resource('incident');
   const existing = new Map((await uow.getMany(res.table, uow.processId, items.map((i) => i.id))).map((r) => [r.id, r]));
   const outcomes: (PutOutcome | AppError)[] = [];
+  const owner = assertCanWrite(uow.actor, uow.processId, res.kind, visibility);
   const fresh: NewRecord[] = [];
   const seen = new Set<string>();
   for (const { id, body } of items) {
@@ -43,7 +45,7 @@ export async function putIncidents(uow: UnitOfWork, visibility: Visibility, item
       continue;
     }
     seen.add(id);
-    fresh.push({ id, ...visibility, ...res.index(body, today(uow.now)), body });
+    fresh.push({ id, ...visibility, ...res.index(body, today(uow.now)), body, owner });
     outcomes.push('created');
   }
   await uow.insertMany(res.table, res.kind, fresh);

@@ -24,7 +24,7 @@ export async function verifyIncident(deps: Deps, actor: Actor, processId: string
   return deps.store.write(processId, actor, async (uow) => {
     const current = await readable(uow, actor, processId, incidents.table, incidentId, incidents.label);
     // The step is as visible as the incident it verifies.
-    assertCanWrite(actor, processId, steps.kind, current);
+    const owner = assertCanWrite(actor, processId, steps.kind, current);
     const from = (current.status ?? 'reported') as VerificationStatus;
     const step = verify(from, input.to, input.reason);
     await assertRefs(uow, actor, processId, sourceRefsOf(input.sources, 'sources'));
@@ -32,7 +32,7 @@ export async function verifyIncident(deps: Deps, actor: Actor, processId: string
     const body = { incidentId, seq, from: step.from, to: step.to, reason: step.reason, sources: input.sources };
     const written = await uow.insert(steps.table, steps.kind, {
       id: `${incidentId}-v${seq}`.slice(0, 64), audience: current.audience, audienceParty: current.audienceParty,
-      ...steps.index(body, uow.now.toISOString().slice(0, 10)), body,
+      ...steps.index(body, uow.now.toISOString().slice(0, 10)), body, owner,
     });
     const revised = await uow.revise(incidents.table, incidents.kind, current, input.version, {
       ...sameAs(current), status: step.to, body: { ...current.body, verification: step.to },
