@@ -46,7 +46,7 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
   it('puts every write of the foundation use cases in the log, and the root is the recomputed one', async () => {
     const ok = (r: { status: number; body: string }) => expect(r.status, r.body).toBeLessThan(300);
     ok(await call(w, 'POST', '/sources', 'analyst', build.source({ id: 'src-log' })));
-    const meeting = await call(w, 'POST', '/meetings', 'mediator', build.meeting({ id: 'mtg-log' }));
+    const meeting = await call(w, 'POST', '/meetings', 'mediator', build.meeting({ id: 'mtg-log', audience: 'public' }));
     ok(meeting);
     ok(await call(w, 'PUT', '/meetings/mtg-log', 'mediator', { ...build.meeting({ title: { en: 'Round two' } }), version: 1 }));
     ok(await call(w, 'POST', '/meetings/mtg-log/transitions', 'mediator', { to: 'scheduled', at: '2014-12-01', reason: 'Agreed by phone', version: 2 }));
@@ -157,15 +157,16 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
   });
 
   it('gives a receipt with body and salt only to readers of the record, and it verifies', async () => {
-    const created = await call(w, 'POST', '/sources', 'delegateUkr', build.source({ id: 'src-conf', audience: 'party', audienceParty: 'ukr', title: 'Confidential' }));
+    const created = await call(w, 'POST', '/sources', 'delegateUkr', build.source({ audience: 'party', audienceParty: 'ukr', title: 'Confidential' }));
+    const conf = created.json.id as string;
     expect(created.status, created.body).toBe(201);
     const policy = policyOf(w);
-    const mine = await call(w, 'GET', '/log/records/source/src-conf/receipt', 'delegateUkr');
+    const mine = await call(w, 'GET', `/log/records/source/${conf}/receipt`, 'delegateUkr');
     expect(mine.status, mine.body).toBe(200);
     expect(mine.json.body.body.title).toBe('Confidential');
     expect(verifyReceipt(mine.json, policy).bodyVerified).toBe(true);
     for (const who of ['delegateRus', 'anonymous'] as const) {
-      const theirs = await call(w, 'GET', '/log/records/source/src-conf/receipt', who);
+      const theirs = await call(w, 'GET', `/log/records/source/${conf}/receipt`, who);
       expect(theirs.status).toBe(200);
       expect(theirs.json.body).toBeUndefined();
       expect(theirs.json.salt).toBeUndefined();
@@ -174,7 +175,7 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
     // A body altered after the fact no longer matches its commitment.
     expect(() => verifyReceipt({ ...mine.json, body: { ...mine.json.body, body: { title: 'Altered' } } }, policy)).toThrow(/commitment/);
     expect((await call(w, 'GET', '/log/records/source/no-such/receipt', 'mediator')).status).toBe(404);
-    expect((await call(w, 'GET', '/log/records/nonsense/src-conf/receipt', 'mediator')).status).toBe(404);
+    expect((await call(w, 'GET', `/log/records/nonsense/${conf}/receipt`, 'mediator')).status).toBe(404);
   });
 
   it('pushes checkpoints to registered witnesses, answers a 409 from the size the witness knows, and never waits on a dead one', async () => {
@@ -219,26 +220,27 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
   });
 
   it('erases a record: body and salt gone, shown redacted, redaction logged, every proof still valid', async () => {
-    const p = await call(w, 'POST', '/people', 'mediator', { id: 'person-x', names: { en: 'Detained person' }, audience: 'mediator' });
+    const p = await call(w, 'POST', '/people', 'mediator', { names: { en: 'Detained person' }, audience: 'mediator' });
+    const px = p.json.id as string;
     expect(p.status, p.body).toBe(201);
-    const before = await call(w, 'GET', '/log/records/person/person-x/receipt', 'mediator');
+    const before = await call(w, 'GET', `/log/records/person/${px}/receipt`, 'mediator');
     expect(before.json.body).toBeDefined();
     const policy = policyOf(w);
-    expect((await call(w, 'POST', '/log/records/person/person-x/redact', 'delegateUkr', { reason: 'x' })).status).toBe(403);
-    const r = await call(w, 'POST', '/log/records/person/person-x/redact', 'mediator', { reason: 'Erasure request of the person concerned' });
+    expect((await call(w, 'POST', `/log/records/person/${px}/redact`, 'delegateUkr', { reason: 'x' })).status).toBe(403);
+    const r = await call(w, 'POST', `/log/records/person/${px}/redact`, 'mediator', { reason: 'Erasure request of the person concerned' });
     expect(r.status, r.body).toBe(200);
     expect(r.json.erasedEntries.length).toBe(1);
-    const shown = await call(w, 'GET', '/people/person-x', 'mediator');
+    const shown = await call(w, 'GET', `/people/${px}`, 'mediator');
     expect(shown.json.redacted.reason).toMatch(/Erasure/);
     expect(shown.json.names).toBeUndefined();
-    const history = await call(w, 'GET', '/people/person-x/history', 'mediator');
+    const history = await call(w, 'GET', `/people/${px}/history`, 'mediator');
     expect(history.json.items[0].body).toBeNull();
     expect(JSON.stringify(await w.rt.store.reader.allJournal(w.pid))).not.toContain('Detained person');
 
     const { head, envelopes, tree } = await recompute(w);
     expect(bytesEqual(tree.root(), head.root)).toBe(true);
-    expect(envelopes.at(-1)).toMatchObject({ type: 'redaction', recordId: 'person/person-x' });
-    const after = await call(w, 'GET', '/log/records/person/person-x/receipt?version=1', 'mediator');
+    expect(envelopes.at(-1)).toMatchObject({ type: 'redaction', recordId: `person/${px}` });
+    const after = await call(w, 'GET', `/log/records/person/${px}/receipt?version=1`, 'mediator');
     expect(after.json.body).toBeUndefined();
     expect(verifyReceipt(after.json, policy).bodyVerified).toBe(false);
     // The receipt issued before erasure still verifies: the leaf never changed.
@@ -247,7 +249,7 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
     for (let i = 0; i < cp.size; i++)
       verifyInclusion(i, cp.size, tree.leafHashAt(i), await inclusionProof(w.rt.log.nodes(w.pid), i, cp.size), cp.root);
     expect((await auditLog(w.rt, w.pid)).problems).toEqual([]);
-    expect((await call(w, 'POST', '/log/records/person/person-x/redact', 'mediator', { reason: 'again' })).status).toBe(409);
+    expect((await call(w, 'POST', `/log/records/person/${px}/redact`, 'mediator', { reason: 'again' })).status).toBe(409);
   });
 
   it('lets parley-verify mirror the whole log over HTTP and recompute its root', async () => {

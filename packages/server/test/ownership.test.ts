@@ -129,4 +129,17 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const wrong = await call(w, 'POST', '/statements', 'delegateUkr', { ...bodies.statements!(0), speakerId: person.json.id, speakerPartyId: 'ukr' });
     expect(wrong.json.error).toMatchObject({ reason: 'speaker_party_mismatch', details: { field: 'speakerPartyId' } });
   });
+
+  it('gives a record that is not public an id that says nothing, the same one again for the same client id', async () => {
+    const secret = await call(w, 'POST', '/sources', 'mediator', build.source({ id: 'src-back-channel-with-rus', audience: 'mediator' }));
+    expect(secret.status, secret.body).toBe(201);
+    expect(secret.json.id).toMatch(/^sou-[0-9a-f]{24}$/);
+    const again = await call(w, 'POST', '/sources', 'mediator', build.source({ id: 'src-back-channel-with-rus', audience: 'mediator' }));
+    expect(again.json.error.reason).toBe('already_exists');
+    const open = await call(w, 'POST', '/sources', 'mediator', build.source({ id: 'src-press-release', audience: 'public' }));
+    expect(open.json.id).toBe('src-press-release');
+    const ids = (await w.rt.store.reader.allJournal(w.pid)).map((e) => e.recordId);
+    expect(ids).toContain(secret.json.id);
+    expect(ids.some((id) => id.includes('back-channel'))).toBe(false);
+  });
 });

@@ -80,7 +80,7 @@ describe(`talks over HTTP (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const m = await newMeeting({ hostRequiresConfirmation: true });
     expect((await move(m.id, 'scheduled', 1)).json.error.reason).toBe('host_requires_confirmation');
     const inv = (await call(w, 'POST', `/meetings/${m.id}/invitations`, 'mediator', { partyId: 'ukr' })).json;
-    await call(w, 'POST', `/meetings/${m.id}/invitations`, 'mediator', { partyId: 'rus' });
+    const invRus = (await call(w, 'POST', `/meetings/${m.id}/invitations`, 'mediator', { partyId: 'rus' })).json;
     const dup = await call(w, 'POST', `/meetings/${m.id}/invitations`, 'mediator', { partyId: 'rus' });
     expect(dup.status).toBe(409);
     const answer = {
@@ -94,7 +94,7 @@ describe(`talks over HTTP (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const blocked = await move(m.id, 'scheduled', 1);
     expect(blocked.json.error.details.pending).toEqual(['rus', 'ukr']);
     await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateUkr', { status: 'confirmed', at: '2014-12-01', version: 2 });
-    await call(w, 'POST', `/invitations/${m.id}-inv-rus/responses`, 'delegateRus', { status: 'confirmed', at: '2014-12-01', version: 1 });
+    await call(w, 'POST', `/invitations/${invRus.id}/responses`, 'delegateRus', { status: 'confirmed', at: '2014-12-01', version: 1 });
     expect((await move(m.id, 'scheduled', 1)).status).toBe(200);
     const d = await call(w, 'GET', `/meetings/${m.id}/dossier`, 'mediator');
     const ukr = d.json.invitations.find((i: { partyId: string }) => i.partyId === 'ukr');

@@ -58,6 +58,11 @@ class Reader implements RecordReader {
     return !!(await this.q.selectFrom('processes').select('process_id').where('process_id', '=', processId).executeTakeFirst());
   }
 
+  async idKey(processId: string) {
+    const row = await this.q.selectFrom('processes').select('id_key').where('process_id', '=', processId).executeTakeFirstOrThrow();
+    return row.id_key;
+  }
+
   async processes() {
     const rows = await this.q.selectFrom('processes').select(['process_id', 'names', 'description']).orderBy('process_id').execute();
     return rows.map((r) => ({ id: r.process_id, names: r.names, description: r.description }));

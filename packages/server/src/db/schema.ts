@@ -30,7 +30,7 @@ export const RECORD_TABLES = [
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export interface Database extends Record<RecordTable, RecordRow> {
-  processes: { process_id: string; names: Json; description: string | null; created_at: Generated<Stamp> };
+  processes: { process_id: string; names: Json; description: string | null; created_at: Generated<Stamp>; id_key: Generated<Uint8Array> };
   accounts: { account_id: string; username: string; password_hash: string; created_at: Generated<Stamp> };
   sessions: { token_hash: string; account_id: string; expires_at: Stamp; created_at: Generated<Stamp> };
   api_tokens: { token_hash: string; account_id: string; name: string; created_at: Generated<Stamp> };

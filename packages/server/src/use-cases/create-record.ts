@@ -2,7 +2,7 @@ import type { Actor } from '../domain/shared/actor.ts';
 import { assertCanWrite, visibilityOf } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
-import { assertProcess, assertRefs, bodyOf, newId, today, type Deps } from './support.ts';
+import { assertProcess, assertRefs, bodyOf, recordId, today, type Deps } from './support.ts';
 
 /**
  * Creates a record of a kind that needs no verb of its own (a party, a source, a statement…).
@@ -25,7 +25,7 @@ export async function createRecord(
   return deps.store.write(processId, actor, async (uow) => {
     await assertRefs(uow, actor, processId, res.refs(given));
     const full = res.complete ? await res.complete(given, (table, id) => uow.get(table, processId, id)) : given;
-    const id = (input.id as string | undefined) ?? newId(res.kind.slice(0, 3));
+    const id = await recordId(uow, processId, res.kind, visibility, input.id as string | undefined);
     return uow.insert(res.table, res.kind, { id, ...visibility, ...res.index({ ...full, id }, today(uow.now)), body: bodyOf(full), owner });
   });
 }

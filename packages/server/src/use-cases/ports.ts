@@ -67,6 +67,8 @@ export interface JournalEntry {
 /** Reads, always within one process and one read scope decided by the policy layer. */
 export interface RecordReader {
   processExists(processId: string): Promise<boolean>;
+  /** The process's secret for opaque record ids; never leaves the server. */
+  idKey(processId: string): Promise<Uint8Array>;
   processes(): Promise<{ id: string; names: unknown; description: string | null }[]>;
   get(table: RecordTable, processId: string, id: string): Promise<StoredRecord | undefined>;
   getMany(table: RecordTable, processId: string, ids: string[]): Promise<StoredRecord[]>;

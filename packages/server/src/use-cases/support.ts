@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Visibility } from '../domain/shared/actor.ts';
 import type { Actor } from '../domain/shared/actor.ts';
 import { invalid, notFound } from '../domain/shared/app-error.ts';
 import { canRead } from '../policies/access.ts';
@@ -10,6 +11,21 @@ export interface Deps {
 }
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
+/**
+ * The id a record is stored under. Ids are in the public log, so a record that is not
+ * public never keeps one its writer chose (a client's "st-secret-talks-with-x" would say
+ * what the body hides): it gets a keyed hash of it instead, the same for the same client
+ * id, so a resent submission still finds the record it made. Public records keep theirs.
+ */
+export async function recordId(reader: RecordReader, processId: string, kind: string, v: Visibility, clientId: string | undefined): Promise<string> {
+  if (clientId === undefined) return newId(kind.slice(0, 3));
+  if (v.audience === 'public') return clientId;
+  return opaqueId(await reader.idKey(processId), kind, clientId);
+}
+
+export const opaqueId = (key: Uint8Array, kind: string, clientId: string) =>
+  `${kind.slice(0, 3)}-${createHmac('sha256', key).update(`${kind}\0${clientId}`).digest('hex').slice(0, 24)}`;
+
 export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 export async function assertProcess(reader: RecordReader, processId: string): Promise<void> {

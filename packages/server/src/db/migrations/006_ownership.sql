@@ -47,3 +47,9 @@ begin
     $f$, name, parent, name || '_parent');
   end if;
 end $$;
+
+-- The key that turns a client's id for a record that is not public into one that says
+-- nothing (see use-cases/support.ts opaqueId): record ids are in the public log.
+-- gen_random_uuid draws from the server's strong random source.
+alter table processes add column id_key bytea not null
+  default decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex');

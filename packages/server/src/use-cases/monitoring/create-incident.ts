@@ -4,7 +4,7 @@ import { sameValue } from '../../domain/monitoring/ucdp.ts';
 import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
 import { resource } from '../resources.ts';
 import type { NewRecord, StoredRecord, UnitOfWork } from '../ports.ts';
-import { assertProcess, assertRefs, bodyOf, newId, today, type Deps } from '../support.ts';
+import { assertProcess, assertRefs, bodyOf, opaqueId, recordId, today, type Deps } from '../support.ts';
 
 export type PutOutcome = 'created' | 'unchanged';
 
@@ -32,6 +32,10 @@ export async function putIncident(uow: UnitOfWork, id: string, visibility: Visib
  */
 export async function putIncidents(uow: UnitOfWork, visibility: Visibility, items: { id: string; body: Record<string, unknown> }[]): Promise<(PutOutcome | AppError)[]> {
   const res = resource('incident');
+  if (visibility.audience !== 'public') {
+    const key = await uow.idKey(uow.processId);
+    items = items.map((item) => ({ ...item, id: opaqueId(key, res.kind, item.id) }));
+  }
   const existing = new Map((await uow.getMany(res.table, uow.processId, items.map((i) => i.id))).map((r) => [r.id, r]));
   const outcomes: (PutOutcome | AppError)[] = [];
   const owner = assertCanWrite(uow.actor, uow.processId, res.kind, visibility);
@@ -72,6 +76,6 @@ export async function createIncident(deps: Deps, actor: Actor, processId: string
   res.check(input);
   return deps.store.write(processId, actor, async (uow) => {
     await assertRefs(uow, actor, processId, res.refs(input));
-    return putIncident(uow, (input.id as string | undefined) ?? newId('inc'), visibility, bodyOf(input));
+    return putIncident(uow, await recordId(uow, processId, res.kind, visibility, input.id as string | undefined), visibility, bodyOf(input));
   });
 }
