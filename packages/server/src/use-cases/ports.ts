@@ -89,7 +89,13 @@ export interface UnitOfWork extends RecordReader {
   createProcess(process: { id: string; names: unknown; description?: string }): Promise<void>;
   grantRole(grant: { accountId: string; role: string; partyId: string | null }): Promise<void>;
   registerWitness(witness: WitnessRecord): Promise<void>;
+  /** Version 1 of a witness; a name already taken is a conflict. */
   /** Erases the bodies (and salts) of every entry of a record and writes its redacted version. */
+  /** A party's witnesses, with a lock that makes a concurrent registration for that party wait until commit. */
+  lockPartyWitnesses(partyId: string): Promise<WitnessRecord[]>;
+  witness(name: string): Promise<WitnessRecord | undefined>;
+  /** Writes `next` as the version after `expectedVersion`; a stale one is a conflict and writes nothing. */
+  reviseWitness(next: Omit<WitnessRecord, 'version'>, expectedVersion: number): Promise<WitnessRecord>;
   redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string): Promise<{ record: StoredRecord; erased: number[] }>;
 }
 
@@ -108,8 +114,15 @@ export interface WitnessRecord {
   /** Base URL; Parley POSTs to <url>/add-checkpoint. */
   url: string;
 }
+  /** Only an active witness is sent checkpoints and shown as a cosigner. */
+  status: WitnessStatus;
+  version: number;
+  approvedBy: string | null;
+  removedBy: string | null;
 
 export interface StoredCheckpoint {
+export type WitnessStatus = 'pending' | 'active' | 'removed';
+
   size: number;
   root: Uint8Array;
   /** The note as the log signed it. */
@@ -142,7 +155,7 @@ export interface LogStore {
   checkpointAt(processId: string, size: number): Promise<StoredCheckpoint | undefined>;
   /** Stores a signed checkpoint unless one exists for that size; returns whichever is stored. */
   saveCheckpoint(processId: string, c: { size: number; root: Uint8Array; note: string }): Promise<StoredCheckpoint>;
-  witnesses(processId: string): Promise<WitnessRecord[]>;
+  witnesses(processId: string, status?: WitnessStatus): Promise<WitnessRecord[]>;
   lastCosignedSize(processId: string, witness: string): Promise<number>;
   saveCosignature(processId: string, size: number, witness: string, line: string): Promise<void>;
 }
@@ -156,11 +169,18 @@ export interface LogKeys {
 
 /** Sends a checkpoint to a witness (c2sp.org/tlog-witness add-checkpoint). */
 export interface WitnessClient {
-  addCheckpoint(url: string, oldSize: number, proof: readonly Uint8Array[], note: string):
-    Promise<{ status: 'cosigned'; body: string } | { status: 'conflict'; size: number } | { status: 'refused'; code: number; body: string }>;
+  /** Refuses (validation) a URL Parley must not call: its scheme, a host that does not resolve, an address it may not reach. */
+  checkUrl(url: string): Promise<void>;
+  addCheckpoint(url: string, oldSize: number, proof: readonly Uint8Array[], note: string): Promise<WitnessPushResult>;
 }
 
 export interface LogDeps {
+export type WitnessPushResult =
+  | { status: 'cosigned'; body: string }
+  | { status: 'conflict'; size: number }
+  | { status: 'refused'; code: number; body: string }
+  | { status: 'failed'; reason: 'address_not_allowed' | 'timeout' | 'too_large' | 'redirect' | 'network' };
+
   store: Store;
   log: LogStore;
   logKeys: LogKeys;
