@@ -1,4 +1,5 @@
 import type { Actor, RoleGrant } from '../domain/shared/actor.ts';
+import type { ThrottleCounters, ThrottleScope } from '../domain/access/sign-in-throttle.ts';
 import type { RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
@@ -203,8 +204,30 @@ export interface AccountStore {
   /** The signed-in account and its grants, in one round trip: this runs on every request. */
   actorBySession(tokenHash: string, now: Date): Promise<Actor | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
-  createToken(tokenHash: string, accountId: string, name: string): Promise<void>;
-  actorByToken(tokenHash: string): Promise<Actor | undefined>;
+  createToken(token: { tokenHash: string; tokenId: string; accountId: string; name: string; expiresAt: Date }): Promise<ApiTokenInfo>;
+  /** The token's account and grants if it has not expired; notes the use (to the minute). */
+  actorByToken(tokenHash: string, now: Date): Promise<Actor | undefined>;
+  listTokens(accountId: string): Promise<ApiTokenInfo[]>;
+  /** False when the account has no such token. */
+  deleteToken(accountId: string, tokenId: string): Promise<boolean>;
+  /** Deletes every session and token of the account in one transaction. */
+  deleteCredentials(accountId: string): Promise<void>;
+  /**
+   * Reads the sign-in counters of the keys under a row lock, passes them to `change` and writes what it
+   * returns (nothing when it returns null), so concurrent attempts on one key are counted one after another.
+   */
+  updateThrottle(keys: Record<ThrottleScope, string>, change: (current: ThrottleCounters) => ThrottleCounters | null): Promise<void>;
+  /** Drops counters that no rule reads any more (forgotten failures, old known addresses). */
+  pruneThrottle(failuresBefore: Date, succeededBefore: Date): Promise<void>;
+}
+
+/** What the owner of an API token may see of it: never the token. */
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
 }
 
 /** A withdrawal rule as the spatial queries apply it; see domain/lines/withdrawal-rules.ts. */

@@ -1,0 +1,6 @@
+import type { AccountStore, Store } from '../ports.ts';
+
+export interface AccessDeps {
+  accounts: AccountStore;
+  store: Store;
+}
