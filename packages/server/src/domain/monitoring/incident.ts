@@ -116,7 +116,12 @@ export function storageProblems(i: Incident): Problem[] {
       }
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v)) out.push({ field: path.join('/'), reason: 'number_out_of_range', message: `${path.join('/')} is not a finite number.` });
-    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (walk(k, path), walk(x, [...path, k]));
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        walk(k, path);
+        walk(x, [...path, k]);
+      }
+    }
   };
   walk(i, []);
   const c = i.casualties;
