@@ -27,7 +27,9 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const sameHost = (origin: string, host: string | undefined) => {
   try {
-    return !!host && new URL(origin).host === host.toLowerCase();
+    const o = new URL(origin);
+    // Read with the origin's scheme, a Host of "example.org:443" and an Origin of "https://example.org" agree.
+    return !!host && o.host === new URL(`${o.protocol}//${host}`).host;
   } catch {
     return false; // "null" (a sandboxed frame, a file) or garbage
   }

@@ -3,7 +3,7 @@ import { invalid, notFound } from '../../domain/shared/app-error.ts';
 import { assertCanIssueToken, assertSignedIn, type Credential } from '../../policies/credentials.ts';
 import type { ApiTokenInfo } from '../ports.ts';
 import { newId } from '../support.ts';
-import type { AccessDeps } from './deps.ts';
+import { nowOf, type AccessDeps } from './deps.ts';
 import { digest, secret } from './secrets.ts';
 
 export const TOKEN_DAYS = { default: 90, max: 365 };
@@ -14,7 +14,7 @@ export const TOKEN_DAYS = { default: 90, max: 365 };
  * `via` is how the caller authenticated: the HTTP adapter passes the request's credential.
  */
 export async function createApiToken(
-  deps: AccessDeps, actor: Actor, input: { name: string; expiresInDays?: number }, via: Credential | null = 'local', now = new Date(),
+  deps: AccessDeps, actor: Actor, input: { name: string; expiresInDays?: number }, via: Credential | null = 'local', now = nowOf(deps),
 ): Promise<ApiTokenInfo & { token: string }> {
   assertCanIssueToken(actor, via);
   const days = input.expiresInDays ?? TOKEN_DAYS.default;

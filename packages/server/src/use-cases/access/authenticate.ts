@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/shared/actor.ts';
 import { ANONYMOUS } from '../../domain/shared/actor.ts';
 import { AppError } from '../../domain/shared/app-error.ts';
 import type { Credential } from '../../policies/credentials.ts';
-import type { AccessDeps } from './deps.ts';
+import { nowOf, type AccessDeps } from './deps.ts';
 import { digest } from './secrets.ts';
 
 /**
@@ -10,7 +10,7 @@ import { digest } from './secrets.ts';
  * refused (a script should fail loudly); an unknown or expired session is simply anonymous.
  */
 export async function authenticateRequest(
-  deps: AccessDeps, creds: { session?: string; token?: string }, now = new Date(),
+  deps: AccessDeps, creds: { session?: string; token?: string }, now = nowOf(deps),
 ): Promise<{ actor: Actor; credential: Exclude<Credential, 'local'> | null }> {
   if (creds.token) {
     const actor = await deps.accounts.actorByToken(digest(creds.token), now);
@@ -21,6 +21,6 @@ export async function authenticateRequest(
   return actor ? { actor, credential: 'session' } : { actor: ANONYMOUS, credential: null };
 }
 
-export async function authenticate(deps: AccessDeps, creds: { session?: string; token?: string }, now = new Date()): Promise<Actor> {
+export async function authenticate(deps: AccessDeps, creds: { session?: string; token?: string }, now = nowOf(deps)): Promise<Actor> {
   return (await authenticateRequest(deps, creds, now)).actor;
 }

@@ -4,7 +4,7 @@ import { countAttempt, FORGET_AFTER_SECONDS, KNOWN_ADDRESS_DAYS, settleSuccess, 
 import type { Actor } from '../../domain/shared/actor.ts';
 import { AppError } from '../../domain/shared/app-error.ts';
 import { assertSignedIn } from '../../policies/credentials.ts';
-import type { AccessDeps } from './deps.ts';
+import { nowOf, type AccessDeps } from './deps.ts';
 import { ARGON, digest, secret } from './secrets.ts';
 
 const SESSION_DAYS = 14;
@@ -40,7 +40,7 @@ const throttleKeys = (username: string, address: string) => ({ pair: digest(`${u
  * work (a throwaway hash), so neither the answer nor its timing tells which usernames exist.
  */
 export async function signIn(deps: AccessDeps, input: { username: string; password: string }, ctx: { address: string; now?: Date }): Promise<{ session: string; expiresAt: Date }> {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? nowOf(deps);
   const keys = throttleKeys(input.username, addressKey(ctx.address));
   let wait = 0;
   await deps.accounts.updateThrottle(keys, (c) => {
