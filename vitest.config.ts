@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/web/test/**/*.browser.test.ts'],
+          env: { PARLEY_WITNESS_ALLOW_HTTP_LOOPBACK: 'on' },
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 240_000,
