@@ -8,6 +8,7 @@ import { SYSTEM } from '../domain/shared/actor.ts';
 import { AppError } from '../domain/shared/app-error.ts';
 import { buildApp } from '../http/app.ts';
 import { registerImport } from './import.ts';
+import { registerAudit, watchIntegrity } from './audit.ts';
 import { addAccount, assertGrantable, grantRole, listAccounts } from '../use-cases/access/accounts.ts';
 import { exportProcess } from '../use-cases/export-process.ts';
 import { DEMO_PROCESS, seedDemo } from '../demo/seed.ts';
@@ -47,6 +48,7 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       console.log(`Loaded the demo process "${DEMO_PROCESS}". Local demo accounts (also in ${file}):\n${lines.join('\n')}`);
     }
     const app = await buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true });
+    const watch = await watchIntegrity(rt, app.log);
     // Checkpoints follow the log every few seconds; a round signs only logs that grew.
     let round: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
@@ -57,6 +59,7 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     const stop = async () => {
       clearInterval(timer);
       await round;
+      await watch.stop();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -99,6 +102,7 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
   );
 
   registerImport(program, withRuntime, DEMO_PROCESS);
+  registerAudit(program, withRuntime);
 
   program.command('export').argument('<process>').option('-o, --out <file>').description('export a process as JSON').action((processId: string, o: { out?: string }) =>
     withRuntime(async (rt) => {

@@ -16,7 +16,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
-function toRecord(r: RecordRow): StoredRecord {
+export function toRecord(r: RecordRow): StoredRecord {
   return {
     id: r.id,
     processId: r.process_id,
@@ -278,10 +278,12 @@ class Work extends Reader implements UnitOfWork {
   }
 }
 
-export function createStore(db: Kysely<Database>): Store {
+/** `guard` refuses a write before it starts (the integrity watch makes a tampered process read-only). */
+export function createStore(db: Kysely<Database>, guard: (processId: string) => void = () => {}): Store {
   return {
     reader: new Reader(db),
     async write(processId, actor, work) {
+      guard(processId);
       return db.transaction().execute(async (tx) => {
         await sql`select set_config('parley.uow', 'on', true)`.execute(tx);
         const uow = new Work(tx, processId, actor, new Date());

@@ -186,6 +186,7 @@ export type WitnessPushResult =
   log: LogStore;
   logKeys: LogKeys;
   witnessClient: WitnessClient;
+  integrity: import('./log/integrity-state.ts').LogIntegrity;
 }
 
 export interface AccountRecord {
