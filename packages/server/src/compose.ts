@@ -23,7 +23,13 @@ export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps {
 /** The composition root: the one place that knows every layer. */
 export async function openRuntime(opts: { databaseUrl?: string; dataDir: string | null; logKeyPath?: string; logName?: string }): Promise<Runtime> {
   const handle = await openDatabase({ url: opts.databaseUrl, dataDir: opts.databaseUrl ? null : opts.dataDir && join(opts.dataDir, 'pglite') });
-  await migrate(handle.db);
+  // A failed migration must not keep the data directory's lock until the process exits.
+  try {
+    await migrate(handle.db);
+  } catch (err) {
+    await handle.close().catch(() => {});
+    throw err;
+  }
   // Without a data directory (tests, benches) the key is a throwaway in a fresh temporary directory.
   const keyPath = opts.logKeyPath ?? (opts.dataDir ? join(opts.dataDir, 'log-key') : join(mkdtempSync(join(tmpdir(), 'parley-log-')), 'log-key'));
   const logKeys = openLogKeys(keyPath, opts.logName ?? 'parley.local');
