@@ -3,6 +3,7 @@ import type { ThrottleCounters, ThrottleScope } from '../domain/access/sign-in-t
 import type { RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
+import type { LogIntegrity } from './log/integrity-state.ts';
 
 export type { RecordTable };
 
@@ -89,14 +90,14 @@ export interface UnitOfWork extends RecordReader {
   appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string): Promise<void>;
   createProcess(process: { id: string; names: unknown; description?: string }): Promise<void>;
   grantRole(grant: { accountId: string; role: string; partyId: string | null }): Promise<void>;
-  registerWitness(witness: WitnessRecord): Promise<void>;
   /** Version 1 of a witness; a name already taken is a conflict. */
-  /** Erases the bodies (and salts) of every entry of a record and writes its redacted version. */
+  registerWitness(witness: WitnessRecord): Promise<void>;
   /** A party's witnesses, with a lock that makes a concurrent registration for that party wait until commit. */
   lockPartyWitnesses(partyId: string): Promise<WitnessRecord[]>;
   witness(name: string): Promise<WitnessRecord | undefined>;
   /** Writes `next` as the version after `expectedVersion`; a stale one is a conflict and writes nothing. */
   reviseWitness(next: Omit<WitnessRecord, 'version'>, expectedVersion: number): Promise<WitnessRecord>;
+  /** Erases the bodies (and salts) of every entry of a record and writes its redacted version. */
   redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string): Promise<{ record: StoredRecord; erased: number[] }>;
 }
 
@@ -114,16 +115,16 @@ export interface WitnessRecord {
   vkey: string;
   /** Base URL; Parley POSTs to <url>/add-checkpoint. */
   url: string;
-}
   /** Only an active witness is sent checkpoints and shown as a cosigner. */
   status: WitnessStatus;
   version: number;
   approvedBy: string | null;
   removedBy: string | null;
+}
 
-export interface StoredCheckpoint {
 export type WitnessStatus = 'pending' | 'active' | 'removed';
 
+export interface StoredCheckpoint {
   size: number;
   root: Uint8Array;
   /** The note as the log signed it. */
@@ -175,18 +176,18 @@ export interface WitnessClient {
   addCheckpoint(url: string, oldSize: number, proof: readonly Uint8Array[], note: string): Promise<WitnessPushResult>;
 }
 
-export interface LogDeps {
 export type WitnessPushResult =
   | { status: 'cosigned'; body: string }
   | { status: 'conflict'; size: number }
   | { status: 'refused'; code: number; body: string }
   | { status: 'failed'; reason: 'address_not_allowed' | 'timeout' | 'too_large' | 'redirect' | 'network' };
 
+export interface LogDeps {
   store: Store;
   log: LogStore;
   logKeys: LogKeys;
   witnessClient: WitnessClient;
-  integrity: import('./log/integrity-state.ts').LogIntegrity;
+  integrity: LogIntegrity;
 }
 
 export interface AccountRecord {
