@@ -10,7 +10,8 @@ const dbProject = (engine: 'pglite' | 'postgres') => ({
   test: {
     name: `db-${engine}`,
     include: ['packages/server/test/**/*.test.ts'],
-    env: { PARLEY_TEST_ENGINE: engine },
+    // Test witnesses listen on 127.0.0.1 over plain http.
+    env: { PARLEY_TEST_ENGINE: engine, PARLEY_WITNESS_ALLOW_HTTP_LOOPBACK: 'on' },
     isolate: false,
     fileParallelism: false,
     testTimeout: 60_000,
@@ -29,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/web/test/**/*.browser.test.ts'],
+          env: { PARLEY_WITNESS_ALLOW_HTTP_LOOPBACK: 'on' },
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 240_000,

@@ -11,8 +11,11 @@ export const ERROR_CODES = [
   'invalid_transition',
   'unauthenticated',
   'forbidden',
+  'too_large',
+  'unsupported_media_type',
   'rate_limited',
   'internal',
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,3 +7,4 @@ export * from './schemas/access.ts';
 export * from './schemas/monitoring.ts';
 export * from './client.ts';
 export * from './schemas/lines.ts';
+export * from './schemas/witnesses.ts';

@@ -6,8 +6,10 @@ import { openDatabase, type DbHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createStore } from './db/record-store.ts';
 import { createMonitoringQueries } from './db/monitoring/index.ts';
-import { openLogKeys } from './db/log/log-keys.ts';
+import { openCheckpointMirror, openLogKeys } from './db/log/log-keys.ts';
 import { createLogStore } from './db/log/log-store.ts';
+import { createIntegrityStore } from './db/log/integrity-store.ts';
+import { IntegrityState } from './use-cases/log/integrity-state.ts';
 import { httpWitnessClient } from './db/log/witness-client.ts';
 import type { AccessDeps } from './use-cases/access/accounts.ts';
 import type { LogDeps, MonitoringDeps } from './use-cases/ports.ts';
@@ -21,18 +23,28 @@ export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps {
 /** The composition root: the one place that knows every layer. */
 export async function openRuntime(opts: { databaseUrl?: string; dataDir: string | null; logKeyPath?: string; logName?: string }): Promise<Runtime> {
   const handle = await openDatabase({ url: opts.databaseUrl, dataDir: opts.databaseUrl ? null : opts.dataDir && join(opts.dataDir, 'pglite') });
-  await migrate(handle.db);
+  // A failed migration must not keep the data directory's lock until the process exits.
+  try {
+    await migrate(handle.db);
+  } catch (err) {
+    await handle.close().catch(() => {});
+    throw err;
+  }
   // Without a data directory (tests, benches) the key is a throwaway in a fresh temporary directory.
   const keyPath = opts.logKeyPath ?? (opts.dataDir ? join(opts.dataDir, 'log-key') : join(mkdtempSync(join(tmpdir(), 'parley-log-')), 'log-key'));
+  const logKeys = openLogKeys(keyPath, opts.logName ?? 'parley.local');
+  // The integrity watch's findings make a process read-only: the store asks before every write.
+  const integrity = { state: new IntegrityState(), store: createIntegrityStore(handle.db), mirror: openCheckpointMirror(keyPath, logKeys), sample: 5000 };
   return {
     handle,
     engine: handle.engine,
-    store: createStore(handle.db),
+    store: createStore(handle.db, (processId) => integrity.state.assertWritable(processId)),
     monitoring: createMonitoringQueries(handle.db),
     accounts: createAccountStore(handle.db),
     log: createLogStore(handle.db),
-    logKeys: openLogKeys(keyPath, opts.logName ?? 'parley.local'),
+    logKeys,
     witnessClient: httpWitnessClient(),
+    integrity,
     close: () => handle.close(),
   };
 }

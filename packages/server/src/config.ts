@@ -15,6 +15,17 @@ export interface Config {
   checkpointEvery: number;
 }
 
+/**
+ * The session cookie is `Secure` (sent over HTTPS only) unless the server listens on loopback, where nobody
+ * else is on the wire and browsers treat http://localhost as secure anyway; `on` and `off` override it.
+ */
+function secureCookies(value: string, host: string): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  if (value !== 'auto') throw new Error(`PARLEY_SECURE_COOKIES must be auto, on or off, not "${value}".`);
+  return !/^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+}
+
 /** Reads the environment once; invalid values stop the start with a clear message. */
 export function loadConfig(env = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -28,7 +39,7 @@ export function loadConfig(env = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     demo: env.PARLEY_DEMO !== 'off',
-    secureCookies: env.PARLEY_SECURE_COOKIES === 'on',
+    secureCookies: secureCookies(env.PARLEY_SECURE_COOKIES ?? 'auto', env.HOST ?? '127.0.0.1'),
     logKeyPath: resolve(env.PARLEY_LOG_KEY ?? `${dataDir}/log-key`),
     logName: env.PARLEY_LOG_NAME ?? 'parley.local',
     checkpointEvery,

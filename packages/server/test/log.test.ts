@@ -187,6 +187,9 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
       expect((await reg('delegateUkr', 'ukr', 'not a key', good.url)).status).toBe(400);
       const ok = await reg('delegateUkr', 'ukr', good.keys.verifierKey, good.url);
       expect(ok.status, ok.body).toBe(201);
+      expect(ok.json.status).toBe('pending');
+      const approved = await call(w, 'POST', `/log/witnesses/${ok.json.name}/approve`, 'mediator', { version: ok.json.version });
+      expect(approved.json.status, approved.body).toBe('active');
       // The witness already holds a checkpoint Parley did not send it: the first push gets 409 and is retried.
       const early = await signLatest(w.rt, w.pid);
       await early.pushed;
@@ -210,7 +213,7 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
       expect((await good.witness.addCheckpoint(`old ${from}\n${proofLines}\n${signNote(text, [w.rt.logKeys.signer(w.pid)])}`)).status).toBe(200);
       const pushes: number[] = [];
       const client = w.rt.witnessClient;
-      const later = await signLatest({ ...w.rt, witnessClient: { addCheckpoint: (url, old, proof, note) => (pushes.push(old), client.addCheckpoint(url, old, proof, note)) } }, w.pid);
+      const later = await signLatest({ ...w.rt, witnessClient: { ...client, addCheckpoint: (url, old, proof, note) => (pushes.push(old), client.addCheckpoint(url, old, proof, note)) } }, w.pid);
       await later.pushed;
       expect(pushes.filter((old) => old === head.size)).toEqual([head.size]);
       expect((await w.rt.log.checkpointAt(w.pid, later.checkpoint.size))!.cosignatures.length).toBe(1);

@@ -61,6 +61,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
 
     // A statement only Russia's delegation may read: its receipt reaches the public without body.
     const mediator = await as('mediator');
+    // A delegate's witness is called only once the mediator has approved it.
+    const approved = await mediator.fetch(`${base}/api/processes/${PROCESS}/log/witnesses/${witnessName}/approve`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1 }),
+    });
+    expect(approved.status, await approved.clone().text()).toBe(200);
     secretId = (await mediator.client.create<{ id: string }>(PROCESS, 'statements', {
       speakerLabel: 'Russian delegation', date: '2014-11-25', speech: 'direct', stance: 'report', text: 'Confidential note for the Russian delegation.',
       sourceId: 'src-nov-report', audience: 'party', audienceParty: 'rus',

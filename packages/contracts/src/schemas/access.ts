@@ -8,7 +8,15 @@ export const LoginInput = Type.Object(
   Strict,
 );
 
-export const TokenInput = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, Strict);
+export const TokenInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'days until the token expires; 90 when left out' })),
+  },
+  Strict,
+);
+
+export const TokenParams = Type.Object({ id: Id }, Strict);
 
 export const RoleGrant = Type.Object({ processId: Id, role: Role, partyId: Type.Union([Id, Type.Null()]) }, Strict);
 

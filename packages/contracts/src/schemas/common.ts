@@ -58,3 +58,8 @@ export const ListQuery = Type.Object(
 export type ListQuery = Static<typeof ListQuery>;
 
 export const Strict = { additionalProperties: false } as const;
+
+/** The largest value of a PostgreSQL integer column (versions, counts, the casualty columns of incidents). */
+export const INT4_MAX = 2147483647;
+/** A version a change was made against: stored as an integer column, so bounded by it. */
+export const Version = (o: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: INT4_MAX, ...o });

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { AudienceFields, Id, SourceRef, Strict } from './common.ts';
+import { AudienceFields, Id, INT4_MAX, SourceRef, Strict, Version } from './common.ts';
 
 const lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 date-time with offset' });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
-const People = Type.Integer({ minimum: 0 });
+const People = Type.Integer({ minimum: 0, maximum: INT4_MAX });
 const Bounds = Type.Object({ low: People, best: People, high: People }, Strict);
 
 /** Weapon categories as the withdrawal rules of the Minsk documents name them. */
@@ -59,7 +59,7 @@ export const ObservationInput = Type.Object(
     incidentIds: Type.Array(Id, { default: [], description: 'the incidents this observation supports' }),
     method: lit('heard', 'seen', 'camera', 'drone', 'satellite', 'reported'),
     kind: lit('explosion', 'projectile', 'muzzle_flash', 'flare', 'burst', 'shot', 'illumination', 'weapon_sighting', 'other'),
-    count: Type.Integer({ minimum: 1 }),
+    count: Type.Integer({ minimum: 1, maximum: INT4_MAX }),
     approximate: Type.Boolean(),
     weapon: Type.Optional(WeaponCategory),
     /** For a weapon sighting: the party whose weapon it is, which decides the line its distance is measured from. */
@@ -79,7 +79,7 @@ export const ObservationInput = Type.Object(
 
 export const VerificationStatus = lit('reported', 'corroborated', 'verified', 'disputed', 'retracted');
 export const VerificationInput = Type.Object(
-  { to: VerificationStatus, reason: Type.String({ minLength: 1, maxLength: 2000 }), version: Type.Integer({ minimum: 1 }), sources: Type.Array(SourceRef, { default: [] }) },
+  { to: VerificationStatus, reason: Type.String({ minLength: 1, maxLength: 2000 }), version: Version(), sources: Type.Array(SourceRef, { default: [] }) },
   Strict,
 );
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AudienceFields, Id, Names, PreciseDate, SourceRef, Strict } from './common.ts';
+import { AudienceFields, Id, INT4_MAX, Names, PreciseDate, SourceRef, Strict, Version } from './common.ts';
 
 const lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -70,7 +70,7 @@ export const Place = Type.Object(
 );
 
 export const AgendaItem = Type.Object(
-  { number: Type.Integer({ minimum: 1 }), title: Names, proposedBy: Type.Optional(Id) },
+  { number: Type.Integer({ minimum: 1, maximum: INT4_MAX }), title: Names, proposedBy: Type.Optional(Id) },
   Strict,
 );
 
@@ -117,12 +117,12 @@ export const TransitionInput = Type.Object(
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
     sources: Type.Array(SourceRef, { default: [] }),
     claims: Type.Array(CauseClaim, { default: [] }),
-    version: Type.Integer({ minimum: 1, description: 'the meeting version this change was made against' }),
+    version: Version({ description: 'the meeting version this change was made against' }),
   },
   Strict,
 );
 
-export const CauseClaimInput = Type.Object({ transition: Type.Integer({ minimum: 1 }), claim: CauseClaim }, Strict);
+export const CauseClaimInput = Type.Object({ transition: Version(), claim: CauseClaim }, Strict);
 
 export const InvitationStatus = lit('invited', 'confirmed', 'declined', 'declined_with_conditions', 'tentative');
 export const Condition = Type.Object({ text: Names, sources: Type.Array(SourceRef, { default: [] }) }, Strict);
@@ -138,7 +138,7 @@ export const InvitationResponseInput = Type.Object(
     at: PreciseDate,
     conditions: Type.Array(Condition, { default: [] }),
     sources: Type.Array(SourceRef, { default: [] }),
-    version: Type.Integer({ minimum: 1 }),
+    version: Version(),
   },
   Strict,
 );

@@ -1,18 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cosignatureSigner, createWitnessServer, FileWitnessStore, generateCosignatureKey, parseVerifierKeyText, Witness } from '@parley/tlog';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openRuntime, type Runtime } from '../compose.ts';
-import { SYSTEM } from '../domain/shared/actor.ts';
 import { AppError } from '../domain/shared/app-error.ts';
 import { buildApp } from '../http/app.ts';
+import { adminRoutes } from '../http/routes/admin.routes.ts';
 import { registerImport } from './import.ts';
-import { addAccount, assertGrantable, grantRole, listAccounts } from '../use-cases/access/accounts.ts';
-import { exportProcess } from '../use-cases/export-process.ts';
+import { registerAudit, watchIntegrity } from './audit.ts';
+import { callLocalServer, publishLocalServer, readLocalServer, withdrawLocalServer, type LocalServer } from './local-server.ts';
+import { runOperation, type OperationHooks, type OperationInput, type OperationName, type OperationResult } from './operations.ts';
 import { DEMO_PROCESS, seedDemo } from '../demo/seed.ts';
-import { getLogKey } from '../use-cases/log/get-checkpoint.ts';
-import { signCheckpoint } from '../use-cases/log/sign-checkpoint.ts';
 import { signDueCheckpoints } from '../use-cases/log/sign-due-checkpoints.ts';
 
 export type OpenRuntime = () => Promise<Runtime>;
@@ -23,12 +23,38 @@ const openConfigured: OpenRuntime = () => {
 };
 
 /**
- * Commands are adapters: they parse arguments, call one use case and print the result.
- * `open` is how they reach the database; tests hand in the one they already have.
+ * Commands are adapters: they parse arguments, run one operation (operations.ts) and print the result.
+ * `open` is how they reach the database; tests hand in the one they already have. When a running server holds the
+ * embedded data directory, the operation runs in that server instead (local-server.ts), and prints the same.
  */
 export function runCli(program: Command, open: OpenRuntime = openConfigured) {
+  async function run<N extends OperationName>(name: N, input: OperationInput<N>, hooks: OperationHooks = {}): Promise<OperationResult<N>> {
+    let rt: Runtime;
+    try {
+      rt = await open();
+    } catch (err) {
+      const server = await serverHolding(err);
+      if (!server) throw err;
+      process.stderr.write(`(through the running Parley server, process ${server.pid})\n`);
+      return callLocalServer(server, name, input);
+    }
+    try {
+      return await runOperation(rt, name, input, hooks);
+    } finally {
+      await rt.close();
+    }
+  }
+
+  /** For a command that has no operation yet: it opens the database itself, so beside a server it is refused. */
   async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-    const rt = await open();
+    let rt: Runtime;
+    try {
+      rt = await open();
+    } catch (err) {
+      const server = await serverHolding(err);
+      if (server) throw new AppError('conflict', 'server_running', `The Parley server (process ${server.pid}, ${server.url}) holds the data directory, and this command cannot run through it: stop the server and run the command again.`, { pid: server.pid });
+      throw err;
+    }
     try {
       return await fn(rt);
     } finally {
@@ -47,6 +73,11 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       console.log(`Loaded the demo process "${DEMO_PROCESS}". Local demo accounts (also in ${file}):\n${lines.join('\n')}`);
     }
     const app = await buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true });
+    const watch = await watchIntegrity(rt, app.log);
+    // Only the embedded engine has a single writer; with PostgreSQL the CLI opens the database itself.
+    const embedded = rt.engine === 'pglite';
+    const adminToken = randomBytes(32).toString('base64url');
+    if (embedded) await app.register(adminRoutes, { rt, token: adminToken });
     // Checkpoints follow the log every few seconds; a round signs only logs that grew.
     let round: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
@@ -54,9 +85,12 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
         for (const f of failed) app.log.error({ err: f.error, processId: f.processId }, 'checkpoint not signed');
       }, (err: unknown) => app.log.error({ err }, 'checkpoint round failed'));
     }, cfg.checkpointEvery * 1000);
+    let published: LocalServer | null = null;
     const stop = async () => {
       clearInterval(timer);
+      if (published) withdrawLocalServer(cfg.dataDir, published);
       await round;
+      await watch.stop();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -64,59 +98,44 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     await app.listen({ port: cfg.port, host: cfg.host });
+    if (embedded) published = publishLocalServer(cfg.dataDir, app.server.address(), adminToken);
     console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}); API docs at /api/docs`);
   });
 
   program.command('migrate').description('apply database migrations').action(() =>
-    withRuntime(async () => console.log('Migrations are up to date.')),
+    run('migrate', {}).then(() => console.log('Migrations are up to date.')),
   );
 
-  program.command('seed').argument('<what>', 'only "demo"').description('load a scenario').action((what: string) =>
-    withRuntime(async (rt) => {
-      if (what !== 'demo') throw new AppError('validation', 'unknown_scenario', `There is no scenario "${what}"; try "demo".`);
-      const accounts = await seedDemo(rt);
-      for (const a of accounts) console.log(`${a.username}\t${a.password}\t${a.role}${a.partyId ? `\t${a.partyId}` : ''}`);
-    }),
-  );
+  program.command('seed').argument('<what>', 'only "demo"').description('load a scenario').action(async (what: string) => {
+    const accounts = await run('seed', { what });
+    for (const a of accounts) console.log(`${a.username}\t${a.password}\t${a.role}${a.partyId ? `\t${a.partyId}` : ''}`);
+  });
 
   const user = program.command('user').description('manage accounts');
   user.command('add').argument('<username>').requiredOption('--password <password>').option('--process <id>').option('--role <role>').option('--party <id>')
-    .action((username: string, o: { password: string; process?: string; role?: string; party?: string }) =>
-      withRuntime(async (rt) => {
-        const grant = o.process || o.role ? { role: (o.role ?? '') as 'mediator', partyId: o.party ?? null } : null;
-        if (grant && !o.process) throw new AppError('validation', 'process_required', 'A role is given in a process: add --process.');
-        if (grant) await assertGrantable(rt, SYSTEM, o.process!, grant);
-        await addAccount(rt, { username, password: o.password });
-        if (grant) await grantRole(rt, SYSTEM, o.process!, { username, ...grant });
-        console.log(`Added ${username}.`);
-      }),
-    );
-  user.command('list').action(() =>
-    withRuntime(async (rt) => {
-      for (const a of await listAccounts(rt))
-        console.log(`${a.username}\t${a.roles.map((r) => `${r.processId}:${r.role}${r.partyId ? `(${r.partyId})` : ''}`).join(', ')}`);
-    }),
-  );
+    .action(async (username: string, o: { password: string; process?: string; role?: string; party?: string }) => {
+      await run('user-add', { username, ...o });
+      console.log(`Added ${username}.`);
+    });
+  user.command('list').action(async () => {
+    for (const a of await run('user-list', {}))
+      console.log(`${a.username}\t${a.roles.map((r) => `${r.processId}:${r.role}${r.partyId ? `(${r.partyId})` : ''}`).join(', ')}`);
+  });
 
-  registerImport(program, withRuntime, DEMO_PROCESS);
+  registerImport(program, run, DEMO_PROCESS);
+  registerAudit(program, withRuntime);
 
-  program.command('export').argument('<process>').option('-o, --out <file>').description('export a process as JSON').action((processId: string, o: { out?: string }) =>
-    withRuntime(async (rt) => {
-      const json = JSON.stringify(await exportProcess(rt, SYSTEM, processId), null, 2);
-      if (o.out) writeFileSync(o.out, json);
-      else process.stdout.write(`${json}\n`);
-    }),
-  );
+  program.command('export').argument('<process>').option('-o, --out <file>').description('export a process as JSON').action(async (processId: string, o: { out?: string }) => {
+    const json = JSON.stringify(await run('export', { processId }), null, 2);
+    if (o.out) writeFileSync(o.out, json);
+    else process.stdout.write(`${json}\n`);
+  });
 
   program.command('checkpoint').argument('<process>').description("sign the process log's checkpoint now and print it with the log's verifier key")
-    .action((processId: string) =>
-      withRuntime(async (rt) => {
-        const r = await signCheckpoint(rt, SYSTEM, processId);
-        await r.pushed;
-        const key = await getLogKey(rt, processId);
-        process.stdout.write(`# log key (for a verifier policy): ${key.key}\n${r.checkpoint.note}${r.checkpoint.cosignatures.join('')}`);
-      }),
-    );
+    .action(async (processId: string) => {
+      const r = await run('checkpoint', { processId });
+      process.stdout.write(`# log key (for a verifier policy): ${r.key}\n${r.note}${r.cosignatures.join('')}`);
+    });
 
   program.command('witness').description('run a tlog-witness (add-checkpoint) for one Parley log, on a party\'s own machine')
     .requiredOption('--state <dir>', 'where the witness keeps the latest checkpoint it cosigned')
@@ -138,4 +157,31 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+  return { run, withRuntime };
+}
+
+/**
+ * The server that holds the data directory, when a refusal to open it came from one. A server writes its file only
+ * once it listens, which after the first start's migrations takes a few seconds: wait for it rather than fail.
+ */
+async function serverHolding(err: unknown): Promise<LocalServer | null> {
+  if (!(err instanceof AppError) || err.reason !== 'data_dir_locked') return null;
+  const { pid, command } = err.details as { pid: number; command: string };
+  const dataDir = loadConfig().dataDir;
+  const deadline = Date.now() + (/(^|\s)serve(\s|$)/.test(command) ? 60_000 : 0);
+  for (;;) {
+    const server = readLocalServer(dataDir);
+    if (server?.pid === pid) return server;
+    if (Date.now() >= deadline || !isAlive(pid)) return null;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Runtime } from '../compose.ts';
-import { SYSTEM } from '../domain/shared/actor.ts';
-import { AppError } from '../domain/shared/app-error.ts';
-import type { ImportFormat } from '../domain/monitoring/import-formats.ts';
-import { importIncidents, type ImportReport } from '../use-cases/monitoring/import-incidents.ts';
+import type { ImportReport } from '../use-cases/monitoring/import-incidents.ts';
+import type { OperationHooks, OperationInput, OperationResult } from './operations.ts';
 
-type WithRuntime = <T>(fn: (rt: Runtime) => Promise<T>) => Promise<T>;
+type Run = (name: 'import', input: OperationInput<'import'>, hooks?: OperationHooks) => Promise<OperationResult<'import'>>;
 
 /** One line per row that needs a reader's attention, then the totals; accepted rows stay quiet. */
 export function formatReport(r: ImportReport): string {
@@ -21,25 +18,17 @@ export function formatReport(r: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const FORMATS: ImportFormat[] = ['ucdp', 'acled', 'hxl', 'geojson'];
-
-/** `parley import ucdp|acled|hxl|geojson FILE [--process ID]`: an adapter over the import use case, run as the system. */
-export function registerImport(program: Command, withRuntime: WithRuntime, defaultProcess: string) {
+/** `parley import ucdp|acled|hxl|geojson FILE [--process ID]`: an adapter over the import operation, run as the system. */
+export function registerImport(program: Command, run: Run, defaultProcess: string) {
   program.command('import').argument('<format>', 'ucdp (UCDP GED CSV), acled (ACLED CSV), hxl (CSV with an HXL tag row) or geojson').argument('<file>')
     .option('--process <id>', 'the process to import into', defaultProcess)
     .option('--audience <audience>', 'who may read the incidents: public, forum or mediator', 'public')
     .description('import incidents from a file, printing a report per row')
-    .action((format: string, file: string, o: { process: string; audience: 'public' | 'forum' | 'mediator' }) =>
-      withRuntime(async (rt) => {
-        if (!FORMATS.includes(format as ImportFormat)) throw new AppError('validation', 'unknown_format', `There is no import format "${format}"; try ${FORMATS.join(', ')}.`);
-        if (!['public', 'forum', 'mediator'].includes(o.audience)) throw new AppError('validation', 'invalid_choice', '--audience must be public, forum or mediator.');
-        const report = await importIncidents(rt, SYSTEM, o.process, readFileSync(file), {
-          audience: o.audience,
-          format: format as ImportFormat,
-          onProgress: (done, total) => process.stderr.write(`\rimported ${done}/${total} incidents${done === total ? '\n' : ''}`),
-        });
-        process.stdout.write(formatReport(report));
-        if (report.totals.refused > 0) process.exitCode = 2;
-      }),
-    );
+    .action(async (format: string, file: string, o: { process: string; audience: string }) => {
+      const report = await run('import', { format, file: readFileSync(file).toString('base64'), process: o.process, audience: o.audience }, {
+        progress: (done, total) => process.stderr.write(`\rimported ${done}/${total} incidents${done === total ? '\n' : ''}`),
+      });
+      process.stdout.write(formatReport(report));
+      if (report.totals.refused > 0) process.exitCode = 2;
+    });
 }

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -20,19 +21,43 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // Dates without time stay ISO strings on both engines.
 pg.types.setTypeParser(1082, (v) => v);
 
-/** Opens PostgreSQL when a URL is given, else PGlite persisted in `dataDir` (or in memory when null). */
+/**
+ * Opens PostgreSQL when a URL is given, else PGlite persisted in `dataDir` (or in memory when null).
+ * A persisted PGlite is opened only under the data directory's lock (see data-dir-lock.ts): PostgreSQL and memory
+ * need none, since PostgreSQL arbitrates its own clients and memory is private to the process.
+ */
 export async function openDatabase(opts: { url?: string; dataDir?: string | null }): Promise<DbHandle> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const lite = await PGlite.create({
-    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-    extensions: { postgis },
-    parsers: { 1082: (v: string) => v },
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  let lock: { release(): void } | null = null;
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    // One lock per directory however it is named (a symlink, a relative path).
+    lock = await acquireDataDirLock(realpathSync(opts.dataDir));
+  }
+  try {
+    const lite = await PGlite.create({
+      ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+      extensions: { postgis },
+      parsers: { 1082: (v: string) => v },
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }

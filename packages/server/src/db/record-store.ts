@@ -7,6 +7,8 @@ import type { Selectable } from 'kysely';
 import type { Database, RecordTable } from './schema.ts';
 import type { LogDatabase } from './log/log-schema.ts';
 import { appendLeaves, appendToFrontier, sealEntry, splitHashes } from './log/merkle.ts';
+import { toWitness } from './log/log-store.ts';
+import type { WitnessRecord } from '../use-cases/ports.ts';
 
 type RecordRow = Selectable<Database['parties']>;
 
@@ -14,7 +16,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
-function toRecord(r: RecordRow): StoredRecord {
+export function toRecord(r: RecordRow): StoredRecord {
   return {
     id: r.id,
     processId: r.process_id,
@@ -213,11 +215,36 @@ class Work extends Reader implements UnitOfWork {
     this.pending.push({ recordType: 'role_grant', recordId: `${g.accountId}:${g.role}`, version: 1, supersedes: null, body: g });
   }
 
-  async registerWitness(w: { name: string; partyId: string; vkey: string; url: string }) {
-    const inserted = await this.log.insertInto('witnesses').values({ process_id: this.processId, name: w.name, party_id: w.partyId, vkey: w.vkey, url: w.url })
-      .onConflict((oc) => oc.doNothing()).returning('name').executeTakeFirst();
+  async registerWitness(w: WitnessRecord) {
+    const inserted = await this.log.insertInto('witnesses').values({
+      process_id: this.processId, name: w.name, party_id: w.partyId, vkey: w.vkey, url: w.url,
+      status: w.status, version: 1, approved_by: w.approvedBy, removed_by: w.removedBy, changed_at: this.now.toISOString(),
+    }).onConflict((oc) => oc.doNothing()).returning('name').executeTakeFirst();
     if (!inserted) throw conflict('already_exists', `A witness named "${w.name}" is already registered; a new key needs a new name.`, { field: 'vkey' });
-    this.pending.push({ recordType: 'witness', recordId: w.name, version: 1, supersedes: null, body: w });
+    this.pending.push({ recordType: 'witness', recordId: w.name, version: 1, supersedes: null, body: { ...w, version: 1 } });
+  }
+
+  async lockPartyWitnesses(partyId: string) {
+    // Rows that do not exist yet cannot be locked, so the per-party limit takes a transaction lock named after the party.
+    await sql`select pg_advisory_xact_lock(hashtext(${`parley.witnesses:${this.processId}:${partyId}`}))`.execute(this.tx);
+    const rows = await this.log.selectFrom('witnesses').selectAll().where('process_id', '=', this.processId).where('party_id', '=', partyId).orderBy('name').execute();
+    return rows.map(toWitness);
+  }
+
+  async witness(name: string) {
+    const row = await this.log.selectFrom('witnesses').selectAll().where('process_id', '=', this.processId).where('name', '=', name).executeTakeFirst();
+    return row && toWitness(row);
+  }
+
+  async reviseWitness(next: Omit<WitnessRecord, 'version'>, expectedVersion: number) {
+    const version = expectedVersion + 1;
+    const updated = await this.log.updateTable('witnesses')
+      .set({ vkey: next.vkey, url: next.url, status: next.status, version, approved_by: next.approvedBy, removed_by: next.removedBy, changed_at: this.now.toISOString() })
+      .where('process_id', '=', this.processId).where('name', '=', next.name).where('version', '=', expectedVersion).returningAll().executeTakeFirst();
+    if (!updated) throw conflict('stale_version', `The witness "${next.name}" was changed by someone else (you sent version ${expectedVersion}); reload it and try again.`, { field: 'version' });
+    const stored = toWitness(updated);
+    this.pending.push({ recordType: 'witness', recordId: stored.name, version, supersedes: expectedVersion, body: stored });
+    return stored;
   }
 
   async redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string) {
@@ -258,10 +285,12 @@ class Work extends Reader implements UnitOfWork {
   }
 }
 
-export function createStore(db: Kysely<Database>): Store {
+/** `guard` refuses a write before it starts (the integrity watch makes a tampered process read-only). */
+export function createStore(db: Kysely<Database>, guard: (processId: string) => void = () => {}): Store {
   return {
     reader: new Reader(db),
     async write(processId, actor, work) {
+      guard(processId);
       return db.transaction().execute(async (tx) => {
         await sql`select set_config('parley.uow', 'on', true)`.execute(tx);
         const uow = new Work(tx, processId, actor, new Date());

@@ -33,7 +33,8 @@ export interface Database extends Record<RecordTable, RecordRow> {
   processes: { process_id: string; names: Json; description: string | null; created_at: Generated<Stamp>; id_key: Generated<Uint8Array> };
   accounts: { account_id: string; username: string; password_hash: string; created_at: Generated<Stamp> };
   sessions: { token_hash: string; account_id: string; expires_at: Stamp; created_at: Generated<Stamp> };
-  api_tokens: { token_hash: string; account_id: string; name: string; created_at: Generated<Stamp> };
+  api_tokens: { token_hash: string; token_id: string; account_id: string; name: string; created_at: Generated<Stamp>; expires_at: Stamp; last_used_at: Stamp | null };
+  login_throttle: { scope: string; key: string; failures: Generated<number>; last_failure_at: Stamp | null; succeeded_at: Stamp | null };
   role_grants: { process_id: string; account_id: string; role: string; party_id: string | null };
   log_heads: {
     process_id: string;

@@ -7,7 +7,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AccessDeps } from '../use-cases/access/accounts.ts';
 import { authPlugin } from './auth.ts';
-import { sendError } from './errors.ts';
+import { securityPlugin } from './security.ts';
+import { sendClientError, sendError } from './errors.ts';
+import { refuseAnonymousWrites, refuseUnstorableUrls } from './guards.ts';
+import { DEFAULT_BODY_LIMIT, strictJsonBodies } from './json-body.ts';
 import type { LogDeps, MonitoringDeps } from '../use-cases/ports.ts';
 import { accessRoutes } from './routes/access.routes.ts';
 import { logRoutes } from './routes/log.routes.ts';
@@ -37,9 +40,19 @@ const sendIndex = (reply: FastifyReply) =>
 
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Routes that take files (imports) raise it for themselves.
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    routerOptions: { maxParamLength: 200 },
+    // Malformed URLs and over-long parameters fail before routing; they still answer in Parley's error shape.
+    frameworkErrors: (err, req, reply) => sendError(err, req, reply),
+    clientErrorHandler: sendClientError,
+  });
   app.setValidatorCompiler(schemaCompiler);
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  strictJsonBodies(app);
+  refuseUnstorableUrls(app);
   const webRoot = deps.webRoot === undefined ? (existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : null) : deps.webRoot;
   app.setNotFoundHandler((req, reply) => {
     // The web app routes in the browser: any other GET outside /api (and not a missing built file) gets its page.
@@ -56,7 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
+  await app.register(securityPlugin);
   await app.register(authPlugin, deps);
+  refuseAnonymousWrites(app);
 
   await app.register(systemRoutes, deps);
   await app.register(accessRoutes, { ...deps, secureCookies: deps.secureCookies ?? false });

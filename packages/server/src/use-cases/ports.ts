@@ -1,7 +1,9 @@
 import type { Actor, RoleGrant } from '../domain/shared/actor.ts';
+import type { ThrottleCounters, ThrottleScope } from '../domain/access/sign-in-throttle.ts';
 import type { Owner, RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
+import type { LogIntegrity } from './log/integrity-state.ts';
 
 export type { RecordTable };
 
@@ -94,7 +96,13 @@ export interface UnitOfWork extends RecordReader {
   appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string): Promise<void>;
   createProcess(process: { id: string; names: unknown; description?: string }): Promise<void>;
   grantRole(grant: { accountId: string; role: string; partyId: string | null }): Promise<void>;
+  /** Version 1 of a witness; a name already taken is a conflict. */
   registerWitness(witness: WitnessRecord): Promise<void>;
+  /** A party's witnesses, with a lock that makes a concurrent registration for that party wait until commit. */
+  lockPartyWitnesses(partyId: string): Promise<WitnessRecord[]>;
+  witness(name: string): Promise<WitnessRecord | undefined>;
+  /** Writes `next` as the version after `expectedVersion`; a stale one is a conflict and writes nothing. */
+  reviseWitness(next: Omit<WitnessRecord, 'version'>, expectedVersion: number): Promise<WitnessRecord>;
   /** Erases the bodies (and salts) of every entry of a record and writes its redacted version. */
   redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string): Promise<{ record: StoredRecord; erased: number[] }>;
 }
@@ -113,7 +121,14 @@ export interface WitnessRecord {
   vkey: string;
   /** Base URL; Parley POSTs to <url>/add-checkpoint. */
   url: string;
+  /** Only an active witness is sent checkpoints and shown as a cosigner. */
+  status: WitnessStatus;
+  version: number;
+  approvedBy: string | null;
+  removedBy: string | null;
 }
+
+export type WitnessStatus = 'pending' | 'active' | 'removed';
 
 export interface StoredCheckpoint {
   size: number;
@@ -148,7 +163,7 @@ export interface LogStore {
   checkpointAt(processId: string, size: number): Promise<StoredCheckpoint | undefined>;
   /** Stores a signed checkpoint unless one exists for that size; returns whichever is stored. */
   saveCheckpoint(processId: string, c: { size: number; root: Uint8Array; note: string }): Promise<StoredCheckpoint>;
-  witnesses(processId: string): Promise<WitnessRecord[]>;
+  witnesses(processId: string, status?: WitnessStatus): Promise<WitnessRecord[]>;
   lastCosignedSize(processId: string, witness: string): Promise<number>;
   saveCosignature(processId: string, size: number, witness: string, line: string): Promise<void>;
 }
@@ -162,15 +177,23 @@ export interface LogKeys {
 
 /** Sends a checkpoint to a witness (c2sp.org/tlog-witness add-checkpoint). */
 export interface WitnessClient {
-  addCheckpoint(url: string, oldSize: number, proof: readonly Uint8Array[], note: string):
-    Promise<{ status: 'cosigned'; body: string } | { status: 'conflict'; size: number } | { status: 'refused'; code: number; body: string }>;
+  /** Refuses (validation) a URL Parley must not call: its scheme, a host that does not resolve, an address it may not reach. */
+  checkUrl(url: string): Promise<void>;
+  addCheckpoint(url: string, oldSize: number, proof: readonly Uint8Array[], note: string): Promise<WitnessPushResult>;
 }
+
+export type WitnessPushResult =
+  | { status: 'cosigned'; body: string }
+  | { status: 'conflict'; size: number }
+  | { status: 'refused'; code: number; body: string }
+  | { status: 'failed'; reason: 'address_not_allowed' | 'timeout' | 'too_large' | 'redirect' | 'network' };
 
 export interface LogDeps {
   store: Store;
   log: LogStore;
   logKeys: LogKeys;
   witnessClient: WitnessClient;
+  integrity: LogIntegrity;
 }
 
 export interface AccountRecord {
@@ -189,8 +212,30 @@ export interface AccountStore {
   /** The signed-in account and its grants, in one round trip: this runs on every request. */
   actorBySession(tokenHash: string, now: Date): Promise<Actor | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
-  createToken(tokenHash: string, accountId: string, name: string): Promise<void>;
-  actorByToken(tokenHash: string): Promise<Actor | undefined>;
+  createToken(token: { tokenHash: string; tokenId: string; accountId: string; name: string; expiresAt: Date }): Promise<ApiTokenInfo>;
+  /** The token's account and grants if it has not expired; notes the use (to the minute). */
+  actorByToken(tokenHash: string, now: Date): Promise<Actor | undefined>;
+  listTokens(accountId: string): Promise<ApiTokenInfo[]>;
+  /** False when the account has no such token. */
+  deleteToken(accountId: string, tokenId: string): Promise<boolean>;
+  /** Deletes every session and token of the account in one transaction. */
+  deleteCredentials(accountId: string): Promise<void>;
+  /**
+   * Reads the sign-in counters of the keys under a row lock, passes them to `change` and writes what it
+   * returns (nothing when it returns null), so concurrent attempts on one key are counted one after another.
+   */
+  updateThrottle(keys: Record<ThrottleScope, string>, change: (current: ThrottleCounters) => ThrottleCounters | null): Promise<void>;
+  /** Drops counters that no rule reads any more (forgotten failures, old known addresses). */
+  pruneThrottle(failuresBefore: Date, succeededBefore: Date): Promise<void>;
+}
+
+/** What the owner of an API token may see of it: never the token. */
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
 }
 
 /** A withdrawal rule as the spatial queries apply it; see domain/lines/withdrawal-rules.ts. */

@@ -69,6 +69,8 @@ export function sessionFetch(): typeof fetch {
   return async (input, init = {}) => {
     const headers = new Headers(init.headers);
     if (cookie) headers.set('cookie', cookie);
+    // As a browser does: the server refuses cookie-authenticated changes that do not name their origin.
+    headers.set('origin', new URL(input instanceof Request ? input.url : input).origin);
     const res = await fetch(input, { ...init, headers });
     const set = res.headers.getSetCookie();
     if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   KEY_TYPE_ED25519, ed25519PublicFromSeed, ed25519Signer, formatSignerKeyText, formatVerifierKeyText,
-  generateNoteKey, parseSignerKeyText,
+  generateNoteKey, parseCheckpoint, parseNote, parsePolicy, parseSignerKeyText, verifyCheckpoint, writeFileAtomic,
 } from '@parley/tlog';
+import type { CheckpointMirror } from '../../use-cases/log/integrity-state.ts';
 import type { LogKeys } from '../../use-cases/ports.ts';
 
 /**
@@ -32,5 +33,36 @@ export function openLogKeys(path: string, hostName: string): LogKeys {
       return s;
     },
     verifierKey: (processId) => formatVerifierKeyText(origin(processId), KEY_TYPE_ED25519, pub),
+  };
+}
+
+/**
+ * The last signed checkpoint of each process, kept beside the log key in
+ * `<key>.checkpoints/<process>` as the signed note itself: whoever rolls the database
+ * back (later checkpoints included) must also reach this directory to hide it.
+ */
+export function openCheckpointMirror(keyPath: string, keys: LogKeys): CheckpointMirror {
+  const dir = `${keyPath}.checkpoints`;
+  const file = (processId: string) => join(dir, encodeURIComponent(processId));
+  const read = (processId: string) => {
+    if (!existsSync(file(processId))) return undefined;
+    const note = readFileSync(file(processId), 'utf8');
+    const { checkpoint } = verifyCheckpoint(note, parsePolicy({ log: keys.verifierKey(processId) }));
+    return { size: Number(checkpoint.size), root: checkpoint.rootHash, note };
+  };
+  return {
+    read,
+    path: file,
+    keep(processId, note) {
+      const size = Number(parseCheckpoint(parseNote(note).text).size);
+      let kept: number | undefined;
+      try {
+        kept = read(processId)?.size;
+      } catch {
+        // An unreadable file is evidence; the check reports it and nothing is signed over it.
+        return;
+      }
+      if (kept === undefined || size > kept) writeFileAtomic(file(processId), note);
+    },
   };
 }

@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Envelope } from '@parley/tlog';
 import type { Database } from '../schema.ts';
-import type { LogStore, StoredCheckpoint } from '../../use-cases/ports.ts';
+import type { LogStore, StoredCheckpoint, WitnessRecord, WitnessStatus } from '../../use-cases/ports.ts';
 import type { LogDatabase } from './log-schema.ts';
 import { CachedHashReader, DbHashReader } from './merkle.ts';
+
+/** A witnesses row as the use cases see it. */
+export const toWitness = (r: { name: string; party_id: string; vkey: string; url: string; status: string; version: number; approved_by: string | null; removed_by: string | null }): WitnessRecord => ({
+  name: r.name, partyId: r.party_id, vkey: r.vkey, url: r.url, status: r.status as WitnessStatus, version: r.version, approvedBy: r.approved_by, removedBy: r.removed_by,
+});
 
 const bytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -13,7 +18,9 @@ export function createLogStore(database: Kysely<Database>): LogStore {
 
   async function withCosignatures(processId: string, row: { size: number; root: Uint8Array; note: string } | undefined): Promise<StoredCheckpoint | undefined> {
     if (!row) return undefined;
-    const lines = await db.selectFrom('cosignatures').select('line').where('process_id', '=', processId).where('size', '=', row.size).orderBy('witness').execute();
+    // A removed witness's cosignatures stay stored, but it is no longer shown as vouching for the log.
+    const lines = await db.selectFrom('cosignatures as c').innerJoin('witnesses as w', (j) => j.onRef('w.process_id', '=', 'c.process_id').onRef('w.name', '=', 'c.witness'))
+      .select('c.line').where('c.process_id', '=', processId).where('c.size', '=', row.size).where('w.status', '=', 'active').orderBy('c.witness').execute();
     return { size: Number(row.size), root: bytes(row.root), note: row.note, cosignatures: lines.map((l) => l.line) };
   }
 
@@ -65,9 +72,10 @@ export function createLogStore(database: Kysely<Database>): LogStore {
         .onConflict((oc) => oc.columns(['process_id', 'size']).doNothing()).execute();
       return (await withCosignatures(processId, await checkpointQuery(processId).where('size', '=', c.size).executeTakeFirst()))!;
     },
-    async witnesses(processId) {
-      const rows = await db.selectFrom('witnesses').selectAll().where('process_id', '=', processId).orderBy('name').execute();
-      return rows.map((r) => ({ name: r.name, partyId: r.party_id, vkey: r.vkey, url: r.url }));
+    async witnesses(processId, status) {
+      let q = db.selectFrom('witnesses').selectAll().where('process_id', '=', processId);
+      if (status) q = q.where('status', '=', status);
+      return (await q.orderBy('name').execute()).map(toWitness);
     },
     async lastCosignedSize(processId, witness) {
       const r = await db.selectFrom('cosignatures').select((eb) => eb.fn.max('size').as('size'))

@@ -1,3 +1,4 @@
+import { INT4_MAX } from '@parley/contracts';
 import { invalid } from '../shared/app-error.ts';
 import { parseCsv, stringifyCsv } from './csv.ts';
 import { dateProblems, placeProblems, type DatePrecision, type GeoPrecision, type Incident, type Problem } from './incident.ts';
@@ -89,6 +90,7 @@ export function mapAcledRow(row: Row): RowMapping {
     const fatalities = row.fatalities ?? '';
     if (!/^\d+$/.test(fatalities)) refuse('fatalities', 'bad_number', `fatalities "${fatalities}" is not a whole number of people.`);
     const best = Number(fatalities);
+    if (best > INT4_MAX) refuse('fatalities', 'number_out_of_range', `fatalities "${fatalities}" is larger than any count Parley stores (${INT4_MAX}).`);
     const side = (role: 'side_a' | 'side_b', main: string, assoc: string) => [main, ...list(row[assoc])].filter(Boolean).map((name) => ({ role, name }));
     const incident: Incident = clean({
       date, place,

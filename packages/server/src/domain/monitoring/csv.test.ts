@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, stringifyCsv } from './csv.ts';
+import { escapeFormula, parseCsv, stringifyCsv, unescapeFormula } from './csv.ts';
 
 describe('RFC 4180 CSV', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and numbers lines', () => {
@@ -27,11 +27,23 @@ describe('RFC 4180 CSV', () => {
   });
 
   it('gives back any table it wrote', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', 'é', '–') });
+    const field = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', 'é', '–', '=', '+', '-', '@', '\t', "'", '1', '.', 'e') });
     fc.assert(
       fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
         expect(parseCsv(stringifyCsv(rows)).records.map((r) => r.fields)).toEqual(rows);
       }),
     );
+  });
+
+  it('escapes formula-leading cells (OWASP) but not plain numbers, and the import undoes it', () => {
+    const row = ['=HYPERLINK("http://x","y")', '+cmd|x', '-2+3', '@SUM(A1)', '\tx', '\rx', "'=x", '-1.5', '+3', '-0', '1e-5', '-', 'text', ''];
+    const csv = stringifyCsv([row]);
+    expect(csv).toBe(`"'=HYPERLINK(""http://x"",""y"")",'+cmd|x,'-2+3,'@SUM(A1),'\tx,"'\rx",''=x,-1.5,+3,-0,1e-5,-,text,\r\n`);
+    expect(parseCsv(csv).records[0]!.fields).toEqual(row);
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom("'", '=', '-', '1', '.', 'a', '\t') }), (v) => {
+      const out = escapeFormula(v);
+      expect(unescapeFormula(out)).toBe(v);
+      if (/^[=+\-@\t\r]./s.test(out)) expect(out).toMatch(/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/);
+    }));
   });
 });

@@ -68,15 +68,31 @@ export function parseCsv(text: string): CsvParse {
     }
     if (text[i] === '\r') i++;
     if (text[i] === '\n') { i++; line++; }
-    records.push({ line: start, fields });
+    records.push({ line: start, fields: fields.map(unescapeFormula) });
   }
   return { records };
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** Quotes a field only when it must, as the UCDP API and most spreadsheets do. */
-export function csvField(value: string): string {
+/**
+ * OWASP's rule against CSV injection: a spreadsheet runs a cell that starts with = + - @,
+ * a tab or a carriage return as a formula (=HYPERLINK(…) leaks data when clicked), so such
+ * a cell is written with a leading apostrophe, which spreadsheets show as text. A plain
+ * number (−1.5, a longitude) is no formula and is written as it is, so numbers stay numbers,
+ * and neither is the character alone (UCDP writes "-" for an unknown place description).
+ * Text that already starts with apostrophes before such a character gets one more, so the
+ * import's undoing (one apostrophe less) gives back exactly what was exported.
+ */
+const FORMULA = /^'*[=+\-@\t\r]./s;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+export const escapeFormula = (v: string) => (FORMULA.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v);
+/** Undoes escapeFormula on import, so a file Parley exported comes back as it was. */
+export const unescapeFormula = (v: string) => (v.startsWith("'") && FORMULA.test(v.slice(1)) && !PLAIN_NUMBER.test(v.slice(1)) ? v.slice(1) : v);
+
+/** Quotes a field only when it must, as the UCDP API and most spreadsheets do; formula-leading text is escaped. */
+export function csvField(raw: string): string {
+  const value = escapeFormula(raw);
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

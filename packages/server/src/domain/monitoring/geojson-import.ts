@@ -1,6 +1,7 @@
 import { IncidentInput } from '@parley/contracts';
 import { Value } from '@sinclair/typebox/value';
-import { invalid } from '../shared/app-error.ts';
+import { AppError, invalid } from '../shared/app-error.ts';
+import { parseStrictJson } from '../shared/strict-json.ts';
 import { boundsProblems, dateProblems, placeProblems, splitProblems, type Incident, type Problem } from './incident.ts';
 import { contentId, ID_PATTERN, mapRow, report, summarise, refuse, type IncidentParse, type ParsedIncident, type RowMapping } from './import-formats.ts';
 import { decodeSourceFile } from './text-encoding.ts';
@@ -66,9 +67,13 @@ export function parseGeoJson(bytes: Uint8Array): IncidentParse {
   const { text, encoding } = decodeSourceFile(bytes);
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    // Strictly, as a request body is read: a repeated key or a rounded number would import something the file does not say.
+    doc = parseStrictJson(text);
   } catch (e) {
-    throw invalid('file', 'malformed_json', `The file is not complete JSON (${(e as Error).message}): it is cut off or malformed, so nothing was imported.`);
+    if (!(e instanceof AppError)) throw e;
+    const at = e.details.field ? ` at ${e.details.field}` : '';
+    const why = e.reason === 'malformed_json' ? 'it is cut off or malformed' : 'it holds a value Parley cannot store as given';
+    throw new AppError('validation', e.reason, `The file is not JSON Parley can read${at} (${e.message}): ${why}, so nothing was imported.`, { field: e.details.field ? `file/${e.details.field}` : 'file' });
   }
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
     throw invalid('file', 'unknown_layout', 'The file is JSON but not a GeoJSON FeatureCollection.');

@@ -1,3 +1,4 @@
+import { INT4_MAX } from '@parley/contracts';
 import { invalid } from '../shared/app-error.ts';
 import { parseCsv } from './csv.ts';
 import {
@@ -27,6 +28,7 @@ function number(row: Row, column: string, kind: 'coordinate' | 'people'): number
   const v = (row[column] ?? '').trim();
   const ok = kind === 'people' ? /^\d+$/.test(v) : /^-?\d+(\.\d+)?$/.test(v);
   if (!ok) refuse(column, kind === 'people' ? 'bad_number' : 'bad_coordinate', `${column} "${v}" is not ${kind === 'people' ? 'a whole number of people' : 'a decimal degree'}.`);
+  if (kind === 'people' && Number(v) > INT4_MAX) refuse(column, 'number_out_of_range', `${column} "${v}" is larger than any count Parley stores (${INT4_MAX}).`);
   return Number(v);
 }
 

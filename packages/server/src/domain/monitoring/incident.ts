@@ -1,4 +1,6 @@
-import { invalid } from '../shared/app-error.ts';
+import { INT4_MAX } from '@parley/contracts';
+import { AppError, invalid } from '../shared/app-error.ts';
+import { assertStorableText } from '../shared/strict-json.ts';
 import { parsePreciseDate } from '../shared/precise-date.ts';
 
 /** How well the dates are known; the span between start and end must fit it. */
@@ -95,6 +97,39 @@ export function splitProblems(c: Incident['casualties'], field = 'casualties'): 
   if (!c.killedBy) return [];
   const sum = c.killedBy.sideA + c.killedBy.sideB + c.killedBy.civilians + c.killedBy.unknown;
   return sum === c.killed.best ? [] : [{ field: `${field}/killedBy`, reason: 'split_mismatch', message: `The deaths by side add up to ${sum}, not the best estimate ${c.killed.best}.` }];
+}
+
+/**
+ * What the database would refuse: text it cannot store (NUL, unpaired surrogates), numbers
+ * that are not finite, and casualty figures beyond the integer columns generated from them.
+ * An import checks every row with this before the first write, so no row can fail the write.
+ */
+export function storageProblems(i: Incident): Problem[] {
+  const out: Problem[] = [];
+  const walk = (v: unknown, path: string[]) => {
+    if (typeof v === 'string') {
+      try {
+        assertStorableText(v, path);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        out.push({ field: path.join('/'), reason: e.reason, message: e.message });
+      }
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) out.push({ field: path.join('/'), reason: 'number_out_of_range', message: `${path.join('/')} is not a finite number.` });
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        walk(k, path);
+        walk(x, [...path, k]);
+      }
+    }
+  };
+  walk(i, []);
+  const c = i.casualties;
+  for (const [group, values] of [['killed', c.killed], ['killedBy', c.killedBy], ['injured', c.injured]] as const)
+    for (const [k, n] of Object.entries(values ?? {}))
+      if (!Number.isSafeInteger(n) || n < 0 || n > INT4_MAX)
+        out.push({ field: `casualties/${group}/${k}`, reason: 'number_out_of_range', message: `casualties/${group}/${k} is ${n}; a count of people must be a whole number from 0 to ${INT4_MAX}.` });
+  return out;
 }
 
 /**

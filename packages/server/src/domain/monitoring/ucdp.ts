@@ -1,3 +1,4 @@
+import { INT4_MAX } from '@parley/contracts';
 import { invalid } from '../shared/app-error.ts';
 import { parseCsv, stringifyCsv } from './csv.ts';
 import {
@@ -63,6 +64,7 @@ function isoDay(row: UcdpRow, column: string): string {
 function count(row: UcdpRow, column: string): number {
   const v = row[column] ?? '';
   if (!/^\d+$/.test(v)) refuse(column, 'bad_number', `${column} "${v}" is not a whole number of people.`);
+  if (Number(v) > INT4_MAX) refuse(column, 'number_out_of_range', `${column} "${v}" is larger than any count Parley stores (${INT4_MAX}).`);
   return Number(v);
 }
 

@@ -1,28 +1,56 @@
-import { LoginInput, TokenInput } from '@parley/contracts';
-import type { FastifyInstance } from 'fastify';
-import { createApiToken, signIn, signOut, type AccessDeps } from '../../use-cases/access/accounts.ts';
+import { LoginInput, TokenInput, TokenParams } from '@parley/contracts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../domain/shared/app-error.ts';
+import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut, signOutEverywhere, type AccessDeps } from '../../use-cases/access/accounts.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 
 const tags = ['access'];
 
+/** A throttled sign-in also says when to come back in the header clients and proxies read. */
+async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && typeof err.details.retryAfterSeconds === 'number') reply.header('retry-after', String(err.details.retryAfterSeconds));
+    throw err;
+  }
+}
+
 export async function accessRoutes(app: FastifyInstance, deps: AccessDeps & { secureCookies: boolean }) {
-  app.post('/api/auth/login', { schema: { tags, summary: 'Sign in; sets an HTTP-only session cookie', body: LoginInput } }, async (req, reply) => {
-    const { session, expiresAt } = await signIn(deps, req.body as { username: string; password: string });
+  const clearSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies });
+
+  app.post('/api/auth/login', { schema: { tags, summary: 'Sign in; sets an HTTP-only session cookie. Throttled: 429 with Retry-After', body: LoginInput } }, async (req, reply) => {
+    const body = req.body as { username: string; password: string };
+    const { session, expiresAt } = await withRetryAfter(reply, () => signIn(deps, body, { address: req.ip }));
     reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', expires: expiresAt });
-    return { username: (req.body as { username: string }).username, expiresAt: expiresAt.toISOString() };
+    return { username: body.username, expiresAt: expiresAt.toISOString() };
   });
 
-  app.post('/api/auth/logout', { schema: { tags, summary: 'Sign out' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags, summary: 'Sign out: ends this session' } }, async (req, reply) => {
     const session = req.cookies[SESSION_COOKIE];
     if (session) await signOut(deps, session);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSession(reply);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/logout-everywhere', { schema: { tags, summary: 'Sign out everywhere: ends every session and revokes every API token of the account' } }, async (req, reply) => {
+    await signOutEverywhere(deps, req.actor);
+    clearSession(reply);
     return reply.status(204).send();
   });
 
   app.get('/api/auth/me', { schema: { tags, summary: 'Who you are and your roles' } }, async (req) => ({ username: req.actor.username, roles: req.actor.roles }));
 
-  app.post('/api/auth/tokens', { schema: { tags, summary: 'Create an API token (shown once)', body: TokenInput } }, async (req, reply) => {
+  app.post('/api/auth/tokens', { schema: { tags, summary: 'Create an API token (shown once); needs a session, not a token', body: TokenInput } }, async (req, reply) => {
+    const created = await createApiToken(deps, req.actor, req.body as { name: string; expiresInDays?: number }, req.credential);
     reply.status(201);
-    return createApiToken(deps, req.actor, req.body as { name: string });
+    return created;
+  });
+
+  app.get('/api/auth/tokens', { schema: { tags, summary: 'Your API tokens: name, created, expires, last used (never the token)' } }, async (req) => listApiTokens(deps, req.actor));
+
+  app.delete('/api/auth/tokens/:id', { schema: { tags, summary: 'Revoke one of your API tokens', params: TokenParams } }, async (req, reply) => {
+    await revokeApiToken(deps, req.actor, (req.params as { id: string }).id);
+    return reply.status(204).send();
   });
 }

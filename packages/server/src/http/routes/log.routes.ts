@@ -1,4 +1,4 @@
-import { Id } from '@parley/contracts';
+import { Id, WitnessApproval, WitnessChange, WitnessInput, WitnessName, WitnessRemoval } from '@parley/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { LogDeps } from '../../use-cases/ports.ts';
@@ -8,12 +8,18 @@ import { getTile } from '../../use-cases/log/get-tile.ts';
 import { proveConsistency } from '../../use-cases/log/prove-consistency.ts';
 import { proveInclusion } from '../../use-cases/log/prove-inclusion.ts';
 import { redactRecord } from '../../use-cases/log/redact-record.ts';
+import { approveWitness } from '../../use-cases/log/approve-witness.ts';
+import { changeWitness } from '../../use-cases/log/change-witness.ts';
+import { listWitnesses } from '../../use-cases/log/list-witnesses.ts';
 import { registerWitness } from '../../use-cases/log/register-witness.ts';
+import { removeWitness } from '../../use-cases/log/remove-witness.ts';
 import { signCheckpoint } from '../../use-cases/log/sign-checkpoint.ts';
 
 const Params = Type.Object({ processId: Id });
 const EntryParams = Type.Object({ processId: Id, type: Type.String({ pattern: '^[a-z_]{1,40}$' }), id: Type.String({ minLength: 1, maxLength: 200 }) });
+const WitnessParams = Type.Object({ processId: Id, name: WitnessName });
 type P = { processId: string };
+type W = P & { name: string };
 type E = P & { type: string; id: string };
 const TEXT = 'text/plain; charset=utf-8';
 
@@ -57,11 +63,29 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
     return getReceipt(deps, req.actor, processId, type, id, req.query as { version?: string });
   });
 
+  app.get(`${base}/witnesses`, { schema: { tags, summary: 'The witnesses registered for this log, with their status', params: Params } }, async (req) =>
+    ({ items: await listWitnesses(deps, (req.params as P).processId) }));
+
   app.post(`${base}/witnesses`, {
-    schema: { tags, summary: "Register a party's witness", params: Params, body: Type.Object({ partyId: Id, vkey: Type.String({ minLength: 1, maxLength: 500 }), url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500, description: 'where the witness answers add-checkpoint' }) }, { additionalProperties: false }) },
+    schema: { tags, summary: "Register a party's witness (a delegate's waits for the mediator's approval)", params: Params, body: WitnessInput },
   }, async (req, reply) => {
     reply.status(201);
-    return registerWitness(deps, req.actor, (req.params as P).processId, req.body as { partyId: string; vkey: string; url: string });
+    return registerWitness(deps, req.actor, (req.params as P).processId, req.body as WitnessInput);
+  });
+
+  app.put(`${base}/witnesses/:name`, { schema: { tags, summary: "Move a witness to a new address (a delegate's waits for approval again)", params: WitnessParams, body: WitnessChange } }, async (req) => {
+    const { processId, name } = req.params as W;
+    return changeWitness(deps, req.actor, processId, name, req.body as { url: string; version: number });
+  });
+
+  app.post(`${base}/witnesses/:name/approve`, { schema: { tags, summary: "Approve a party's pending witness (mediator)", params: WitnessParams, body: WitnessApproval } }, async (req) => {
+    const { processId, name } = req.params as W;
+    return approveWitness(deps, req.actor, processId, name, req.body as { version: number });
+  });
+
+  app.delete(`${base}/witnesses/:name`, { schema: { tags, summary: "Remove a witness (its party's delegate or the mediator)", params: WitnessParams, querystring: WitnessRemoval } }, async (req) => {
+    const { processId, name } = req.params as W;
+    return removeWitness(deps, req.actor, processId, name, { version: Number((req.query as { version: string }).version) });
   });
 
   app.post(`${base}/records/:type/:id/redact`, {

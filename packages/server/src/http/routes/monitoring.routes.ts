@@ -1,4 +1,4 @@
-import { AttributionInput, ImportQuery, IncidentInput, VerificationInput } from '@parley/contracts';
+import { AttributionInput, ImportQuery, IncidentInput, Version, VerificationInput } from '@parley/contracts';
 import { Type, type TObject } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { attributeIncident } from '../../use-cases/monitoring/attribute-incident.ts';
@@ -9,6 +9,7 @@ import { verifyIncident, type VerificationInput as Verification } from '../../us
 import { replaceRecord } from '../../use-cases/replace-record.ts';
 import { resource } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
+import { IMPORT_BODY_LIMIT } from '../json-body.ts';
 import { present } from '../present.ts';
 import { ProcessParams, RecordParams } from './records.routes.ts';
 
@@ -19,8 +20,9 @@ const base = '/api/processes/:processId/incidents';
 /** Incidents are created, imported, verified and attributed by verbs of their own; reads come from the record routes. */
 export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
   // An import file arrives as it was downloaded; its encoding is the use case's to judge, so it stays bytes.
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser('application/geo+json', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // The size limit is the route's: only the import route takes files, every other one keeps the small default.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/geo+json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.post(base, { schema: { tags, summary: 'Record an incident; resending the same id and body returns the same incident', params: ProcessParams, body: IncidentInput } }, async (req, reply) => {
     const { processId } = req.params as { processId: string };
@@ -29,7 +31,7 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
     return present(record);
   });
 
-  const replaceBody = Type.Composite([IncidentInput as TObject, Type.Object({ version: Type.Integer({ minimum: 1 }) })], { additionalProperties: false });
+  const replaceBody = Type.Composite([IncidentInput as TObject, Type.Object({ version: Version() })], { additionalProperties: false });
   app.put(`${base}/:id`, { schema: { tags, summary: 'Write a new version of an incident', params: RecordParams, body: replaceBody } }, async (req) => {
     const { processId, id } = req.params as P;
     return present(await replaceRecord(deps, req.actor, processId, resource('incident'), id, req.body as Record<string, unknown> & { version: number }));
@@ -40,7 +42,7 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
       tags, params: ProcessParams, querystring: ImportQuery,
       summary: 'Import incidents from UCDP GED or ACLED CSV, CSV with an HXL tag row (text/csv) or GeoJSON (application/geo+json); answers with a report per row',
     },
-    bodyLimit: 50 * 1024 * 1024,
+    bodyLimit: IMPORT_BODY_LIMIT,
   }, async (req) => {
     const { processId } = req.params as { processId: string };
     const { audience, format } = req.query as Pick<ImportOptions, 'audience' | 'format'>;

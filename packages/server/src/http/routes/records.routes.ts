@@ -1,4 +1,4 @@
-import { Id, ListQuery } from '@parley/contracts';
+import { Id, ListQuery, Version } from '@parley/contracts';
 import { Type, type TObject } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { createRecord } from '../../use-cases/create-record.ts';
@@ -44,7 +44,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
       return show(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>));
     });
 
-    const replaceBody = Type.Composite([res.schema as TObject, Type.Object({ version: Type.Integer({ minimum: 1 }) })], { additionalProperties: false });
+    const replaceBody = Type.Composite([res.schema as TObject, Type.Object({ version: Version() })], { additionalProperties: false });
     app.put(`${base}/:id`, { schema: { tags, summary: `Write a new version of a ${res.label}`, params: RecordParams, body: replaceBody } }, async (req) => {
       const { processId, id } = req.params as { processId: string; id: string };
       return show(await replaceRecord(deps, req.actor, processId, res, id, req.body as Record<string, unknown> & { version: number }));

@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { exportProcess } from '../../use-cases/export-process.ts';
 import { listProcesses } from '../../use-cases/list-processes.ts';
+import { getIntegrity, integrityHealth } from '../../use-cases/log/get-integrity.ts';
+import type { LogDeps } from '../../use-cases/ports.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { ProcessParams } from './records.routes.ts';
 
-export async function systemRoutes(app: FastifyInstance, deps: Deps & { engine: string }) {
-  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database reachability' } }, async () => {
+export async function systemRoutes(app: FastifyInstance, deps: Deps & Pick<LogDeps, 'integrity'> & { engine: string }) {
+  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness, database reachability and the integrity of every process log' } }, async () => {
     await deps.store.reader.processExists('health-check');
-    return { status: 'ok', database: deps.engine };
+    const integrity = integrityHealth(deps);
+    return { status: integrity.ok ? 'ok' : 'degraded', database: deps.engine, integrity };
   });
 
   app.get('/api/processes', { schema: { tags: ['processes'], summary: 'The processes on this server' } }, async () => ({ items: await listProcesses(deps) }));
@@ -15,5 +18,10 @@ export async function systemRoutes(app: FastifyInstance, deps: Deps & { engine: 
   app.get('/api/processes/:processId/export', { schema: { tags: ['processes'], summary: 'Everything you may read in a process, as JSON', params: ProcessParams } }, async (req) => {
     const { processId } = req.params as { processId: string };
     return exportProcess(deps, req.actor, processId);
+  });
+
+  app.get('/api/processes/:processId/log/integrity', { schema: { tags: ['log'], summary: "The last integrity check of the process log, with every finding (mediator)", params: ProcessParams } }, async (req) => {
+    const { processId } = req.params as { processId: string };
+    return getIntegrity(deps, req.actor, processId);
   });
 }

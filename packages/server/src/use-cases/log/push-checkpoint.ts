@@ -2,12 +2,14 @@ import { consistencyProof, openNote, parseNote, witnessVerifier } from '@parley/
 import type { LogDeps, StoredCheckpoint, WitnessRecord } from '../ports.ts';
 
 /**
- * Asks every registered witness to cosign, each on its own: one refusing or slow
- * witness holds up no other and never the checkpoint itself. A witness that knows
- * another size (409) is answered once more from that size.
+ * Asks every active witness to cosign, each on its own: one refusing or slow witness
+ * holds up no other and never the checkpoint itself (the client bounds each exchange in
+ * time and size). Pending and removed witnesses are never called: a URL is only reached
+ * once the mediator has approved it. A witness that knows another size (409) is answered
+ * once more from that size.
  */
 export async function pushCheckpoint(deps: LogDeps, processId: string, cp: StoredCheckpoint): Promise<void> {
-  const witnesses = await deps.log.witnesses(processId);
+  const witnesses = await deps.log.witnesses(processId, 'active');
   await Promise.allSettled(witnesses.map((w) => pushTo(deps, processId, cp, w)));
 }
 

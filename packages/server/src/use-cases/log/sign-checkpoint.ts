@@ -1,43 +1,40 @@
-import { bytesEqual, consistencyProof, formatCheckpoint, signNote, treeRoot, verifyConsistency } from '@parley/tlog';
+import { bytesEqual, formatCheckpoint, signNote } from '@parley/tlog';
 import type { Actor } from '../../domain/shared/actor.ts';
-import { AppError } from '../../domain/shared/app-error.ts';
 import type { LogDeps, StoredCheckpoint } from '../ports.ts';
 import { assertCanWrite } from '../../policies/access.ts';
-import { headOf, tlogCall } from './log-support.ts';
+import { checkIntegrity } from './check-integrity.ts';
+import { integrityError } from './integrity-state.ts';
+import { headOf } from './log-support.ts';
 import { pushCheckpoint } from './push-checkpoint.ts';
-
-const tampered = (processId: string, why: string) =>
-  new AppError('internal', 'log_integrity', `The stored log of "${processId}" fails its own check (${why}); nothing was signed.`);
 
 /**
  * Signs the current tree head unless the latest checkpoint already covers it.
- * Rule: one size, one root, forever. The stored tree is recomputed and proven
- * consistent with the previous checkpoint before the key touches it, so a tampered
- * table is refused here rather than signed; the (process, size) key settles races.
+ * Rule: one size, one root, forever, and never a tree that fails its own check. Before
+ * the key touches it the log is checked in one snapshot (every entry since the last
+ * check, the nodes against the head, consistency with every checkpoint signed so far,
+ * the one kept outside the database included), and exactly that head is signed. A
+ * finding makes the process read-only and stops its signing until it is restored.
  * Witnesses are then asked to cosign in the background: publication never waits.
  */
 export async function signLatest(deps: LogDeps, processId: string): Promise<{ checkpoint: StoredCheckpoint; signed: boolean; pushed: Promise<void> }> {
+  const idle = { signed: false, pushed: Promise.resolve() };
+  const known = deps.integrity.state.findings(processId);
+  if (known.length > 0) throw integrityError(processId, known);
   const head = await headOf(deps, processId);
   const latest = await deps.log.latestCheckpoint(processId);
-  const idle = { signed: false, pushed: Promise.resolve() };
-  if (latest && latest.size > head.size) throw tampered(processId, `the tree has ${head.size} entries, a checkpoint says ${latest.size}`);
-  if (latest && latest.size === head.size) {
-    if (!bytesEqual(latest.root, head.root)) throw tampered(processId, `two roots for size ${head.size}`);
-    return { checkpoint: latest, ...idle };
+  if (latest && latest.size === head.size && bytesEqual(latest.root, head.root)) return { checkpoint: latest, ...idle };
+  const { head: checked } = await checkIntegrity(deps, processId, { mode: 'sampled', sample: 0 });
+  const findings = deps.integrity.state.findings(processId);
+  if (findings.length > 0) throw integrityError(processId, findings);
+  const current = await deps.log.latestCheckpoint(processId);
+  if (current && current.size >= checked.size) return { checkpoint: current, ...idle };
+  const text = formatCheckpoint({ origin: deps.logKeys.origin(processId), size: BigInt(checked.size), rootHash: checked.root, extensions: [] });
+  const stored = await deps.log.saveCheckpoint(processId, { size: checked.size, root: checked.root, note: signNote(text, [deps.logKeys.signer(processId)]) });
+  if (!bytesEqual(stored.root, checked.root)) {
+    deps.integrity.state.record({ processId, checkedAt: new Date().toISOString(), mode: 'sampled', findings: [{ kind: 'checkpoint_mismatch', index: null, detail: `two roots for size ${checked.size}` }] });
+    throw integrityError(processId, deps.integrity.state.findings(processId));
   }
-  const reader = deps.log.nodes(processId);
-  const root = await tlogCall(() => treeRoot(reader, head.size));
-  if (!bytesEqual(root, head.root)) throw tampered(processId, 'the nodes do not give the stored root');
-  if (latest && latest.size > 0) {
-    try {
-      verifyConsistency(latest.size, head.size, latest.root, root, await consistencyProof(reader, latest.size, head.size));
-    } catch {
-      throw tampered(processId, `the tree no longer extends checkpoint ${latest.size}`);
-    }
-  }
-  const text = formatCheckpoint({ origin: deps.logKeys.origin(processId), size: BigInt(head.size), rootHash: root, extensions: [] });
-  const stored = await deps.log.saveCheckpoint(processId, { size: head.size, root, note: signNote(text, [deps.logKeys.signer(processId)]) });
-  if (!bytesEqual(stored.root, root)) throw tampered(processId, `two roots for size ${head.size}`);
+  deps.integrity.mirror.keep(processId, stored.note);
   const pushed = pushCheckpoint(deps, processId, stored).catch(() => undefined);
   return { checkpoint: stored, signed: true, pushed };
 }

@@ -1,6 +1,7 @@
 import type { Actor, Audience } from '../../domain/shared/actor.ts';
 import type { ImportFormat, IncidentParse } from '../../domain/monitoring/import-formats.ts';
 import { parseIncidentFile } from '../../domain/monitoring/incident-file.ts';
+import { storageProblems } from '../../domain/monitoring/incident.ts';
 import type { RowReport } from '../../domain/monitoring/ucdp.ts';
 import { assertCanWrite } from '../../policies/access.ts';
 import { assertProcess, type Deps } from '../support.ts';
@@ -24,15 +25,19 @@ export interface ImportOptions {
   audience?: Exclude<Audience, 'party'>;
   /** Detected from the file when absent. */
   format?: ImportFormat;
+  /** Incidents per insert statement; all of them are still one unit of work. */
   batchSize?: number;
+  /** Called inside the unit of work after each batch: throwing there undoes the whole import. */
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Imports a file of incidents: UCDP GED or ACLED CSV, CSV with HXL tags, or GeoJSON.
- * Readable rows are written in batches, each batch one unit of work, so a failure loses at most that batch and never part of a row; re-importing the same
- * file writes nothing new. Rows the parser refuses, and rows whose id was used for a
- * different incident, are reported and skipped.
+ * All or nothing: every row is read and checked completely (including what the database
+ * could not hold) before the first write, and the rows kept are written in one unit of
+ * work, so a failure stores nothing and the answer "nothing was changed" is true. Rows the
+ * parser refuses, and rows whose id was used for a different incident, are reported and
+ * skipped; re-importing the same file writes nothing new.
  */
 export async function importIncidents(deps: Deps, actor: Actor, processId: string, file: Uint8Array, o: ImportOptions = {}): Promise<ImportReport> {
   const visibility = { audience: o.audience ?? 'public', audienceParty: null };
@@ -40,26 +45,31 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   assertCanWrite(actor, processId, 'incident', visibility);
   const parsed = parseIncidentFile(file, o.format);
   const byLine = new Map<number, ImportRowReport>(parsed.rows.map((r) => [r.line, { ...r }]));
+  const refuse = (line: number, problems: ImportRowReport['problems']) => {
+    const report = byLine.get(line)!;
+    Object.assign(report, { status: 'refused', outcome: 'refused', problems: [...report.problems, ...problems] });
+  };
+  const storable = parsed.incidents.filter(({ line, incident }) => {
+    const problems = storageProblems(incident);
+    if (problems.length) refuse(line, problems);
+    return problems.length === 0;
+  });
   for (const r of byLine.values()) if (r.status === 'refused') r.outcome = 'refused';
   const size = o.batchSize ?? 250;
-  let done = 0;
-  for (let i = 0; i < parsed.incidents.length; i += size) {
-    const batch = parsed.incidents.slice(i, i + size);
-    await deps.store.write(processId, actor, async (uow) => {
+  await deps.store.write(processId, actor, async (uow) => {
+    for (let done = 0; done < storable.length; ) {
+      const batch = storable.slice(done, done + size);
       const items = batch.map(({ id, incident }) => ({ id, body: incident as unknown as Record<string, unknown> }));
       const outcomes = await putIncidents(uow, visibility, items);
       batch.forEach(({ line }, k) => {
-        const report = byLine.get(line)!;
         const outcome = outcomes[k]!;
-        if (typeof outcome === 'string') return void Object.assign(report, { outcome, incidentId: items[k]!.id });
-        report.status = 'refused';
-        report.outcome = 'refused';
-        report.problems = [...report.problems, { field: 'id', reason: outcome.reason, message: outcome.message }];
+        if (typeof outcome === 'string') return void Object.assign(byLine.get(line)!, { outcome, incidentId: items[k]!.id });
+        refuse(line, [{ field: 'id', reason: outcome.reason, message: outcome.message }]);
       });
-    });
-    done += batch.length;
-    o.onProgress?.(done, parsed.incidents.length);
-  }
+      done += batch.length;
+      o.onProgress?.(done, storable.length);
+    }
+  });
   const rows = [...byLine.values()].sort((a, b) => a.line - b.line);
   const kept = rows.filter((r) => r.outcome === 'created' || r.outcome === 'unchanged');
   const incidents = new Map(parsed.incidents.map((x) => [x.line, x.incident]));
