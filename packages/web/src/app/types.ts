@@ -15,6 +15,8 @@ export interface Meta {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** The author side: who may correct the record, with the mediator. */
+  owner: { side: 'mediator' | 'party' | 'author'; partyId?: string };
 }
 type Rec<S> = Omit<S, 'id' | 'audience' | 'audienceParty'> & Meta;
 

@@ -208,6 +208,7 @@ export const en = {
   'statements.claim': 'Claim',
   'statements.counter': 'Counter-claim',
   'statements.uncontested': 'No counter-claim recorded.',
+  'statements.reportedBy': 'As reported by',
   'statements.audience': 'Audience: {audience}',
 
   'stance.appeal': 'appeal',

@@ -209,6 +209,7 @@ export const ru: Dict = {
   'statements.claim': 'Утверждение',
   'statements.counter': 'Контрутверждение',
   'statements.uncontested': 'Контрутверждений не зафиксировано.',
+  'statements.reportedBy': 'По сообщению стороны',
   'statements.audience': 'Доступ: {audience}',
 
   'stance.appeal': 'призыв',

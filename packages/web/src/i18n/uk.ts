@@ -209,6 +209,7 @@ export const uk: Dict = {
   'statements.claim': 'Твердження',
   'statements.counter': 'Контртвердження',
   'statements.uncontested': 'Контртверджень не зафіксовано.',
+  'statements.reportedBy': 'За повідомленням сторони',
   'statements.audience': 'Доступ: {audience}',
 
   'stance.appeal': 'заклик',

@@ -15,6 +15,18 @@ function AudienceNote({ record }: { record: Pick<Meta, 'audience' | 'audiencePar
   return <Badge kind={`audience-${record.audience}`}>{t('statements.audience', { audience: t(`audience.${record.audience}` as MessageKey, { party }) })}</Badge>;
 }
 
+/** A party that put another party's words on record is shown as reporting them, never as their speaker. */
+function ReportedBy({ s }: { s: Statement }) {
+  const { t } = useI18n();
+  const by = s.owner?.partyId;
+  if (!by || by === s.speakerPartyId) return null;
+  return (
+    <div className="small muted" data-reported-by={by}>
+      {t('statements.reportedBy')} <PartyName id={by} />
+    </div>
+  );
+}
+
 function Speaker({ s }: { s: Statement }) {
   return (
     <>
@@ -128,6 +140,7 @@ export function StatementsPage() {
                           </td>
                           <td>
                             <Speaker s={s} />
+                            <ReportedBy s={s} />
                           </td>
                           <td>
                             <Badge kind={`stance-${s.stance}`}>{t(`stance.${s.stance}` as MessageKey)}</Badge>
