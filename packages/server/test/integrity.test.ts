@@ -102,10 +102,12 @@ describe(`the server watches its own log (${engine})`, () => {
   it('an intact log, with revisions, histories and an erased record, passes every check; the signed checkpoint is kept beside the key', async () => {
     const w = await signedWorld();
     expect((await call(w, 'PUT', '/sources/src-a', 'mediator', { ...build.source({ title: 'Revised' }), version: 1 })).status).toBe(200);
-    expect((await call(w, 'POST', '/meetings', 'mediator', build.meeting({ id: 'mtg-i' }))).status).toBe(201);
-    expect((await call(w, 'POST', '/meetings/mtg-i/transitions', 'mediator', { to: 'scheduled', at: '2014-12-01', reason: 'Agreed', version: 1 })).status).toBe(200);
-    expect((await call(w, 'POST', '/people', 'mediator', { id: 'person-x', names: { en: 'Detained person' }, audience: 'mediator' })).status).toBe(201);
-    expect((await call(w, 'POST', '/log/records/person/person-x/redact', 'mediator', { reason: 'Erasure request' })).status).toBe(200);
+    const meeting = await call(w, 'POST', '/meetings', 'mediator', build.meeting());
+    expect(meeting.status).toBe(201);
+    expect((await call(w, 'POST', `/meetings/${meeting.json.id}/transitions`, 'mediator', { to: 'scheduled', at: '2014-12-01', reason: 'Agreed', version: 1 })).status).toBe(200);
+    const person = await call(w, 'POST', '/people', 'mediator', { names: { en: 'Detained person' }, audience: 'mediator' });
+    expect(person.status).toBe(201);
+    expect((await call(w, 'POST', `/log/records/person/${person.json.id}/redact`, 'mediator', { reason: 'Erasure request' })).status).toBe(200);
     const cp = await signLatest(w.rt, w.pid);
     expect(cp.signed).toBe(true);
     expect(w.rt.integrity.mirror.read(w.pid)).toMatchObject({ size: cp.checkpoint.size, note: cp.checkpoint.note });

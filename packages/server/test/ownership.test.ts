@@ -30,7 +30,7 @@ type Operation = 'replace' | 'publish' | 'restrict';
 const OPERATIONS: Operation[] = ['replace', 'publish', 'restrict'];
 
 function expected(kind: string, author: RoleName, actor: RoleName | 'anonymous', op: Operation): number {
-  if (actor === 'anonymous') return 404; // a forum record is not there for the public
+  if (actor === 'anonymous') return 401; // refused before the body is read
   if (!WRITERS[kind]!.includes(actor)) return 403;
   if (actor !== 'mediator' && SIDE[actor] !== SIDE[author]) return 403;
   // Restricting gives the record to Ukraine's side: only Ukraine's people and the mediator can read that.
