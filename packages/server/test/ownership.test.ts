@@ -142,4 +142,31 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(ids).toContain(secret.json.id);
     expect(ids.some((id) => id.includes('back-channel'))).toBe(false);
   });
+
+  it('takes back every kind exactly as GET gave it (PUT), and applies a JSON Merge Patch (PATCH)', async () => {
+    for (const kind of Object.keys(WRITERS)) {
+      const made = await call(w, 'POST', `/${kind}`, 'mediator', { ...bodies[kind]!(7), audience: 'forum' });
+      const read = (await call(w, 'GET', `/${kind}/${made.json.id}`, 'mediator')).json;
+      const back = await call(w, 'PUT', `/${kind}/${made.json.id}`, 'mediator', read);
+      expect(back.status, `${kind}: ${back.body}`).toBe(200);
+      const { version: v1, updatedAt: _u1, ...same } = read;
+      const { version: v2, updatedAt: _u2, ...again } = back.json;
+      expect(again, kind).toEqual(same);
+      expect(v2).toBe(v1 + 1);
+    }
+    const src = await call(w, 'POST', '/sources', 'mediator', build.source({ url: 'https://example.org/x', audience: 'forum' }));
+    const patch = (body: unknown, type = 'application/merge-patch+json') =>
+      w.app.inject({ method: 'PATCH', url: w.url(`/sources/${src.json.id}`), headers: { ...w.headers.mediator, 'content-type': type }, payload: JSON.stringify(body) });
+    const patched = await patch({ title: 'Patched', url: null });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ title: 'Patched', publisher: 'Agency', audience: 'forum', version: 2 });
+    expect(patched.json().url).toBeUndefined();
+    expect((await patch({ version: 1, title: 'Late' })).json().error.reason).toBe('stale_version');
+    expect((await patch({ language: 7 })).json().error).toMatchObject({ code: 'validation', details: { field: 'language' } });
+    expect((await patch({ surprise: 1 })).json().error.reason).toBe('unknown_field');
+    expect((await patch(['title'])).json().error).toMatchObject({ code: 'validation', reason: 'invalid_type' });
+    const ukr = await w.app.inject({ method: 'PATCH', url: w.url(`/sources/${src.json.id}`), headers: { ...w.headers.delegateUkr, 'content-type': 'application/merge-patch+json' }, payload: '{"audience":"public"}' });
+    expect(ukr.json().error.reason).toBe('not_your_record');
+    expect((await call(w, 'GET', `/sources/${src.json.id}`, 'mediator')).json).toMatchObject({ title: 'Patched', version: 2, audience: 'forum' });
+  });
 });

@@ -29,11 +29,29 @@ export const Audience = Type.Union(
 );
 export type Audience = Static<typeof Audience>;
 
-/** Fields every record accepts on creation to say who may read it. */
+/** Fields every record accepts on creation to say who may read it; a read gives `audienceParty: null` outside `party`. */
 export const AudienceFields = {
   audience: Type.Optional(Audience),
-  audienceParty: Type.Optional(Id),
+  audienceParty: Type.Optional(Type.Union([Id, Type.Null()])),
 };
+
+const Stamp = Type.String({ maxLength: 64 });
+/**
+ * What a read adds to a record's own fields. A replace may send them back as it read them
+ * (GET then PUT), and they change nothing: the server keeps its own.
+ */
+export const ReadOnlyFields = {
+  processId: Type.Optional(Id),
+  status: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  owner: Type.Optional(
+    Type.Object({ side: Type.Union([Type.Literal('mediator'), Type.Literal('party'), Type.Literal('author')]), partyId: Type.Optional(Id) }, { additionalProperties: false }),
+  ),
+  createdAt: Type.Optional(Stamp),
+  createdBy: Type.Optional(Stamp),
+  updatedAt: Type.Optional(Stamp),
+  updatedBy: Type.Optional(Stamp),
+};
+export const READ_ONLY_KEYS = Object.keys(ReadOnlyFields);
 
 export const SourceRef = Type.Object(
   { sourceId: Id, locator: Type.Optional(Type.String({ maxLength: 200 })) },

@@ -15,7 +15,8 @@ export const MAX_URL_LENGTH = 8 * 1024;
  */
 export function strictJsonBodies(app: FastifyInstance) {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+  // A JSON Merge Patch (RFC 7396) is JSON under its own media type.
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'buffer' }, (req, body, done) => {
     try {
       const charset = /;\s*charset=("?)([^";\s]+)\1/i.exec(String(req.headers['content-type'] ?? ''))?.[2];
       if (charset && !/^utf-?8$/i.test(charset)) throw new AppError('unsupported_media_type', 'unsupported_charset', `Send JSON as UTF-8, not ${charset}.`);

@@ -129,7 +129,7 @@ export function assertCanChange(actor: Actor, processId: string, kind: RecordKin
 }
 
 /** Normalises the audience fields of an input; party-confidential needs its party. */
-export function visibilityOf(input: { audience?: Audience; audienceParty?: string }, fallback: Audience = 'forum'): Visibility {
+export function visibilityOf(input: { audience?: Audience; audienceParty?: string | null }, fallback: Audience = 'forum'): Visibility {
   const audience = input.audience ?? fallback;
   if (audience === 'party' && !input.audienceParty)
     throw new AppError('validation', 'audience_party_required', 'A party-confidential record must name its party in audienceParty.', { field: 'audienceParty' });

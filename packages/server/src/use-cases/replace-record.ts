@@ -1,3 +1,4 @@
+import { READ_ONLY_KEYS } from '@parley/contracts';
 import type { Actor, Visibility } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
 import { assertCanChange, visibilityOf } from '../policies/access.ts';
@@ -20,11 +21,15 @@ export async function replaceRecord(
   input: Record<string, unknown> & { version: number },
 ): Promise<StoredRecord> {
   if (input.id !== undefined && input.id !== id) throw invalid('id', 'id_mismatch', `The body names "${String(input.id)}" but the address names "${id}".`);
+  if (input.processId !== undefined && input.processId !== processId)
+    throw invalid('processId', 'process_mismatch', `The body names the process "${String(input.processId)}" but the address names "${processId}".`);
+  // What a read shows beside the record's own fields is the server's to keep.
+  const own = Object.fromEntries(Object.entries(input).filter(([k]) => !READ_ONLY_KEYS.includes(k) && !res.keptByVerb?.includes(k)));
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
     const current = await readable(uow, actor, processId, res.table, id, res.label);
     const kept = Object.fromEntries((res.keptByVerb ?? []).filter((k) => k in current.body).map((k) => [k, current.body[k]]));
-    const given = { ...input, ...kept, id };
+    const given = { ...own, ...kept, id };
     const visibility: Visibility = input.audience === undefined ? { audience: current.audience, audienceParty: current.audienceParty } : visibilityOf(given as { audience?: Visibility['audience']; audienceParty?: string });
     assertCanChange(actor, processId, res.kind, current, visibility, res.actingFor?.(given));
     res.check(given);

@@ -1,16 +1,16 @@
-import { AttributionInput, ImportQuery, IncidentInput, Version, VerificationInput } from '@parley/contracts';
-import { Type, type TObject } from '@sinclair/typebox';
+import { AttributionInput, ImportQuery, IncidentInput, VerificationInput } from '@parley/contracts';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { attributeIncident } from '../../use-cases/monitoring/attribute-incident.ts';
 import { createIncident } from '../../use-cases/monitoring/create-incident.ts';
 import { exportIncidentsUcdp } from '../../use-cases/monitoring/export-incidents.ts';
 import { importIncidents, type ImportOptions } from '../../use-cases/monitoring/import-incidents.ts';
 import { verifyIncident, type VerificationInput as Verification } from '../../use-cases/monitoring/verify-incident.ts';
-import { replaceRecord } from '../../use-cases/replace-record.ts';
 import { resource } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { IMPORT_BODY_LIMIT } from '../json-body.ts';
 import { present } from '../present.ts';
+import { editRoutes } from './edits.ts';
 import { ProcessParams, RecordParams } from './records.routes.ts';
 
 type P = { processId: string; id: string };
@@ -31,11 +31,7 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
     return present(record);
   });
 
-  const replaceBody = Type.Composite([IncidentInput as TObject, Type.Object({ version: Version() })], { additionalProperties: false });
-  app.put(`${base}/:id`, { schema: { tags, summary: 'Write a new version of an incident', params: RecordParams, body: replaceBody } }, async (req) => {
-    const { processId, id } = req.params as P;
-    return present(await replaceRecord(deps, req.actor, processId, resource('incident'), id, req.body as Record<string, unknown> & { version: number }));
-  });
+  editRoutes(app, deps, resource('incident'), base, present);
 
   app.post(`${base}/import`, {
     schema: {

@@ -1,14 +1,14 @@
-import { Id, ListQuery, Version } from '@parley/contracts';
-import { Type, type TObject } from '@sinclair/typebox';
+import { Id, ListQuery } from '@parley/contracts';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { createRecord } from '../../use-cases/create-record.ts';
 import { getRecord } from '../../use-cases/get-record.ts';
 import { listRecords, type ListInput } from '../../use-cases/list-records.ts';
 import { recordHistory } from '../../use-cases/record-history.ts';
-import { replaceRecord } from '../../use-cases/replace-record.ts';
 import { RESOURCES } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { LIFECYCLE_KINDS, present } from '../present.ts';
+import { editRoutes } from './edits.ts';
 
 export const ProcessParams = Type.Object({ processId: Id });
 export const RecordParams = Type.Object({ processId: Id, id: Id });
@@ -44,10 +44,6 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
       return show(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>));
     });
 
-    const replaceBody = Type.Composite([res.schema as TObject, Type.Object({ version: Version() })], { additionalProperties: false });
-    app.put(`${base}/:id`, { schema: { tags, summary: `Write a new version of a ${res.label}`, params: RecordParams, body: replaceBody } }, async (req) => {
-      const { processId, id } = req.params as { processId: string; id: string };
-      return show(await replaceRecord(deps, req.actor, processId, res, id, req.body as Record<string, unknown> & { version: number }));
-    });
+    editRoutes(app, deps, res, base, show);
   }
 }
