@@ -1,3 +1,4 @@
+import { ApiError } from '@parley/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -63,7 +64,8 @@ export function SignInPage() {
   const { me, signIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // A throttled sign-in is said as it is, not as a failure with the server's English.
+  const [error, setError] = useState<{ text: string; throttled: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -75,10 +77,17 @@ export function SignInPage() {
       await signIn(username.trim(), password);
       setPassword('');
     } catch (err) {
-      setError((err as Error).message);
+      const wait = throttled(err);
+      setError(wait ? { text: wait, throttled: true } : { text: (err as Error).message, throttled: false });
     } finally {
       setBusy(false);
     }
+  };
+  /** The server's wait, said in the reader's language; beyond a minute it is the lockout. */
+  const throttled = (err: unknown) => {
+    if (!(err instanceof ApiError) || err.body.error.code !== 'rate_limited') return null;
+    const seconds = Number((err.body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 0);
+    return seconds > 60 ? t('auth.lockedOut', { minutes: Math.ceil(seconds / 60) }) : t('auth.throttled', { seconds });
   };
   const pick = (name: string) => {
     setUsername(name);
@@ -103,7 +112,7 @@ export function SignInPage() {
           <input id="password" name="password" type="password" autoComplete="current-password" required ref={passwordRef} value={password} onChange={(e) => setPassword(e.target.value)} />
           {error ? (
             <p role="alert" className="error">
-              {t('auth.failed', { message: error })}
+              {error.throttled ? error.text : t('auth.failed', { message: error.text })}
             </p>
           ) : null}
           <button type="submit" disabled={busy}>
