@@ -1,9 +1,9 @@
-import { ApiError } from '@parley/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { PageTitle, PartyName } from '../../ui/common.tsx';
+import { throttleMessage } from './throttle-message.ts';
 
 /** The demo's accounts (names only: the passwords are printed by the server at its first start and never stored here). */
 const DEMO_ACCOUNTS = ['mediator', 'delegate-ukr', 'delegate-rus', 'delegate-ordo', 'delegate-ordl', 'monitor', 'analyst'];
@@ -77,17 +77,11 @@ export function SignInPage() {
       await signIn(username.trim(), password);
       setPassword('');
     } catch (err) {
-      const wait = throttled(err);
+      const wait = throttleMessage(err, t);
       setError(wait ? { text: wait, throttled: true } : { text: (err as Error).message, throttled: false });
     } finally {
       setBusy(false);
     }
-  };
-  /** The server's wait, said in the reader's language; beyond a minute it is the lockout. */
-  const throttled = (err: unknown) => {
-    if (!(err instanceof ApiError) || err.body.error.code !== 'rate_limited') return null;
-    const seconds = Number((err.body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 0);
-    return seconds > 60 ? t('auth.lockedOut', { minutes: Math.ceil(seconds / 60) }) : t('auth.throttled', { seconds });
   };
   const pick = (name: string) => {
     setUsername(name);
