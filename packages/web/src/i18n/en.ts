@@ -24,6 +24,8 @@ export const en = {
   'auth.password': 'Password',
   'auth.submit': 'Sign in',
   'auth.failed': 'Sign-in failed: {message}',
+  'auth.throttled': 'Too many failed sign-ins. Wait {seconds} seconds, then try again.',
+  'auth.lockedOut': 'Too many failed sign-ins: signing in to this account from here is paused for {minutes} minutes.',
   'auth.demo': 'Demo accounts',
   'auth.demoHelp': 'Choose an account, then type the password printed when the server first started (also in demo-accounts.txt in the data folder).',
   'auth.roles': 'Your roles',

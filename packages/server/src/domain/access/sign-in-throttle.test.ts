@@ -47,8 +47,11 @@ describe('sign-in throttle rules', () => {
 
   it('slows an address that tries many usernames', () => {
     let c = fresh();
-    for (let i = 0; i < 25; i++) c = countAttempt({ ...c, pair: { ...EMPTY_COUNTER }, account: { ...EMPTY_COUNTER } }, at(i));
-    expect(signInWait({ ...c, pair: { ...EMPTY_COUNTER }, account: { ...EMPTY_COUNTER } }, at(24))).toBe(32);
+    for (let i = 0; i < 55; i++) c = countAttempt({ ...c, pair: { ...EMPTY_COUNTER }, account: { ...EMPTY_COUNTER } }, at(i));
+    const stranger = { ...c, pair: { ...EMPTY_COUNTER }, account: { ...EMPTY_COUNTER } };
+    expect(signInWait(stranger, at(54))).toBe(32);
+    for (let i = 55; i < 70; i++) c = countAttempt({ ...c, pair: { ...EMPTY_COUNTER }, account: { ...EMPTY_COUNTER } }, at(i));
+    expect(signInWait({ ...c, pair: { ...EMPTY_COUNTER }, account: { ...EMPTY_COUNTER } }, at(69))).toBe(60);
   });
 
   it('resets the pair and the account on success but takes only the successful attempt off the address', () => {

@@ -11,7 +11,11 @@
  *   because anybody can fail on anybody's username. An address the username signed in from in
  *   the last 30 days is exempt, so an attack from elsewhere does not even slow its owner down.
  * - `address`: any username from this address, against one address trying many accounts.
- *   From the 20th failure on, 2^(n-20) seconds, up to 15 minutes.
+ *   From the 50th failure on, 2^(n-50) seconds, at most 60: never a lockout either, because many
+ *   people can share one address (an office, a carrier's NAT).
+ *   Behind a reverse proxy, Fastify must be told to trust it (trustProxy) so the client's address
+ *   is counted; otherwise every request has the proxy's address, and the pair's lockout holds for
+ *   the username from everywhere.
  * A counter is forgotten 15 minutes after its last failure (so "10 failures" means 10 with no
  * quiet quarter of an hour between them, and a lockout ends when its counter is forgotten).
  * Only attempts that were allowed count: waiting out a delay by retrying does not lengthen it.
@@ -48,7 +52,7 @@ export const KNOWN_ADDRESS_DAYS = 30;
 export const RULES: Record<ThrottleScope, Rule> = {
   pair: { free: 5, capSeconds: LOCKOUT_SECONDS, lockAt: 10 },
   account: { free: 10, capSeconds: 60 },
-  address: { free: 20, capSeconds: LOCKOUT_SECONDS },
+  address: { free: 50, capSeconds: 60 },
 };
 
 export const EMPTY_COUNTER: ThrottleCounter = { failures: 0, lastFailureAt: null, succeededAt: null };

@@ -3,6 +3,7 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { PageTitle, PartyName } from '../../ui/common.tsx';
+import { throttleMessage } from './throttle-message.ts';
 
 /** The demo's accounts (names only: the passwords are printed by the server at its first start and never stored here). */
 const DEMO_ACCOUNTS = ['mediator', 'delegate-ukr', 'delegate-rus', 'delegate-ordo', 'delegate-ordl', 'monitor', 'analyst'];
@@ -63,7 +64,8 @@ export function SignInPage() {
   const { me, signIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // A throttled sign-in is said as it is, not as a failure with the server's English.
+  const [error, setError] = useState<{ text: string; throttled: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -75,7 +77,8 @@ export function SignInPage() {
       await signIn(username.trim(), password);
       setPassword('');
     } catch (err) {
-      setError((err as Error).message);
+      const wait = throttleMessage(err, t);
+      setError(wait ? { text: wait, throttled: true } : { text: (err as Error).message, throttled: false });
     } finally {
       setBusy(false);
     }
@@ -103,7 +106,7 @@ export function SignInPage() {
           <input id="password" name="password" type="password" autoComplete="current-password" required ref={passwordRef} value={password} onChange={(e) => setPassword(e.target.value)} />
           {error ? (
             <p role="alert" className="error">
-              {t('auth.failed', { message: error })}
+              {error.throttled ? error.text : t('auth.failed', { message: error.text })}
             </p>
           ) : null}
           <button type="submit" disabled={busy}>
