@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli/commands.ts';
+import { ADMIN_HEADER } from '../src/cli/local-server.ts';
+import { buildApp } from '../src/http/app.ts';
+import { adminRoutes } from '../src/http/routes/admin.routes.ts';
 import { build, call, world, type World } from './support/world.ts';
 
 describe(`the parley command (${process.env.PARLEY_TEST_ENGINE})`, () => {
@@ -45,5 +48,39 @@ describe(`the parley command (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(doc).toMatchObject({ format: 'parley-export/1', processId: w.pid });
     expect(doc.records.sources.map((s: { id: string }) => s.id)).toContain('src-cli');
     await expect(parley('export', 'no-such-process')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  describe('the admin routes the CLI uses beside a running server', () => {
+    const token = 'a-local-admin-credential-for-this-test';
+    async function admin() {
+      const app = await buildApp(w.rt);
+      await app.register(adminRoutes, { rt: w.rt, token });
+      return app;
+    }
+    const post = (app: Awaited<ReturnType<typeof admin>>, name: string, payload: unknown, headers: Record<string, string> = { [ADMIN_HEADER]: token }, remoteAddress = '127.0.0.1') =>
+      app.inject({ method: 'POST', url: `/api/admin/operations/${name}`, headers, payload: payload as object, remoteAddress });
+
+    it('runs an operation as the system for the local credential, with the use case\'s own refusals', async () => {
+      const app = await admin();
+      const name = `cli-remote-${w.pid}`;
+      const added = await post(app, 'user-add', { username: name, password: 'a long password', process: w.pid, role: 'analyst' });
+      expect(added.statusCode).toBe(200);
+      expect(added.json()).toEqual({ result: { username: name } });
+      expect((await w.rt.accounts.findByUsername(name))?.username).toBe(name);
+      const bad = await post(app, 'user-add', { username: `${name}-2`, password: 'a long password', process: w.pid, role: 'king' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { code: 'validation', reason: 'unknown_role' } });
+      expect((await post(app, 'export', { processId: w.pid, extra: 1 })).json()).toMatchObject({ error: { code: 'validation', reason: 'unknown_field' } });
+    });
+
+    it('refuses a missing or wrong credential and a caller from another machine, before reading the body', async () => {
+      const app = await admin();
+      const cases = [post(app, 'user-add', {}, {}), post(app, 'user-add', {}, { [ADMIN_HEADER]: `${token}x` }), post(app, 'user-add', {}, { [ADMIN_HEADER]: token }, '10.0.0.9')];
+      for (const res of await Promise.all(cases)) {
+        expect(res.statusCode).toBe(401);
+        // An empty body would be a validation error if it had been read.
+        expect(res.json()).toMatchObject({ error: { code: 'unauthenticated', reason: 'bad_admin_credential' } });
+      }
+    });
   });
 });
