@@ -1,9 +1,11 @@
 import type { Actor, Audience } from '../../domain/shared/actor.ts';
 import type { ImportFormat, IncidentParse } from '../../domain/monitoring/import-formats.ts';
 import { parseIncidentFile } from '../../domain/monitoring/incident-file.ts';
-import { storageProblems } from '../../domain/monitoring/incident.ts';
+import { storageProblems, type Incident, type Problem } from '../../domain/monitoring/incident.ts';
 import type { RowReport } from '../../domain/monitoring/ucdp.ts';
-import { assertCanWrite } from '../../policies/access.ts';
+import { assertCanWrite, canRead } from '../../policies/access.ts';
+import type { RecordReader } from '../ports.ts';
+import { resource, type Ref } from '../resources.ts';
 import { assertProcess, type Deps } from '../support.ts';
 import { putIncidents } from './create-incident.ts';
 
@@ -49,7 +51,7 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
     const report = byLine.get(line)!;
     Object.assign(report, { status: 'refused', outcome: 'refused', problems: [...report.problems, ...problems] });
   };
-  const storable = parsed.incidents.filter(({ line, incident }) => {
+  const checked = parsed.incidents.filter(({ line, incident }) => {
     const problems = storageProblems(incident);
     if (problems.length) refuse(line, problems);
     return problems.length === 0;
@@ -57,7 +59,19 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   for (const r of byLine.values()) if (r.status === 'refused') r.outcome = 'refused';
   const size = o.batchSize ?? 250;
   await deps.store.write(processId, actor, async (uow) => {
-    for (let done = 0; done < storable.length; ) {
+    // Inside the unit of work, so the references are judged against what this transaction will write beside.
+    const unknown = await unknownReferences(
+      uow,
+      actor,
+      processId,
+      checked.map((x) => x.incident),
+    );
+    const storable = checked.filter(({ line }, k) => {
+      const problems = unknown[k]!;
+      if (problems.length) refuse(line, problems);
+      return problems.length === 0;
+    });
+    for (let done = 0; done < storable.length;) {
       const batch = storable.slice(done, done + size);
       const items = batch.map(({ id, incident }) => ({ id, body: incident as unknown as Record<string, unknown> }));
       const outcomes = await putIncidents(uow, visibility, items);
@@ -75,11 +89,44 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   const incidents = new Map(parsed.incidents.map((x) => [x.line, x.incident]));
   const sum = (k: 'best' | 'low' | 'high') => kept.reduce((s, r) => s + incidents.get(r.line)!.casualties.killed[k], 0);
   return {
-    format: parsed.format, encoding: parsed.encoding, complete: parsed.complete, rows,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    complete: parsed.complete,
+    rows,
     totals: {
-      rows: rows.length, accepted: rows.filter((r) => r.status === 'accepted').length, warned: rows.filter((r) => r.status === 'warned').length,
-      refused: rows.filter((r) => r.status === 'refused').length, best: sum('best'), low: sum('low'), high: sum('high'),
-      created: rows.filter((r) => r.outcome === 'created').length, unchanged: rows.filter((r) => r.outcome === 'unchanged').length,
+      rows: rows.length,
+      accepted: rows.filter((r) => r.status === 'accepted').length,
+      warned: rows.filter((r) => r.status === 'warned').length,
+      refused: rows.filter((r) => r.status === 'refused').length,
+      best: sum('best'),
+      low: sum('low'),
+      high: sum('high'),
+      created: rows.filter((r) => r.outcome === 'created').length,
+      unchanged: rows.filter((r) => r.outcome === 'unchanged').length,
     },
   };
+}
+
+/**
+ * The create path's reference check (assertRefs) for a whole file: each table's distinct ids are
+ * fetched once, and each incident gets the problems of its references that are missing or hidden
+ * from the importer (a hidden one is answered like a missing one).
+ */
+async function unknownReferences(reader: RecordReader, actor: Actor, processId: string, incidents: Incident[]): Promise<Problem[][]> {
+  const res = resource('incident');
+  const refs: Ref[][] = incidents.map((i) => res.refs(i as unknown as Parameters<typeof res.refs>[0]));
+  const wanted = new Map<Ref['table'], Set<string>>();
+  for (const ref of refs.flat()) wanted.set(ref.table, (wanted.get(ref.table) ?? new Set()).add(ref.id));
+  const seen = new Set<string>();
+  for (const [table, ids] of wanted)
+    for (const r of await reader.getMany(table, processId, [...ids])) if (canRead(actor, processId, r)) seen.add(`${table}\0${r.id}`);
+  return refs.map((list) =>
+    list
+      .filter((ref) => !seen.has(`${ref.table}\0${ref.id}`))
+      .map((ref) => ({
+        field: ref.field,
+        reason: 'unknown_reference',
+        message: `The ${ref.field.split('/')[0]} "${ref.id}" does not exist in this process, or you may not see it.`,
+      })),
+  );
 }
