@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { ErrorCode } from '@parley/contracts';
+import { isErrorReason, type ErrorCode, type ErrorReason } from '@parley/contracts';
 import { AppError } from '../domain/shared/app-error.ts';
 import type { OperationInput, OperationName, OperationResult } from './operations.ts';
 
@@ -72,9 +72,9 @@ export async function callLocalServer<N extends OperationName>(server: LocalServ
       { pid: server.pid, url: server.url },
     );
   }
-  const body = (await res.json().catch(() => null)) as { result?: unknown; error?: { code: ErrorCode; reason: string; message: string; details?: Record<string, unknown> } } | null;
+  const body = (await res.json().catch(() => null)) as { result?: unknown; error?: { code: ErrorCode; reason: ErrorReason; message: string; details?: Record<string, unknown> } } | null;
   if (res.ok && body && 'result' in body) return body.result as OperationResult<N>;
   const e = body?.error;
-  if (e) throw new AppError(e.code, e.reason, e.message, e.details ?? {});
+  if (e) throw new AppError(e.code, isErrorReason(e.reason) ? e.reason : 'server_answer', e.message, e.details ?? {});
   throw new AppError('internal', 'server_answer', `The Parley server answered ${res.status} without a result.`);
 }

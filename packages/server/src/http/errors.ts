@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@parley/contracts';
+import { isErrorReason, type ErrorCode } from '@parley/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { AppError } from '../domain/shared/app-error.ts';
@@ -25,6 +25,12 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
+/** A schema keyword as a documented reason; keywords the schemas do not use fall back to one generic reason. */
+function keywordReason(keyword: string) {
+  const reason = `invalid_${keyword.toLowerCase()}`;
+  return isErrorReason(reason) ? reason : 'invalid_value';
+}
+
 /** Turns the first useful schema error into a sentence and the JSON pointer of the field. */
 function fromSchemaErrors(issues: AjvIssue[], part: string): AppError {
   // anyOf/oneOf report every branch; the deepest concrete error says the most.
@@ -43,7 +49,7 @@ function fromSchemaErrors(issues: AjvIssue[], part: string): AppError {
   }
   const consts = issues.filter((i) => i.keyword === 'const' && i.instancePath === issue.instancePath).map((i) => String(i.params.allowedValue));
   if (consts.length) return new AppError('validation', 'invalid_choice', `"${path}" must be one of: ${consts.join(', ')}.`, { field: path });
-  return new AppError('validation', `invalid_${issue.keyword.toLowerCase()}`, `"${path || part}" ${issue.message ?? 'is not valid'}.`, { field: path || part });
+  return new AppError('validation', keywordReason(issue.keyword), `"${path || part}" ${issue.message ?? 'is not valid'}.`, { field: path || part });
 }
 
 /** Fastify's own errors, by code, in Parley's terms; anything else it raises with a 4xx status is a generic bad request. */

@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { toBase64 } from '@parley/tlog';
-import { AppError } from '../../domain/shared/app-error.ts';
+import { AppError, type ErrorReason } from '../../domain/shared/app-error.ts';
 import type { WitnessClient, WitnessPushResult } from '../../use-cases/ports.ts';
 
 export interface ResolvedAddress {
@@ -35,7 +35,7 @@ export function witnessNetworkFromEnv(env: NodeJS.ProcessEnv = process.env): Wit
   };
 }
 
-const refuse = (reason: string, message: string) => new AppError('validation', reason, message, { field: 'url' });
+const refuse = (reason: ErrorReason, message: string) => new AppError('validation', reason, message, { field: 'url' });
 
 /** The race every unabortable step (the system resolver) runs against the exchange's deadline. */
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

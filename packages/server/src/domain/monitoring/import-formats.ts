@@ -1,4 +1,4 @@
-import { invalid } from '../shared/app-error.ts';
+import { invalid, type ErrorReason } from '../shared/app-error.ts';
 import type { CsvProblem, CsvRecord } from './csv.ts';
 import type { Incident, Problem } from './incident.ts';
 import type { RowReport, UcdpParse } from './ucdp.ts';
@@ -52,7 +52,7 @@ export class RowError extends Error {
     super(problem.message);
   }
 }
-export const refuse = (field: string, reason: string, message: string): never => {
+export const refuse = (field: string, reason: ErrorReason, message: string): never => {
   throw new RowError({ field, reason, message });
 };
 

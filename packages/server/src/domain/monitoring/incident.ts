@@ -1,5 +1,5 @@
 import { INT4_MAX } from '@parley/contracts';
-import { AppError, invalid } from '../shared/app-error.ts';
+import { AppError, invalid, type ErrorReason } from '../shared/app-error.ts';
 import { assertStorableText } from '../shared/strict-json.ts';
 import { parsePreciseDate } from '../shared/precise-date.ts';
 
@@ -52,7 +52,7 @@ export interface Incident {
 
 export interface Problem {
   field: string;
-  reason: string;
+  reason: ErrorReason;
   message: string;
 }
 

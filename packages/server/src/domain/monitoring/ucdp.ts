@@ -1,5 +1,5 @@
 import { INT4_MAX } from '@parley/contracts';
-import { invalid } from '../shared/app-error.ts';
+import { invalid, type ErrorReason } from '../shared/app-error.ts';
 import { parseCsv, stringifyCsv } from './csv.ts';
 import {
   boundsProblems, dateProblems, placeProblems, splitProblems,
@@ -45,7 +45,7 @@ class RowError extends Error {
     super(problem.message);
   }
 }
-const refuse = (field: string, reason: string, message: string): never => {
+const refuse = (field: string, reason: ErrorReason, message: string): never => {
   throw new RowError({ field, reason, message });
 };
 

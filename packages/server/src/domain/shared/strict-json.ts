@@ -1,4 +1,4 @@
-import { AppError } from './app-error.ts';
+import { AppError, type ErrorReason } from './app-error.ts';
 
 /**
  * JSON read strictly: anything JSON.parse would accept but store altered or the database
@@ -15,7 +15,7 @@ export const MAX_DEPTH = 64;
 /** A pointer in the form Parley's errors use: segments joined by "/", RFC 6901 escapes, no leading slash. */
 const pointer = (path: readonly (string | number)[]) => path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
-const refuse = (reason: string, message: string, path?: readonly (string | number)[], extra: Record<string, unknown> = {}) =>
+const refuse = (reason: ErrorReason, message: string, path?: readonly (string | number)[], extra: Record<string, unknown> = {}) =>
   new AppError('validation', reason, message, path && path.length ? { field: pointer(path), ...extra } : extra);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,3 +1,4 @@
+import { isErrorReason } from '@parley/contracts';
 import { isTlogError, parseDecimal } from '@parley/tlog';
 import { AppError, notFound } from '../../domain/shared/app-error.ts';
 import type { LogDeps, StoredCheckpoint } from '../ports.ts';
@@ -5,7 +6,7 @@ import type { LogDeps, StoredCheckpoint } from '../ports.ts';
 /** The tree's own refusals (bad sizes, paths, missing nodes) in the one error type. */
 export function fromTlog(e: unknown, field?: string): never {
   if (isTlogError(e, 'missing_node')) throw new AppError('not_found', 'beyond_tree', e.message, field ? { field } : {});
-  if (isTlogError(e)) throw new AppError('validation', e.code, e.message, field ? { field } : {});
+  if (isTlogError(e) && isErrorReason(e.code)) throw new AppError('validation', e.code, e.message, field ? { field } : {});
   throw e;
 }
 
