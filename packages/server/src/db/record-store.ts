@@ -9,6 +9,7 @@ import type { LogDatabase } from './log/log-schema.ts';
 import { appendLeaves, appendToFrontier, sealEntry, splitHashes } from './log/merkle.ts';
 import { toWitness } from './log/log-store.ts';
 import type { WitnessRecord } from '../use-cases/ports.ts';
+import { withArticle } from '../domain/shared/article.ts';
 
 type RecordRow = Selectable<Database['parties']>;
 
@@ -166,7 +167,7 @@ class Work extends Reader implements UnitOfWork {
     if (inserted.length < records.length) {
       const made = new Set(inserted.map((r) => r.id));
       const taken = records.find((r) => !made.has(r.id))!;
-      throw conflict('already_exists', `A ${kind.replace(/_/g, ' ')} with the id "${taken.id}" already exists.`, { field: 'id', id: taken.id });
+      throw conflict('already_exists', `${withArticle(kind.replace(/_/g, ' '), true)} with the id "${taken.id}" already exists.`, { field: 'id', id: taken.id });
     }
     const byId = new Map(inserted.map((r) => [r.id, toRecord(r as unknown as RecordRow)]));
     // Journal entries follow the order the caller gave, not the order the database returned.

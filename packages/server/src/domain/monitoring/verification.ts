@@ -1,4 +1,5 @@
 import { AppError } from '../shared/app-error.ts';
+import { withArticle } from '../shared/article.ts';
 
 /**
  * An incident's verification, kept apart from its publication: a report is corroborated
@@ -29,6 +30,6 @@ export interface VerificationStep {
 export function verify(from: VerificationStatus, to: VerificationStatus, reason: string): VerificationStep {
   if (!reason.trim()) throw new AppError('validation', 'reason_required', 'Say why the verification status changes.', { field: 'reason' });
   if (!canVerify(from, to))
-    throw new AppError('invalid_transition', 'verification_transition_forbidden', `A ${from} incident cannot become ${to}${from === 'retracted' ? ': a retraction is final' : ''}.`, { field: 'to', from, to });
+    throw new AppError('invalid_transition', 'verification_transition_forbidden', `${withArticle(`${from} incident`, true)} cannot become ${to}${from === 'retracted' ? ': a retraction is final' : ''}.`, { field: 'to', from, to });
   return { from, to, reason };
 }

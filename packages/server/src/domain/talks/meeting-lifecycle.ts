@@ -1,5 +1,6 @@
 import type { MeetingStatus } from '@parley/contracts';
 import { AppError } from '../shared/app-error.ts';
+import { withArticle } from '../shared/article.ts';
 
 /**
  * The meeting life cycle. Held, cancelled and lapsed are final: a record of what
@@ -25,7 +26,7 @@ export function allowedNext(from: MeetingStatus): readonly MeetingStatus[] {
 export function assertTransition(from: MeetingStatus, to: MeetingStatus): void {
   if (!NEXT[from].includes(to)) {
     const options = NEXT[from].length ? `it can go to ${NEXT[from].join(', ')}` : 'it is final';
-    throw new AppError('invalid_transition', 'meeting_transition_forbidden', `A ${from} meeting cannot become ${to}: ${options}.`, {
+    throw new AppError('invalid_transition', 'meeting_transition_forbidden', `${withArticle(`${from} meeting`, true)} cannot become ${to}: ${options}.`, {
       field: 'to',
       from,
       to,

@@ -9,6 +9,7 @@ import { RESOURCES } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { LIFECYCLE_KINDS, present } from '../present.ts';
 import { editRoutes } from './edits.ts';
+import { withArticle } from '../../domain/shared/article.ts';
 
 export const ProcessParams = Type.Object({ processId: Id });
 export const RecordParams = Type.Object({ processId: Id, id: Id });
@@ -38,7 +39,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
 
     if (!res.genericCreate) continue;
 
-    app.post(base, { schema: { tags, summary: `Record a ${res.label}`, params: ProcessParams, body: res.schema } }, async (req, reply) => {
+    app.post(base, { schema: { tags, summary: `Record ${withArticle(res.label)}`, params: ProcessParams, body: res.schema } }, async (req, reply) => {
       const { processId } = req.params as { processId: string };
       reply.status(201);
       return show(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>));

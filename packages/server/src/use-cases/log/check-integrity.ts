@@ -6,6 +6,7 @@ import { notFound } from '../../domain/shared/app-error.ts';
 import { RESOURCES } from '../resources.ts';
 import type { LogDeps } from '../ports.ts';
 import type { Finding, IntegrityEntry, IntegrityReader, ProcessIntegrity } from './integrity-state.ts';
+import { withArticle } from '../../domain/shared/article.ts';
 
 type Deps = Pick<LogDeps, 'integrity'>;
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').slice(0, 16);
@@ -91,7 +92,7 @@ function checkRecord(table: string, kind: string, row: { id: string; version: nu
     const b = (redaction.body ?? {}) as Record<string, unknown>;
     if (!same({ redacted: { at: b.at, by: b.by, reason: b.reason } }, row.body))
       findings.push({ kind: 'record_mismatch', index: redaction.idx, ...at, detail: `the redacted ${kind} in ${table} differs from its redaction entry` });
-  } else if (!latest) findings.push({ kind: 'record_unjournalled', index: null, ...at, detail: `${table} holds a ${kind} v${row.version} that no journal entry records` });
+  } else if (!latest) findings.push({ kind: 'record_unjournalled', index: null, ...at, detail: `${table} holds ${withArticle(kind)} v${row.version} that no journal entry records` });
   else if (latest.version !== row.version) findings.push({ kind: 'record_mismatch', index: latest.idx, ...at, detail: `${table} holds v${row.version}, the journal's latest entry is v${latest.version}` });
   else if (latest.salt && commit(row.record, latest.salt) !== latest.envelope.commitment)
     findings.push({ kind: 'record_mismatch', index: latest.idx, ...at, detail: `the current row in ${table} is not the body the journal committed to` });
