@@ -85,6 +85,9 @@ describe(`hostile values are refused with a reason and the field, and never stor
     const q = await call(w, 'GET', '/sources?status=a%00', 'anonymous');
     expect([q.status, q.json.error.reason, q.json.error.details.field]).toEqual([400, 'nul_character', 'status']);
     expect((await call(w, 'GET', '/sources/a%00b', 'anonymous')).json.error.reason).toBe('nul_character');
+    // An impossible day in an export's query is refused by the schema, never by the database.
+    const day = await call(w, 'GET', '/incidents.acled.csv?from=2014-02-30', 'anonymous');
+    expect([day.status, day.json.error.reason, day.json.error.details.field]).toEqual([400, 'invalid_format', 'from']);
   });
 
   it('answers framework errors in the error shape', async () => {

@@ -112,7 +112,7 @@ export const ImportQuery = Type.Object(
 
 /** ACLED's column layout: the current one, or the older one with data_id and iso3. */
 export const AcledExportQuery = Type.Object(
-  { from: Type.Optional(Day), to: Type.Optional(Day), layout: Type.Optional(lit('current', 'legacy')) },
+  { from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), layout: Type.Optional(lit('current', 'legacy')) },
   Strict,
 );
 

@@ -22,8 +22,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // eslint-disable-next-line no-control-regex -- JSON strings end at a quote, a backslash or a control character
 const PLAIN = /[^"\\\u0000-\u001f]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?(?:[eE][+-]?\d+)?/y;
-/** A double holds 15–17 significant decimal digits; more cannot come back as sent. */
-const MAX_DIGITS = 17;
+
+/** A decimal number in one canonical spelling (significant digits and exponent), to compare what was sent with what is kept. */
+function decimal(t: string): string {
+  const m = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(t);
+  if (!m) return t;
+  const all = `${m[1]}${m[2] ?? ''}`.replace(/^0+/, '');
+  const digits = all.replace(/0+$/, '');
+  if (!digits) return '0';
+  const exponent = Number(m[3] ?? 0) - (m[2]?.length ?? 0) + (all.length - digits.length);
+  return `${t.startsWith('-') ? '-' : ''}${digits}e${exponent}`;
+}
 
 /** Refuses the text values PostgreSQL cannot store (NUL) or cannot encode (unpaired surrogates). */
 export function assertStorableText(s: string, path: readonly (string | number)[] = []): void {
@@ -154,13 +163,10 @@ class Scanner {
     // Up to 15 characters without an exponent cannot overflow, underflow or lose a digit.
     if (text.length <= 15 && !/[eE]/.test(text)) return v;
     const where = pointer(path) || 'the body';
-    const mantissa = text.replace(/[eE].*$/, '').replace(/[-.]/g, '').replace(/^0+/, '');
-    if (!Number.isFinite(v) || (v === 0 && /[1-9]/.test(mantissa)))
-      throw refuse('number_out_of_range', `"${where}" is ${text}, which is outside the range of numbers Parley stores.`, path);
-    if (Number.isInteger(v) && !Number.isSafeInteger(v))
-      throw refuse('number_out_of_range', `"${where}" is ${text}, beyond ±2^53, where whole numbers can no longer be stored exactly.`, path);
-    if (mantissa.replace(/0+$/, '').length > MAX_DIGITS)
-      throw refuse('number_out_of_range', `"${where}" is ${text}, with more significant digits than a number can keep.`, path);
+    if (!Number.isFinite(v)) throw refuse('number_out_of_range', `"${where}" is ${text}, beyond the range of numbers Parley stores.`, path);
+    // What is stored is the double's shortest form: it must denote the very decimal that was sent.
+    if (decimal(String(v)) !== decimal(text))
+      throw refuse('number_out_of_range', `"${where}" is ${text}, which a number cannot hold exactly (it would be stored as ${String(v)}); send fewer digits.`, path);
     return v;
   }
 }
