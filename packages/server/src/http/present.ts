@@ -1,5 +1,6 @@
 import { ownerParty, type Owner } from '../policies/access.ts';
 import type { StoredRecord } from '../use-cases/ports.ts';
+import { RESOURCES } from '../use-cases/resources.ts';
 
 /**
  * The API shape of a record: its own fields with the meta beside them. The index
@@ -22,7 +23,8 @@ export function present(r: StoredRecord, lifecycle = false) {
   };
 }
 
-export const LIFECYCLE_KINDS = new Set(['meeting', 'invitation']);
+/** Kinds whose status is a life cycle moved by a verb of its own, so reads show it. */
+export const LIFECYCLE_KINDS: ReadonlySet<string> = new Set(RESOURCES.filter((r) => r.statusByVerb).map((r) => r.kind));
 
 /** Who may correct the record, with the mediator: its author side. An individual author's account stays internal. */
 export function ownerView(owner: Owner): { side: 'mediator' | 'party' | 'author'; partyId?: string } {

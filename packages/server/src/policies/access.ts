@@ -2,20 +2,26 @@ import type { Actor, Audience, Role, RoleGrant, Visibility } from '../domain/sha
 import { SYSTEM } from '../domain/shared/actor.ts';
 import { AppError, notFound } from '../domain/shared/app-error.ts';
 
-/** Every kind of record a use case can write; the policy table below is keyed by it. */
-export type RecordKind =
-  | 'process' | 'party' | 'person' | 'mandate' | 'forum' | 'meeting' | 'meeting_transition' | 'cause_claim'
-  | 'invitation' | 'invitation_response' | 'attendance' | 'agreement' | 'provision' | 'assessment'
-  | 'source' | 'statement' | 'claim' | 'figure' | 'role_grant'
-  | 'incident' | 'observation' | 'verification' | 'attribution' | 'line' | 'restriction'
-  | 'witness' | 'checkpoint' | 'redaction';
+/**
+ * Every kind of record a use case can write; the policy table below is keyed by it. The
+ * kinds stored as records are listed with their schema in use-cases/resources.ts, and
+ * test/record-kinds.test.ts holds the two lists (and the database's tables) together.
+ */
+export const RECORD_KINDS = [
+  'process', 'party', 'person', 'mandate', 'forum', 'meeting', 'meeting_transition', 'cause_claim',
+  'invitation', 'invitation_response', 'attendance', 'agreement', 'provision', 'assessment',
+  'source', 'statement', 'claim', 'figure', 'role_grant',
+  'incident', 'observation', 'verification', 'attribution', 'line', 'restriction',
+  'witness', 'checkpoint', 'redaction',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const M: Role = 'mediator';
 /**
  * Who may write what. The mediator convenes and records; parties speak for themselves
  * (responses, statements, claims); analysts assess and attribute; monitors report.
  */
-const WRITERS: Record<RecordKind, readonly Role[]> = {
+export const WRITERS: Readonly<Record<RecordKind, readonly Role[]>> = {
   process: [],
   role_grant: [],
   party: [M], person: [M], mandate: [M], forum: [M], meeting: [M], meeting_transition: [M],

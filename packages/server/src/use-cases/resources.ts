@@ -3,7 +3,7 @@ import {
   PartyInput, PersonInput, SourceInput, StatementInput, ProvisionInput, AssessmentInput,
   AttributionInput, IncidentInput, ObservationInput, VerificationInput, LineInput, RestrictionInput,
 } from '@parley/contracts';
-import type { TSchema } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { Audience } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
 import { assertOrdered, parsePreciseDate } from '../domain/shared/precise-date.ts';
@@ -15,8 +15,8 @@ import { assertLine } from '../domain/lines/line.ts';
 import type { RecordKind } from '../policies/access.ts';
 import type { RecordTable, StoredRecord } from './ports.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- inputs are validated against `schema` before they reach a descriptor */
-type Input = any;
+/** A record body as the generic use cases carry it: validated against its kind's schema, not yet typed. */
+export type Body = Record<string, unknown>;
 
 export interface Ref {
   table: RecordTable;
@@ -24,32 +24,57 @@ export interface Ref {
   field: string;
 }
 
+export interface Index {
+  parentId: string | null;
+  status: string | null;
+  sortOn: string;
+  partyIds: string[];
+}
+
 /**
- * What the generic record use cases need to know about one kind of record.
- * Kinds with their own verbs (meeting transitions, invitation responses,
- * assessments) still use these for reading, validation and indexing.
+ * What the generic record use cases need to know about one kind of record, typed by its
+ * schema: `I` is the body the schema admits. Kinds with their own verbs (meeting
+ * transitions, invitation responses, assessments) still use these for reading,
+ * validation and indexing.
  */
-export interface Resource {
+export interface KindSpec<I> {
   kind: RecordKind;
   table: RecordTable;
   /** The collection's path segment in the API. */
   collection: string;
   label: string;
-  schema: TSchema;
   defaultAudience: Audience;
   /** Whether records are created through the generic create verb, or only through a verb of their own. */
   genericCreate: boolean;
-  index(input: Input, today: string): { parentId: string | null; status: string | null; sortOn: string; partyIds: string[] };
-  refs(input: Input): Ref[];
+  index(input: I, today: string): Index;
+  refs(input: I): Ref[];
   /** Domain checks a schema cannot express. */
-  check(input: Input): void;
-  actingFor?(input: Input): string | null;
+  check(input: I): void;
+  actingFor?(input: I): string | null;
+  /** The policy kind a body is written under, when it differs from the record's own (an attribution that is an assessment). */
+  writeAs?(input: I): RecordKind;
   /** Fields derived from the records referred to (a statement's speaker's party), after the references are checked. */
-  complete?(input: Input, get: (table: RecordTable, id: string) => Promise<StoredRecord | undefined>): Promise<Input>;
-  /** Whether the status column belongs to a verb of its own (a life cycle), so edits keep it. */
+  complete?(input: I, get: (table: RecordTable, id: string) => Promise<StoredRecord | undefined>): Promise<I>;
+  /** Whether the status column belongs to a verb of its own (a life cycle), so edits keep it and reads show it. */
   statusByVerb?: boolean;
   /** Body fields a verb of its own maintains (an incident's verification), which an edit keeps. */
   keptByVerb?: string[];
+  /** The field naming the parent record, which the route's path supplies rather than the body (an invitation's meeting). */
+  parentField?: string;
+}
+
+/** A registry entry: the kind's spec with its body type erased, so every kind fits one list. */
+export type Resource = KindSpec<Body> & { schema: TSchema };
+
+/**
+ * Declares a kind. The descriptor's functions are typed from the schema; the generic use
+ * cases call them only with bodies the schema has already admitted (routes validate the
+ * body, and edits validate the merged result), which is what makes the narrowing sound.
+ */
+export function defineKind<S extends TSchema, P extends string = never, K extends string = never>(
+  spec: KindSpec<Static<S> & Record<P, string> & Partial<Record<K, string>>> & { schema: S; parentField?: P; keptByVerb?: K[] },
+): Resource {
+  return spec as unknown as Resource;
 }
 
 const day = (value: string | undefined, field: string, fallback: string) => (value ? parsePreciseDate(value, field).firstDay : fallback);
@@ -67,94 +92,94 @@ const isTimeZone = (tz: string) => {
   }
 };
 
-const base = { defaultAudience: 'forum' as Audience, genericCreate: true, check: noop };
+const base = { defaultAudience: 'forum' as Audience, genericCreate: true, check: noop as (input: unknown) => void };
 
 export const RESOURCES: Resource[] = [
-  {
+  defineKind({
     ...base, kind: 'party', table: 'parties', collection: 'parties', label: 'party', schema: PartyInput, defaultAudience: 'public',
     index: (i, today) => ({ parentId: null, status: i.kind, sortOn: today, partyIds: i.id ? [i.id] : [] }),
     refs: () => [],
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'person', table: 'people', collection: 'people', label: 'person', schema: PersonInput, defaultAudience: 'public',
     index: (i, today) => ({ parentId: null, status: null, sortOn: today, partyIds: i.partyId ? [i.partyId] : [] }),
     refs: (i) => opt('parties', i.partyId, 'partyId'),
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'mandate', table: 'mandates', collection: 'mandates', label: 'mandate', schema: MandateInput, defaultAudience: 'public',
     index: (i) => ({ parentId: i.personId, status: i.standing, sortOn: day(i.from, 'from', ''), partyIds: i.partyId ? [i.partyId] : [] }),
     refs: (i) => [{ table: 'people', id: i.personId, field: 'personId' }, ...opt('parties', i.partyId, 'partyId'), ...sourceRefs(i.sources)],
     check: (i) => assertOrdered(i.from, i.to, 'to'),
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'forum', table: 'forums', collection: 'forums', label: 'forum', schema: ForumInput, defaultAudience: 'public',
-    index: (i, today) => ({ parentId: null, status: null, sortOn: today, partyIds: [...i.members, ...i.participants].map((m: any) => m.partyId) }),
-    refs: (i) => [...many('parties', i.members.map((m: any) => m.partyId), 'members'), ...many('parties', i.participants.map((m: any) => m.partyId), 'participants')],
-  },
-  {
+    index: (i, today) => ({ parentId: null, status: null, sortOn: today, partyIds: [...i.members, ...i.participants].map((m) => m.partyId) }),
+    refs: (i) => [...many('parties', i.members.map((m) => m.partyId), 'members'), ...many('parties', i.participants.map((m) => m.partyId), 'participants')],
+  }),
+  defineKind({
     ...base, kind: 'meeting', table: 'meetings', collection: 'meetings', label: 'meeting', schema: MeetingInput, statusByVerb: true,
     index: (i, today) => ({
       parentId: i.forumId, status: 'proposed', sortOn: day(i.plannedStart ?? i.actualStart, 'plannedStart', today),
-      partyIds: [...new Set([i.hostPartyId, ...i.agenda.map((a: any) => a.proposedBy)].filter(Boolean))] as string[],
+      partyIds: [...new Set([i.hostPartyId, ...i.agenda.map((a) => a.proposedBy)].filter(Boolean))] as string[],
     }),
     refs: (i) => [
       { table: 'forums', id: i.forumId, field: 'forumId' }, ...opt('parties', i.hostPartyId, 'hostPartyId'),
       ...many('agreements', i.outcome?.agreementIds, 'outcome/agreementIds'), ...sourceRefs(i.sources), ...sourceRefs(i.outcome?.sources, 'outcome/sources'),
-      ...i.agenda.flatMap((a: any, n: number) => opt('parties', a.proposedBy, `agenda/${n}/proposedBy`)),
+      ...i.agenda.flatMap((a, n) => opt('parties', a.proposedBy, `agenda/${n}/proposedBy`)),
     ],
     check: (i) => {
       assertOrdered(i.plannedStart, i.plannedEnd, 'plannedEnd');
       assertOrdered(i.actualStart, i.actualEnd, 'actualEnd');
       if (!isTimeZone(i.timeZone)) throw invalid('timeZone', 'unknown_time_zone', `"${i.timeZone}" is not an IANA time zone such as Europe/Minsk.`);
     },
-  },
-  {
-    ...base, kind: 'invitation', table: 'invitations', collection: 'invitations', label: 'invitation', schema: InvitationInput, genericCreate: false, statusByVerb: true,
+  }),
+  defineKind({
+    ...base, kind: 'invitation', table: 'invitations', collection: 'invitations', label: 'invitation', schema: InvitationInput, parentField: 'meetingId', genericCreate: false, statusByVerb: true,
     index: (i, today) => ({ parentId: i.meetingId, status: 'invited', sortOn: today, partyIds: [i.partyId] }),
     refs: (i) => [{ table: 'parties', id: i.partyId, field: 'partyId' }],
-  },
-  {
-    ...base, kind: 'attendance', table: 'attendance', collection: 'attendance', label: 'attendance record', schema: AttendanceInput, genericCreate: false,
+  }),
+  defineKind({
+    ...base, kind: 'attendance', table: 'attendance', collection: 'attendance', label: 'attendance record', schema: AttendanceInput, parentField: 'meetingId', genericCreate: false,
     index: (i, today) => ({ parentId: i.meetingId, status: i.status, sortOn: today, partyIds: [i.partyId] }),
     refs: (i) => [{ table: 'parties', id: i.partyId, field: 'partyId' }, ...opt('people', i.personId, 'personId'), ...sourceRefs(i.sources)],
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'agreement', table: 'agreements', collection: 'agreements', label: 'agreement', schema: AgreementInput, defaultAudience: 'public',
     index: (i) => ({
       parentId: null, status: i.stage ?? null, sortOn: day(i.date, 'date', ''),
-      partyIds: [...new Set([...i.signatories.map((s: any) => s.onBehalfOf).filter(Boolean), ...i.thirdParties])] as string[],
+      partyIds: [...new Set([...i.signatories.map((s) => s.onBehalfOf).filter(Boolean), ...i.thirdParties])] as string[],
     }),
     refs: (i) => [
-      ...i.signatories.flatMap((s: any, n: number) => [{ table: 'people' as const, id: s.personId, field: `signatories/${n}/personId` }, ...opt('parties', s.onBehalfOf, `signatories/${n}/onBehalfOf`)]),
-      ...many('parties', i.thirdParties, 'thirdParties'), ...i.relations.map((r: any, n: number) => ({ table: 'agreements' as const, id: r.agreementId, field: `relations/${n}/agreementId` })),
+      ...i.signatories.flatMap((s, n) => [{ table: 'people' as const, id: s.personId, field: `signatories/${n}/personId` }, ...opt('parties', s.onBehalfOf, `signatories/${n}/onBehalfOf`)]),
+      ...many('parties', i.thirdParties, 'thirdParties'), ...i.relations.map((r, n) => ({ table: 'agreements' as const, id: r.agreementId, field: `relations/${n}/agreementId` })),
       ...sourceRefs(i.sources),
     ],
     check: (i) => void parsePreciseDate(i.date, 'date'),
-  },
-  {
-    ...base, kind: 'provision', table: 'provisions', collection: 'provisions', label: 'provision', schema: ProvisionInput, genericCreate: false, defaultAudience: 'public',
+  }),
+  defineKind({
+    ...base, kind: 'provision', table: 'provisions', collection: 'provisions', label: 'provision', schema: ProvisionInput, parentField: 'agreementId', genericCreate: false, defaultAudience: 'public',
     index: (i) => ({ parentId: i.agreementId, status: null, sortOn: '2000-01-01', partyIds: i.obligated }),
     refs: (i) => many('parties', i.obligated, 'obligated'),
     check: (i) => void (i.deadline?.kind === 'absolute' && parsePreciseDate(i.deadline.at, 'deadline/at')),
-  },
-  {
-    ...base, kind: 'assessment', table: 'assessments', collection: 'assessments', label: 'assessment', schema: AssessmentInput, genericCreate: false,
+  }),
+  defineKind({
+    ...base, kind: 'assessment', table: 'assessments', collection: 'assessments', label: 'assessment', schema: AssessmentInput, parentField: 'provisionId', genericCreate: false,
     index: (i) => ({ parentId: i.provisionId, status: String(i.level), sortOn: day(i.asOf, 'asOf', ''), partyIds: i.perspective === 'neutral' ? [] : [i.perspective] }),
     refs: (i) => [
       ...(i.perspective === 'neutral' ? [] : [{ table: 'parties' as const, id: i.perspective, field: 'perspective' }]),
-      ...i.evidence.flatMap((e: any, n: number) => {
+      ...i.evidence.flatMap((e, n) => {
         const table = ({ source: 'sources', statement: 'statements', meeting: 'meetings', figure: 'figures' } as const)[e.kind as 'source'];
         return table ? [{ table, id: e.id, field: `evidence/${n}/id` }] : [];
       }),
     ],
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'source', table: 'sources', collection: 'sources', label: 'source', schema: SourceInput, defaultAudience: 'public',
     index: (i) => ({ parentId: null, status: i.kind, sortOn: day(i.date, 'date', ''), partyIds: [] }),
     refs: () => [],
     check: (i) => void parsePreciseDate(i.date, 'date'),
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'statement', table: 'statements', collection: 'statements', label: 'statement', schema: StatementInput, defaultAudience: 'public',
     index: (i) => ({ parentId: i.sourceId, status: i.stance, sortOn: day(i.date, 'date', ''), partyIds: [...new Set([i.speakerPartyId, ...i.partyIds].filter(Boolean))] as string[] }),
     refs: (i) => [
@@ -172,14 +197,14 @@ export const RESOURCES: Resource[] = [
         throw invalid('speakerPartyId', 'speaker_party_mismatch', `The speaker "${i.speakerId}" is of the party "${party}", not "${i.speakerPartyId}".`);
       return { ...i, speakerPartyId: party };
     },
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'claim', table: 'claims', collection: 'claims', label: 'claim', schema: ClaimInput, defaultAudience: 'public',
     index: (i, today) => ({ parentId: i.statementId ?? null, status: i.subject ?? null, sortOn: today, partyIds: i.claimantPartyId ? [i.claimantPartyId] : [] }),
     refs: (i) => [{ table: 'sources', id: i.sourceId, field: 'sourceId' }, ...opt('statements', i.statementId, 'statementId'), ...opt('parties', i.claimantPartyId, 'claimantPartyId'), ...many('claims', i.counters, 'counters')],
     actingFor: (i) => i.claimantPartyId ?? null,
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'figure', table: 'figures', collection: 'figures', label: 'figure', schema: FigureInput, defaultAudience: 'public',
     index: (i) => ({ parentId: i.sourceId, status: i.measure, sortOn: day(i.asOf, 'asOf', ''), partyIds: [] }),
     refs: (i) => [{ table: 'sources', id: i.sourceId, field: 'sourceId' }, ...opt('statements', i.statementId, 'statementId')],
@@ -188,28 +213,28 @@ export const RESOURCES: Resource[] = [
       assertOrdered(i.periodFrom, i.periodTo, 'periodTo');
       assertFigureBounds(i);
     },
-  },
+  }),
   // Ceasefire monitoring. An incident's verification status lives in its body (kept across
   // edits, set only by the verification verb) and is indexed as its status.
-  {
+  defineKind({
     ...base, kind: 'incident', table: 'incidents', collection: 'incidents', label: 'incident', schema: IncidentInput, genericCreate: false, keptByVerb: ['verification'],
-    index: (i) => ({ parentId: null, status: i.verification ?? 'reported', sortOn: i.date.start, partyIds: [...new Set(i.actors.map((a: any) => a.partyId).filter(Boolean))] as string[] }),
-    refs: (i) => [...i.actors.flatMap((a: any, n: number) => opt('parties', a.partyId, `actors/${n}/partyId`)), ...i.sources.flatMap((s: any, n: number) => opt('sources', s.sourceId, `sources/${n}/sourceId`))],
+    index: (i) => ({ parentId: null, status: i.verification ?? 'reported', sortOn: i.date.start, partyIds: [...new Set(i.actors.map((a) => a.partyId).filter(Boolean))] as string[] }),
+    refs: (i) => [...i.actors.flatMap((a, n) => opt('parties', a.partyId, `actors/${n}/partyId`)), ...i.sources.flatMap((s, n) => opt('sources', s.sourceId, `sources/${n}/sourceId`))],
     check: (i) => assertIncident(i),
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'observation', table: 'observations', collection: 'observations', label: 'observation', schema: ObservationInput,
     index: (i) => ({ parentId: i.incidentIds[0] ?? null, status: i.kind, sortOn: new Date(i.time.from).toISOString().slice(0, 10), partyIds: [] }),
     refs: (i) => [...many('incidents', i.incidentIds, 'incidentIds'), ...opt('parties', i.weaponPartyId, 'weaponPartyId'), ...sourceRefs(i.sources)],
     check: (i) => assertObservation(i),
-  },
-  {
-    ...base, kind: 'verification', table: 'verifications', collection: 'verifications', label: 'verification step', schema: VerificationInput, genericCreate: false,
+  }),
+  defineKind({
+    ...base, kind: 'verification', table: 'verifications', collection: 'verifications', label: 'verification step', schema: VerificationInput, parentField: 'incidentId', genericCreate: false,
     index: (i, today) => ({ parentId: i.incidentId, status: i.to, sortOn: today, partyIds: [] }),
     refs: (i) => sourceRefs(i.sources),
-  },
-  {
-    ...base, kind: 'attribution', table: 'attributions', collection: 'attributions', label: 'attribution', schema: AttributionInput, genericCreate: false,
+  }),
+  defineKind({
+    ...base, kind: 'attribution', table: 'attributions', collection: 'attributions', label: 'attribution', schema: AttributionInput, parentField: 'incidentId', genericCreate: false,
     index: (i, today) => ({ parentId: i.incidentId, status: i.kind, sortOn: today, partyIds: [...new Set([i.responsiblePartyId, i.byPartyId].filter(Boolean))] as string[] }),
     refs: (i) => [
       ...opt('parties', i.responsiblePartyId, 'responsiblePartyId'), ...opt('parties', i.byPartyId, 'byPartyId'),
@@ -217,9 +242,11 @@ export const RESOURCES: Resource[] = [
     ],
     check: (i) => assertAttribution(i),
     actingFor: (i) => i.byPartyId ?? null,
-  },
+    // An analyst's assessed attribution is an assessment in the policy's eyes; a party's is its own claim.
+    writeAs: (i) => (i.kind === 'assessed' ? 'assessment' : 'attribution'),
+  }),
   // Lines: a contact line's date is its sort key and its kind its status, so the line in force on a day is an index lookup.
-  {
+  defineKind({
     ...base, kind: 'line', table: 'lines', collection: 'lines', label: 'line', schema: LineInput, defaultAudience: 'public',
     index: (i) => ({ parentId: null, status: i.kind, sortOn: i.date, partyIds: i.claimantPartyId ? [i.claimantPartyId] : [] }),
     refs: (i) => [...opt('agreements', i.basisAgreementId, 'basisAgreementId'), ...opt('parties', i.claimantPartyId, 'claimantPartyId'), ...sourceRefs(i.sources)],
@@ -228,13 +255,13 @@ export const RESOURCES: Resource[] = [
       assertLine(i);
     },
     actingFor: (i) => i.claimantPartyId ?? null,
-  },
-  {
+  }),
+  defineKind({
     ...base, kind: 'restriction', table: 'restrictions', collection: 'restrictions', label: 'restriction of movement', schema: RestrictionInput,
     index: (i) => ({ parentId: null, status: null, sortOn: i.date, partyIds: i.byPartyId ? [i.byPartyId] : [] }),
     refs: (i) => [...opt('parties', i.byPartyId, 'byPartyId'), ...sourceRefs(i.sources)],
     check: (i) => void parsePreciseDate(i.date, 'date'),
-  },
+  }),
 ];
 
 export const resourceByKind = new Map(RESOURCES.map((r) => [r.kind, r]));

@@ -15,7 +15,7 @@ export async function attributeIncident(deps: Deps, actor: Actor, processId: str
   const res = resource('attribution');
   const full = { ...input, incidentId } as unknown as Record<string, unknown> & { kind: string; disputes?: string; audience?: Audience; audienceParty?: string };
   const visibility = visibilityOf(full, res.defaultAudience);
-  const owner = assertCanWrite(actor, processId, full.kind === 'assessed' ? 'assessment' : res.kind, visibility, res.actingFor?.(full));
+  const owner = assertCanWrite(actor, processId, res.writeAs?.(full) ?? res.kind, visibility, res.actingFor?.(full));
   res.check(full);
   return deps.store.write(processId, actor, async (uow) => {
     await readable(uow, actor, processId, 'incidents', incidentId, 'incident');
