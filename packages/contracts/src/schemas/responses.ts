@@ -78,7 +78,7 @@ export const InclusionProof = open({ index: Type.Integer(), size: Type.Integer()
 export const ConsistencyProof = open({ from: Type.Integer(), to: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) }, 'an RFC 6962 consistency proof');
 export const Receipt = open({}, "a record's receipt: its leaf, the inclusion proof and the checkpoint");
 export const WitnessView = Type.Object(Witness.properties, { additionalProperties: true });
-export const Redacted = Type.Object({ id: Type.String(), version: Type.Integer(), redacted: Type.Literal(true), erasedEntries: Type.Integer() });
+export const Redacted = Type.Object({ id: Type.String(), version: Type.Integer(), redacted: Type.Literal(true), erasedEntries: Type.Array(Type.Unknown(), { description: 'the journal entries whose bodies were erased' }) });
 
 export const FeatureCollection = open({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }, 'a GeoJSON FeatureCollection (RFC 7946)');
 export const Violations = ItemsOf(Type.Unknown());
@@ -99,7 +99,7 @@ export const ERROR_STATUS_DESCRIPTIONS = {
   415: 'unsupported Content-Type',
   422: 'the change is not possible from the current state',
   429: 'too many attempts; see Retry-After',
-  503: 'the log fails its integrity check',
+  503: 'the process log fails its integrity check; it is not served or written until repaired',
 } as const;
 export type ErrorStatus = keyof typeof ERROR_STATUS_DESCRIPTIONS;
 
@@ -115,8 +115,11 @@ export function Responses(success: Record<number, unknown>, errors: readonly Err
 
 /** Error statuses by kind of operation. Any request can be malformed (400), carry a bad token (401) or name a missing process (404). */
 export const READ_ERRORS = [400, 401, 404] as const satisfies readonly ErrorStatus[];
-/** A write may also be refused by the policy or the origin check (403), conflict (409), be too large (413), not be JSON (415) or be impossible now (422). */
-export const WRITE_ERRORS = [400, 401, 403, 404, 409, 413, 415, 422] as const satisfies readonly ErrorStatus[];
+/**
+ * A write may also be refused by the policy or the origin check (403), conflict (409), be too large (413), not be JSON (415),
+ * be impossible now (422), or find the process log failing its integrity check, which stops every write until repaired (503).
+ */
+export const WRITE_ERRORS = [400, 401, 403, 404, 409, 413, 415, 422, 503] as const satisfies readonly ErrorStatus[];
 
 /** OpenAPI security requirements: a session cookie or a bearer token; public reads also take neither. */
 type Requirement = Record<string, string[]>;

@@ -42,21 +42,39 @@ function breach(req: FastifyRequest, reply: FastifyReply, why: string) {
   return JSON.stringify({ error: { code: 'internal', reason: 'internal', message, details: {} } });
 }
 
+/** The schema a JSON body must meet, or undefined when the answer is not JSON; a string names a breach. */
+function jsonSchema(declared: Declared, type: string): object | string | undefined {
+  if (declared.content) return declared.content[type]?.schema ?? `${type} is not a declared media type`;
+  return /json/.test(type) ? declared : undefined;
+}
+
 export function checkResponses(app: FastifyInstance) {
-  app.addHook('onSend', async (req, reply, payload) => {
+  const checked = new WeakSet<FastifyRequest>();
+  const check = (req: FastifyRequest, reply: FastifyReply, body: unknown): string | undefined => {
+    checked.add(req);
     const { declared, known } = declaredSchema(req, reply);
-    if (!declared) return known ? breach(req, reply, 'the status is not declared') : payload;
-    const type = String(reply.getHeader('content-type') ?? '').split(';')[0]!.trim();
-    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
-    if (declared.type === 'null') return text ? breach(req, reply, 'a body where none is declared') : payload;
-    const schema = declared.content ? declared.content[type]?.schema : /json/.test(type) ? declared : undefined;
-    if (declared.content && !schema) return breach(req, reply, `${type} is not a declared media type`);
-    if (!schema || !/json/.test(type) || text === undefined) return payload;
+    if (!declared) return known ? 'the status is not declared' : undefined;
+    if (declared.type === 'null') return body === undefined || body === '' ? undefined : 'a body where none is declared';
+    const schema = jsonSchema(declared, String(reply.getHeader('content-type') ?? 'application/json').split(';')[0]!.trim());
+    if (typeof schema !== 'object') return schema;
     contractStats.checked++;
-    const check = validator(schema);
-    const ok = check(JSON.parse(text));
+    const validate = validator(schema);
+    const ok = validate(body);
     count();
-    if (!ok) return breach(req, reply, ajv.errorsText(check.errors));
-    return payload;
+    return ok ? undefined : ajv.errorsText(validate.errors);
+  };
+  // Objects are checked as the handler made them, before the serialiser could coerce or drop anything.
+  app.addHook('preSerialization', async (req, reply, payload) => {
+    const why = check(req, reply, payload);
+    return why ? JSON.parse(breach(req, reply, why)) : payload;
+  });
+  // Bodies sent as text (JSON strings, CSV, notes) and empty answers are checked as sent.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (checked.has(req)) return payload;
+    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload == null ? '' : undefined;
+    if (text === undefined) return payload;
+    const type = String(reply.getHeader('content-type') ?? '');
+    const why = check(req, reply, /json/.test(type) && text ? JSON.parse(text) : text || undefined);
+    return why ? breach(req, reply, why) : payload;
   });
 }

@@ -36,7 +36,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
     return getCheckpoint(deps, (req.params as P).processId);
   });
 
-  app.post(`${base}/checkpoint`, { schema: { tags, operationId: 'signCheckpoint', security: SECURITY.signedIn, summary: 'Sign a checkpoint now (mediator)', params: Params, response: Responses({ 200: Text('text/plain', 'the latest checkpoint: nothing new to sign'), 201: Text('text/plain', 'the new signed checkpoint') }, [...WRITE_ERRORS, 503]) } }, async (req, reply) => {
+  app.post(`${base}/checkpoint`, { schema: { tags, operationId: 'signCheckpoint', security: SECURITY.signedIn, summary: 'Sign a checkpoint now (mediator)', params: Params, response: Responses({ 200: Text('text/plain', 'the latest checkpoint: nothing new to sign'), 201: Text('text/plain', 'the new signed checkpoint') }, WRITE_ERRORS) } }, async (req, reply) => {
     const r = await signCheckpoint(deps, req.actor, (req.params as P).processId);
     reply.status(r.signed ? 201 : 200).type(TEXT);
     return r.checkpoint.note + r.checkpoint.cosignatures.join('');
@@ -89,7 +89,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
   });
 
   app.post(`${base}/records/:type/:id/redact`, {
-    schema: { tags, operationId: 'redactRecord', security: SECURITY.signedIn, response: Responses({ 200: Redacted }, [...WRITE_ERRORS, 503]), summary: "Erase a record's personal data (mediator)", params: EntryParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }) },
+    schema: { tags, operationId: 'redactRecord', security: SECURITY.signedIn, response: Responses({ 200: Redacted }, WRITE_ERRORS), summary: "Erase a record's personal data (mediator)", params: EntryParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }) },
   }, async (req) => {
     const { processId, type, id } = req.params as E;
     const r = await redactRecord(deps, req.actor, processId, type, id, req.body as { reason: string });
