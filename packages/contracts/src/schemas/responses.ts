@@ -2,6 +2,8 @@ import { Type, type TObject, type TProperties, type TSchema } from '@sinclair/ty
 import { ErrorBody } from '../errors.ts';
 import { Audience, Id } from './common.ts';
 import { RoleGrant } from './access.ts';
+import { IncidentInput, VerificationInput } from './monitoring.ts';
+import { AttendanceInput, InvitationInput, MeetingInput } from './talks.ts';
 import { Witness } from './witnesses.ts';
 
 /**
@@ -67,10 +69,13 @@ export const ProcessView = open({ id: Type.String() }, 'a process on this server
 export const Integrity = open({}, 'the last integrity check of a process log');
 export const ProcessExport = open({}, 'everything the reader may read in a process');
 
-export const Dossier = open({ meeting: Type.Unknown(), invitations: Type.Array(Type.Unknown()), attendance: Type.Array(Type.Unknown()) }, 'a meeting with its history, claims, invitations and attendance');
+export const Dossier = open(
+  { meeting: RecordRead(MeetingInput, true), invitations: Type.Array(RecordRead(InvitationInput, true)), attendance: Type.Array(RecordRead(AttendanceInput)) },
+  'a meeting with its history, claims, invitations (with their answers) and attendance',
+);
 export const CauseClaimAdded = Type.Object({ transition: Type.Integer(), seq: Type.Integer() });
 export const Matrix = open({}, 'the implementation matrix: provision × date');
-export const VerificationDone = Type.Object({ incident: Type.Unknown(), step: Type.Unknown() });
+export const VerificationDone = Type.Object({ incident: RecordRead(IncidentInput, true), step: RecordRead(VerificationInput) });
 export const ImportReport = open({}, 'the outcome of an import, with a report per row');
 
 export const LogKey = Type.Object({ origin: Type.String(), key: Type.String() });
