@@ -1,13 +1,28 @@
-// The README's test command: type-check, lint, then every test. The database suite
+// The README's test command: type-check, lint, lint the OpenAPI document, then every test. The database suite
 // runs on PGlite and, when TEST_DATABASE_URL is set, again on PostgreSQL; each
 // project runs on its own so the counts per engine are exact.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const npx = (...args) => spawnSync('npx', args, { stdio: 'inherit' }).status ?? 1;
 
+// The API's OpenAPI document must pass redocly lint (redocly.yaml) with no errors. Writing it starts an
+// in-memory database, so it runs while the type check and the linter do.
+const docDir = mkdtempSync(join(tmpdir(), 'parley-openapi-'));
+const doc = join(docDir, 'openapi.json');
+const written = new Promise((done) => spawn('npx', ['tsx', 'scripts/openapi-document.ts', doc], { stdio: 'inherit' }).on('close', (code) => done(code === 0)));
+
 if (npx('tsc', '-p', 'tsconfig.json', '--noEmit') !== 0) process.exit(1);
 if (npx('eslint', '.') !== 0) process.exit(1);
+
+const linted = (await written) && npx('redocly', 'lint', doc, '--config', 'redocly.yaml', '--format', 'summary') === 0;
+rmSync(docDir, { recursive: true, force: true });
+if (!linted) {
+  console.log('redocly lint found errors in the OpenAPI document.');
+  process.exit(1);
+}
 
 const projects = ['unit', 'db-pglite'];
 if (process.env.TEST_DATABASE_URL) projects.push('db-postgres');

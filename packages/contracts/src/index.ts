@@ -8,3 +8,4 @@ export * from './schemas/monitoring.ts';
 export * from './client.ts';
 export * from './schemas/lines.ts';
 export * from './schemas/witnesses.ts';
+export * from './schemas/responses.ts';

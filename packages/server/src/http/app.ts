@@ -1,3 +1,4 @@
+import { ErrorBodySchema } from '@parley/contracts';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -23,6 +24,7 @@ import { recordRoutes } from './routes/records.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
 import { schemaCompiler } from './validation.ts';
+import { namedWildcards, serializerCompiler, toJsonSchema2020 } from './openapi.ts';
 
 export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps {
   engine: string;
@@ -50,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler: sendClientError,
   });
   app.setValidatorCompiler(schemaCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addSchema(ErrorBodySchema);
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   strictJsonBodies(app);
   refuseUnstorableUrls(app);
@@ -63,9 +67,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
+      servers: [{ url: '/', description: 'this server' }],
       info: { title: 'Parley API', version: '0.1.0', description: 'The shared workspace and verifiable record of a peace process.' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'parley_session' }, token: { type: 'http', scheme: 'bearer' } } },
     },
+    // Shared schemas keep their own names in components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transformObject: (doc) => namedWildcards(toJsonSchema2020('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject)),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);

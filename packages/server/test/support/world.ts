@@ -7,6 +7,7 @@ import { addAccount, authenticate, createApiToken, grantRole } from '../../src/u
 import { createProcess } from '../../src/use-cases/create-process.ts';
 import { createRecord } from '../../src/use-cases/create-record.ts';
 import { resource } from '../../src/use-cases/resources.ts';
+import { checkResponses } from './response-contract.ts';
 
 let shared: Promise<Runtime> | undefined;
 
@@ -63,6 +64,7 @@ export async function world(): Promise<World> {
     headers[name] = { authorization: `Bearer ${token}` };
   }
   const app = await buildApp(rt);
+  checkResponses(app);
   return { rt, app, pid, actors, headers, url: (path) => `/api/processes/${pid}${path}` };
 }
 

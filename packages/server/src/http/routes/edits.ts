@@ -1,4 +1,4 @@
-import { Id, ReadOnlyFields, Version } from '@parley/contracts';
+import { Id, ReadOnlyFields, RecordRead, Responses, SECURITY, Version, WRITE_ERRORS } from '@parley/contracts';
 import { Type, type TObject } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { patchRecord } from '../../use-cases/patch-record.ts';
@@ -7,6 +7,7 @@ import { replaceRecord } from '../../use-cases/replace-record.ts';
 import type { Resource } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { schemaCompiler } from '../validation.ts';
+import { LIFECYCLE_KINDS } from '../present.ts';
 
 /**
  * The body of a replace: the kind's whole input, the version it was made against, and
@@ -25,6 +26,9 @@ function bodyValidator(schema: TObject): (body: unknown) => void {
   };
 }
 
+/** `meeting` → `Meeting`, `people` → `People`: the noun of an operationId. */
+export const pascal = (s: string) => s.replace(/(^|[^a-z0-9])([a-z0-9])/gi, (_m, _p, c: string) => c.toUpperCase());
+
 const MergePatch = Type.Object({}, { additionalProperties: true, description: 'a JSON Merge Patch (RFC 7396) of the record as read' });
 
 /** PUT (the whole new record) and PATCH (a merge patch of it) for one kind. */
@@ -34,12 +38,13 @@ export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base
   const label = `${/^[aeiou]/.test(res.label) ? 'an' : 'a'} ${res.label}`;
   const schema = replaceSchema(res);
   const validate = bodyValidator(schema);
+  const response = Responses({ 200: RecordRead(res.schema, LIFECYCLE_KINDS.has(res.kind)) }, WRITE_ERRORS);
   const at = (req: { params: unknown }) => req.params as { processId: string; id: string };
 
-  app.put(`${base}/:id`, { schema: { tags, summary: `Write a new version of ${label}`, params, body: schema } }, async (req) =>
+  app.put(`${base}/:id`, { schema: { tags, operationId: `replace${pascal(res.kind)}`, security: SECURITY.signedIn, summary: `Write a new version of ${label}`, params, body: schema, response } }, async (req) =>
     show(await replaceRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown> & { version: number })));
 
-  app.patch(`${base}/:id`, { schema: { tags, summary: `Change some fields of ${label} (JSON Merge Patch)`, params, body: MergePatch } }, async (req) => {
+  app.patch(`${base}/:id`, { schema: { tags, operationId: `patch${pascal(res.kind)}`, security: SECURITY.signedIn, summary: `Change some fields of ${label} (JSON Merge Patch)`, params, body: MergePatch, response } }, async (req) => {
     return show(await patchRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown>, { show, validate }));
   });
 }

@@ -1,4 +1,5 @@
-import { DailyReportQuery, IncidentSeriesQuery } from '@parley/contracts';
+import { DailyReport, DailyReportQuery, IncidentSeriesQuery, READ_ERRORS, Responses, SECURITY, Series } from '@parley/contracts';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { dailyReportCsv } from '../../domain/monitoring/daily-report.ts';
 import { dailyReport } from '../../use-cases/monitoring/daily-report.ts';
@@ -10,7 +11,7 @@ import { ProcessParams } from './records.routes.ts';
 /** The incident series (for charts) and the daily report as data (JSON), as a spreadsheet (CSV, by ?format=csv or Accept: text/csv) and as a printable page. */
 export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) {
   app.get('/api/processes/:processId/reports/daily', {
-    schema: { tags: ['reports'], summary: 'The daily monitoring report: per region, against the previous day', params: ProcessParams, querystring: DailyReportQuery },
+    schema: { tags: ['reports'], operationId: 'getDailyReport', security: SECURITY.optional, response: Responses({ 200: { description: 'the daily report as JSON, CSV or a printable page', content: { 'application/json': { schema: DailyReport }, 'text/csv': { schema: Type.String() }, 'text/html': { schema: Type.String() } } } }, READ_ERRORS), summary: 'The daily monitoring report: per region, against the previous day', params: ProcessParams, querystring: DailyReportQuery },
   }, async (req, reply) => {
     const { processId } = req.params as { processId: string };
     const { date, format } = req.query as { date: string; format?: 'json' | 'csv' | 'html' };
@@ -25,6 +26,6 @@ export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) 
   });
 
   app.get('/api/processes/:processId/incidents/series', {
-    schema: { tags: ['reports'], summary: 'Incidents and killed (low/best/high) per day or ISO week, for the incidents you may see', params: ProcessParams, querystring: IncidentSeriesQuery },
+    schema: { tags: ['reports'], operationId: 'getIncidentSeries', security: SECURITY.optional, response: Responses({ 200: Series }, READ_ERRORS), summary: 'Incidents and killed (low/best/high) per day or ISO week, for the incidents you may see', params: ProcessParams, querystring: IncidentSeriesQuery },
   }, async (req) => incidentSeries(deps, req.actor, (req.params as { processId: string }).processId, req.query as SeriesQuery));
 }

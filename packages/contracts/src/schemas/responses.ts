@@ -1,0 +1,136 @@
+import { Type, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+import { ErrorBody } from '../errors.ts';
+import { Audience, Id } from './common.ts';
+import { RoleGrant } from './access.ts';
+import { IncidentInput, VerificationInput } from './monitoring.ts';
+import { AttendanceInput, InvitationInput, MeetingInput } from './talks.ts';
+import { Witness } from './witnesses.ts';
+
+/**
+ * What the API answers. Bodies the server may grow stay open (`additionalProperties`), because
+ * Fastify serialises with these schemas and a closed one would silently drop a new field.
+ * Fields a stored body may lack (an erased record, an older version) are optional for the same
+ * reason: a required field that is absent makes the serialiser fail instead of answering.
+ */
+const open = <T extends TProperties>(properties: T, description: string) => Type.Object(properties, { additionalProperties: true, description });
+const Stamp = Type.String();
+
+export const Owner = Type.Object(
+  { side: Type.Union([Type.Literal('mediator'), Type.Literal('party'), Type.Literal('author')]), partyId: Type.Optional(Id) },
+  { additionalProperties: false, description: 'the author side, fixed at the first version' },
+);
+
+/** What the reader may do with a record, by action name, as the policy decides it. */
+export const Abilities = Type.Record(Type.String(), Type.Boolean(), { description: 'what the reader may do with this record' });
+
+/** The meta a read shows beside a record's own fields. */
+export const RecordMetaFields = {
+  id: Type.String(),
+  processId: Type.String(),
+  version: Type.Integer({ minimum: 1 }),
+  audience: Audience,
+  audienceParty: Type.Union([Type.String(), Type.Null()]),
+  owner: Owner,
+  createdAt: Stamp,
+  createdBy: Stamp,
+  updatedAt: Stamp,
+  updatedBy: Stamp,
+  abilities: Type.Optional(Abilities),
+};
+
+const reads = { plain: new WeakMap<TSchema, TObject>(), lifecycle: new WeakMap<TSchema, TObject>() };
+/** A record as read: its kind's input fields, the meta, and `status` for kinds whose status is a life cycle. */
+export function RecordRead(input: TSchema, lifecycle = false): TObject {
+  const cache = lifecycle ? reads.lifecycle : reads.plain;
+  const cached = cache.get(input);
+  if (cached) return cached;
+  const own = Object.fromEntries(Object.entries((input as TObject).properties ?? {}).map(([k, v]) => [k, Type.Optional(v as TSchema)]));
+  const status: TProperties = lifecycle ? { status: Type.Union([Type.String(), Type.Null()]) } : {};
+  const schema = Type.Object({ ...own, ...RecordMetaFields, ...status }, { additionalProperties: true });
+  cache.set(input, schema);
+  return schema;
+}
+
+export const ListOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Type.Union([Type.String(), Type.Null()]) });
+export const ItemsOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) }, { additionalProperties: true });
+
+export const JournalEntryView = open(
+  { idx: Type.Integer(), recordType: Type.String(), recordId: Type.String(), version: Type.Integer(), supersedes: Type.Union([Type.Integer(), Type.Null()]), author: Type.String(), at: Type.String(), body: Type.Unknown() },
+  'one version of a record as the journal keeps it',
+);
+
+export const SignedIn = Type.Object({ username: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
+export const MeView = open({ username: Type.Union([Type.String(), Type.Null()]), roles: Type.Array(RoleGrant) }, 'who you are and your roles');
+export const TokenView = open({ id: Type.String(), name: Type.String() }, 'an API token, never its secret');
+export const TokenCreated = open({ id: Type.String(), name: Type.String(), token: Type.String({ description: 'shown once' }) }, 'a new API token with its secret');
+
+export const Health = open({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.String(), integrity: Type.Unknown() }, 'liveness and integrity');
+export const ProcessView = open({ id: Type.String() }, 'a process on this server');
+export const Integrity = open({}, 'the last integrity check of a process log');
+export const ProcessExport = open({}, 'everything the reader may read in a process');
+
+export const Dossier = open(
+  { meeting: RecordRead(MeetingInput, true), invitations: Type.Array(RecordRead(InvitationInput, true)), attendance: Type.Array(RecordRead(AttendanceInput)) },
+  'a meeting with its history, claims, invitations (with their answers) and attendance',
+);
+export const CauseClaimAdded = Type.Object({ transition: Type.Integer(), seq: Type.Integer() });
+export const Matrix = open({}, 'the implementation matrix: provision × date');
+export const VerificationDone = Type.Object({ incident: RecordRead(IncidentInput, true), step: RecordRead(VerificationInput) });
+export const ImportReport = open({}, 'the outcome of an import, with a report per row');
+
+export const LogKey = Type.Object({ origin: Type.String(), key: Type.String() });
+export const InclusionProof = open({ index: Type.Integer(), size: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) }, 'an RFC 6962 inclusion proof');
+export const ConsistencyProof = open({ from: Type.Integer(), to: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) }, 'an RFC 6962 consistency proof');
+export const Receipt = open({}, "a record's receipt: its leaf, the inclusion proof and the checkpoint");
+export const WitnessView = Type.Object(Witness.properties, { additionalProperties: true });
+export const Redacted = Type.Object({ id: Type.String(), version: Type.Integer(), redacted: Type.Literal(true), erasedEntries: Type.Array(Type.Unknown(), { description: 'the journal entries whose bodies were erased' }) });
+
+export const FeatureCollection = open({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }, 'a GeoJSON FeatureCollection (RFC 7946)');
+export const Violations = ItemsOf(Type.Unknown());
+export const Series = open({}, 'incidents and killed per day or ISO week');
+export const DailyReport = open({}, 'the daily monitoring report');
+
+/** A body that is not JSON: CSV, iCalendar, a signed note, tile bytes. */
+export const Text = (mediaType: string, description: string) => ({ description, content: { [mediaType]: { schema: Type.String() } } });
+export const NoContent = { description: 'done; no body', type: 'null' } as const;
+
+export const ERROR_STATUS_DESCRIPTIONS = {
+  400: 'the request is malformed or breaks a rule',
+  401: 'no valid session or token',
+  403: 'not allowed for this account or origin',
+  404: 'no such record or process, or it is not visible to you',
+  409: 'conflict: stale version, already exists or concurrent write',
+  413: 'the body is too large',
+  415: 'unsupported Content-Type',
+  422: 'the change is not possible from the current state',
+  429: 'too many attempts; see Retry-After',
+  503: 'the process log fails its integrity check; it is not served or written until repaired',
+} as const;
+export type ErrorStatus = keyof typeof ERROR_STATUS_DESCRIPTIONS;
+
+/** The error shape as a shared schema: the server registers it once and every error status refers to it. */
+export const ERROR_BODY_ID = 'ErrorBody';
+export const ErrorBodySchema = Type.Object(ErrorBody.properties, { $id: ERROR_BODY_ID, description: 'every refusal: a stable code and reason, a message for people, and details' });
+export const ErrorResponse = (status: ErrorStatus) => ({ description: ERROR_STATUS_DESCRIPTIONS[status], $ref: `${ERROR_BODY_ID}#` });
+
+/** A route's responses: its success bodies by status and the error statuses it can give, each in the error shape. */
+export function Responses(success: Record<number, unknown>, errors: readonly ErrorStatus[]): Record<number, unknown> {
+  return { ...success, ...Object.fromEntries(errors.map((s) => [s, ErrorResponse(s)])) };
+}
+
+/** Error statuses by kind of operation. Any request can be malformed (400), carry a bad token (401) or name a missing process (404). */
+export const READ_ERRORS = [400, 401, 404] as const satisfies readonly ErrorStatus[];
+/**
+ * A write may also be refused by the policy or the origin check (403), conflict (409), be too large (413), not be JSON (415),
+ * be impossible now (422), or find the process log failing its integrity check, which stops every write until repaired (503).
+ */
+export const WRITE_ERRORS = [400, 401, 403, 404, 409, 413, 415, 422, 503] as const satisfies readonly ErrorStatus[];
+
+/** OpenAPI security requirements: a session cookie or a bearer token; public reads also take neither. */
+type Requirement = Record<string, string[]>;
+export const SECURITY: Record<'signedIn' | 'optional' | 'sessionOnly' | 'none', Requirement[]> = {
+  signedIn: [{ session: [] }, { token: [] }],
+  optional: [{}, { session: [] }, { token: [] }],
+  sessionOnly: [{ session: [] }],
+  none: [],
+};
