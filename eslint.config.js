@@ -6,7 +6,19 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -16,7 +28,15 @@ export default tseslint.config(
     // The web app runs in the browser and reaches the server only through @parley/contracts' typed client.
     files: ['packages/web/src/**/*.{ts,tsx}'],
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', localStorage: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLAnchorElement: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLInputElement: 'readonly',
+        HTMLAnchorElement: 'readonly',
+      },
     },
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', '@parley/server', 'node:*'] }] },
   },
@@ -24,7 +44,10 @@ export default tseslint.config(
     // The layering of docs/architecture.md: domain and policies stay free of I/O and outer layers.
     files: ['packages/server/src/domain/**/*.ts', 'packages/server/src/policies/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/db/**', '**/http/**', '**/use-cases/**', '**/cli/**', 'node:fs', 'node:net', 'kysely', 'fastify', 'pg', '@electric-sql/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/db/**', '**/http/**', '**/use-cases/**', '**/cli/**', 'node:fs', 'node:net', 'kysely', 'fastify', 'pg', '@electric-sql/*'] },
+      ],
     },
   },
   {

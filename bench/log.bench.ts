@@ -17,28 +17,44 @@ async function throughput(op: () => Promise<number>): Promise<number> {
   const end = Date.now() + SECONDS * 1000;
   let done = 0;
   const start = Date.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    // Not `done += await op()`: that reads `done` before the await and loses the other loops' counts.
-    while (Date.now() < end) {
-      const k = await op();
-      done += k;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      // Not `done += await op()`: that reads `done` before the await and loses the other loops' counts.
+      while (Date.now() < end) {
+        const k = await op();
+        done += k;
+      }
+    }),
+  );
   return done / ((Date.now() - start) / 1000);
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const row = (what: string, value: number, unit: string, base: number, baseWhat: string, goal: string) =>
-  console.log(`${what.padEnd(34)} ${fmt(value).padStart(9)} ${unit.padEnd(9)} baseline ${baseWhat} ${fmt(base)} ${unit} → ratio ${(value / base).toFixed(2)}   ${goal}`);
+  console.log(
+    `${what.padEnd(34)} ${fmt(value).padStart(9)} ${unit.padEnd(9)} baseline ${baseWhat} ${fmt(base)} ${unit} → ratio ${(value / base).toFixed(2)}   ${goal}`,
+  );
 
 const rt = await openRuntime({ databaseUrl: process.env.DATABASE_URL, dataDir: null });
 const db = rt.handle.db;
 const pid = `bench-log-${Date.now().toString(36)}`;
 await createProcess(rt, SYSTEM, { id: pid, names: { en: 'Log bench' } });
-await sql`create table if not exists bench_baseline (process_id text not null, id text not null, body jsonb not null, primary key (process_id, id))`.execute(db);
+await sql`create table if not exists bench_baseline (process_id text not null, id text not null, body jsonb not null, primary key (process_id, id))`.execute(
+  db,
+);
 let n = 0;
 const body = (i: number) => ({ title: `Report ${i}`, publisher: 'Agency', date: '2014-11-21', language: 'en', kind: 'article' });
-const record = (i: number) => ({ id: `s${i}`, audience: 'public' as const, audienceParty: null, parentId: null, status: null, sortOn: '2014-11-21', partyIds: [], body: body(i), owner: 'mediator' as const });
+const record = (i: number) => ({
+  id: `s${i}`,
+  audience: 'public' as const,
+  audienceParty: null,
+  parentId: null,
+  status: null,
+  sortOn: '2014-11-21',
+  partyIds: [],
+  body: body(i),
+  owner: 'mediator' as const,
+});
 
 async function appendLog(perTx: number) {
   await rt.store.write(pid, SYSTEM, async (uow) => {
@@ -48,17 +64,31 @@ async function appendLog(perTx: number) {
 }
 /** A batch as imports write it: one multi-row statement, still one journal entry per record. */
 async function appendLogBatch(perTx: number) {
-  await rt.store.write(pid, SYSTEM, (uow) => uow.insertMany('sources', 'source', Array.from({ length: perTx }, () => record(n++))));
+  await rt.store.write(pid, SYSTEM, (uow) =>
+    uow.insertMany(
+      'sources',
+      'source',
+      Array.from({ length: perTx }, () => record(n++)),
+    ),
+  );
   return perTx;
 }
 async function appendBareBatch(perTx: number) {
   await db.transaction().execute((tx) =>
-    tx.insertInto('bench_baseline' as never).values(Array.from({ length: perTx }, () => ({ process_id: pid, id: `b${n++}`, body: JSON.stringify(body(n)) })) as never).execute());
+    tx
+      .insertInto('bench_baseline' as never)
+      .values(Array.from({ length: perTx }, () => ({ process_id: pid, id: `b${n++}`, body: JSON.stringify(body(n)) })) as never)
+      .execute(),
+  );
   return perTx;
 }
 async function appendBare(perTx: number) {
   await db.transaction().execute(async (tx) => {
-    for (let k = 0; k < perTx; k++) await tx.insertInto('bench_baseline' as never).values({ process_id: pid, id: `b${n++}`, body: JSON.stringify(body(n)) } as never).execute();
+    for (let k = 0; k < perTx; k++)
+      await tx
+        .insertInto('bench_baseline' as never)
+        .values({ process_id: pid, id: `b${n++}`, body: JSON.stringify(body(n)) } as never)
+        .execute();
   });
   return perTx;
 }
@@ -84,9 +114,11 @@ const coldProofs = await throughput(async () => {
   return 1;
 });
 // Warm: one proof per leaf reads every node once (the cache holds up to 500,000 nodes).
-await Promise.all(Array.from({ length: CONCURRENCY }, async (_, k) => {
-  for (let i = k; i < head.size; i += CONCURRENCY) await inclusionProof(served, i, head.size);
-}));
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async (_, k) => {
+    for (let i = k; i < head.size; i += CONCURRENCY) await inclusionProof(served, i, head.size);
+  }),
+);
 const warmProofs = await throughput(async () => {
   await inclusionProof(served, randomIndex(), head.size);
   return 1;
@@ -102,7 +134,16 @@ row('inclusion proofs/s, nodes cached', warmProofs, 'proofs/s', selects, 'SELECT
 // Measured in memory on generated envelopes (building a million rows would take longer than the check).
 const salt = new Uint8Array(randomBytes(32));
 const commitment = computeCommitment(body(0), salt);
-const envelopes = Array.from({ length: MILLION }, (_, i) => ({ type: 'source', recordId: `s${i}`, version: 1, supersedes: null, author: 'bench', at: '2014-11-21T10:00:00.000Z', schema: 'parley/1', commitment }));
+const envelopes = Array.from({ length: MILLION }, (_, i) => ({
+  type: 'source',
+  recordId: `s${i}`,
+  version: 1,
+  supersedes: null,
+  author: 'bench',
+  at: '2014-11-21T10:00:00.000Z',
+  schema: 'parley/1',
+  commitment,
+}));
 let t = performance.now();
 const root = rootFromLeafHashes(envelopes.map((e) => envelopeLeafHash(e)));
 const verify = (performance.now() - t) / 1000;
@@ -110,8 +151,11 @@ const blobs = envelopes.map((e) => canonicalBytes(e));
 t = performance.now();
 for (const b of blobs) sha256(b);
 const hashOnly = (performance.now() - t) / 1000;
-void root; void leafHash;
-console.log(`${'re-verify 1M entries (JCS+leaf+root)'.padEnd(34)} ${verify.toFixed(2).padStart(9)} s         baseline one SHA-256 per entry ${hashOnly.toFixed(2)} s → ratio ${(verify / hashOnly).toFixed(2)}   goal < 10 s`);
+void root;
+void leafHash;
+console.log(
+  `${'re-verify 1M entries (JCS+leaf+root)'.padEnd(34)} ${verify.toFixed(2).padStart(9)} s         baseline one SHA-256 per entry ${hashOnly.toFixed(2)} s → ratio ${(verify / hashOnly).toFixed(2)}   goal < 10 s`,
+);
 
 await sql`drop table bench_baseline`.execute(db);
 await rt.close();

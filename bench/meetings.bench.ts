@@ -19,12 +19,14 @@ const PAGE = 100;
 async function throughput(op: () => Promise<unknown>): Promise<number> {
   const end = Date.now() + SECONDS * 1000;
   let done = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (Date.now() < end) {
-      await op();
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < end) {
+        await op();
+        done++;
+      }
+    }),
+  );
   return done / SECONDS;
 }
 
@@ -33,12 +35,25 @@ export async function benchMeetings() {
   const pid = `bench-${Date.now().toString(36)}`;
   await createProcess(rt, SYSTEM, { id: pid, names: { en: 'Bench' } });
   await createRecord(rt, SYSTEM, pid, resource('party'), { id: 'osce', names: { en: 'OSCE' }, aliases: [], kind: 'intergovernmental_organisation' });
-  await createRecord(rt, SYSTEM, pid, resource('forum'), { id: 'tcg', names: { en: 'TCG' }, members: [{ partyId: 'osce', role: 'mediator' }], participants: [] });
+  await createRecord(rt, SYSTEM, pid, resource('forum'), {
+    id: 'tcg',
+    names: { en: 'TCG' },
+    members: [{ partyId: 'osce', role: 'mediator' }],
+    participants: [],
+  });
   for (let i = 0; i < MEETINGS; i++) {
     const day = new Date(Date.UTC(2014, 6, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
     await createRecord(rt, SYSTEM, pid, resource('meeting'), {
-      forumId: 'tcg', title: { en: `Round ${i}` }, kind: 'round', modality: 'in_person', timeZone: 'Europe/Minsk', plannedStart: day,
-      hostRequiresConfirmation: false, agenda: [], sources: [], audience: 'forum',
+      forumId: 'tcg',
+      title: { en: `Round ${i}` },
+      kind: 'round',
+      modality: 'in_person',
+      timeZone: 'Europe/Minsk',
+      plannedStart: day,
+      hostRequiresConfirmation: false,
+      agenda: [],
+      sources: [],
+      audience: 'forum',
     });
   }
   const username = `bench-${pid}`;
@@ -56,14 +71,18 @@ export async function benchMeetings() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const viaHttp = () =>
     new Promise<void>((resolve, reject) => {
-      http.get(url, { agent, headers }, (res) => {
-        // Received whole, like the rows of the bare query; parsing it would bill the client too.
-        res.on('data', () => {});
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-      }).on('error', reject);
+      http
+        .get(url, { agent, headers }, (res) => {
+          // Received whole, like the rows of the bare query; parsing it would bill the client too.
+          res.on('data', () => {});
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+        })
+        .on('error', reject);
     });
   const bare = async () => {
-    const rows = await sql`select * from meetings where process_id = ${pid} and sort_on >= '2014-09-01' order by sort_on, id limit ${PAGE + 1}`.execute(rt.handle.db);
+    const rows = await sql`select * from meetings where process_id = ${pid} and sort_on >= '2014-09-01' order by sort_on, id limit ${PAGE + 1}`.execute(
+      rt.handle.db,
+    );
     JSON.stringify(rows.rows);
   };
   await throughput(viaHttp); // warm-up of both paths, not counted

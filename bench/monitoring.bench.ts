@@ -51,8 +51,26 @@ export async function benchMonitoring() {
   const pid = `bench-mon-${Date.now().toString(36)}`;
   await createProcess(rt, SYSTEM, { id: pid, names: { en: 'Monitoring bench' } });
   await createRecord(rt, SYSTEM, pid, resource('line'), {
-    kind: 'contact', date: '2014-09-19', approximate: true, audience: 'public', sources: [],
-    geometry: { type: 'LineString', coordinates: [[39.49, 48.65], [39.23, 48.74], [38.38, 48.63], [38.40, 48.34], [37.98, 48.30], [37.75, 48.14], [37.74, 48.07], [37.50, 47.94], [37.58, 47.65], [37.81, 47.09]] },
+    kind: 'contact',
+    date: '2014-09-19',
+    approximate: true,
+    audience: 'public',
+    sources: [],
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [39.49, 48.65],
+        [39.23, 48.74],
+        [38.38, 48.63],
+        [38.4, 48.34],
+        [37.98, 48.3],
+        [37.75, 48.14],
+        [37.74, 48.07],
+        [37.5, 47.94],
+        [37.58, 47.65],
+        [37.81, 47.09],
+      ],
+    },
   });
 
   // The bare baseline: one statement, inside a transaction that the unit-of-work trigger accepts, no journal.
@@ -84,15 +102,21 @@ export async function benchMonitoring() {
   const sample: Incident[] = Array.from({ length: SAMPLE }, (_, i) => ({
     date: { start: day(i), end: day(i), precision: 'day' },
     place: { lat: 47.5 + (i % 100) / 100, lon: 37.5 + (i % 77) / 50, precision: 'near', admin1: 'Donetsk', country: 'Ukraine' },
-    violence: 'state_based', actors: [{ role: 'side_a', name: 'Government of Ukraine' }, { role: 'side_b', name: 'DPR' }],
-    casualties: { killed: { low: 0, best: i % 3, high: 3 }, killedBy: { sideA: 0, sideB: 0, civilians: 0, unknown: i % 3 } }, sources: [{ publisher: 'Bench', date: day(i) }],
+    violence: 'state_based',
+    actors: [
+      { role: 'side_a', name: 'Government of Ukraine' },
+      { role: 'side_b', name: 'DPR' },
+    ],
+    casualties: { killed: { low: 0, best: i % 3, high: 3 }, killedBy: { sideA: 0, sideB: 0, civilians: 0, unknown: i % 3 } },
+    sources: [{ publisher: 'Bench', date: day(i) }],
     external: { dataset: 'ucdp-ged', id: String(900_000_000 + i), row: {} },
   }));
   const file = new TextEncoder().encode(exportUcdp(sample));
   t = performance.now();
   const report = await importIncidents(rt, SYSTEM, pid, file);
   const importMs = performance.now() - t;
-  if (report.totals.created !== SAMPLE) throw new Error(`import created ${report.totals.created} of ${SAMPLE}: ${JSON.stringify(report.rows.find((r) => r.status === 'refused'))}`);
+  if (report.totals.created !== SAMPLE)
+    throw new Error(`import created ${report.totals.created} of ${SAMPLE}: ${JSON.stringify(report.rows.find((r) => r.status === 'refused'))}`);
 
   // A forum reader, so the scope's WHERE clause is paid like a real analyst's request pays it.
   const analyst: Actor = { accountId: 'bench', username: 'bench', roles: [{ processId: pid, role: 'analyst', partyId: null }] };
@@ -102,34 +126,56 @@ export async function benchMonitoring() {
   const readerScope: ReadScope = { all: false, audiences: ['public', 'forum'], parties: [] };
   const period = { from: '2014-09-01', to: '2014-10-31' };
   // Bare SQL for the viewport as the plainest query over the base table: points inside the box, snapped to the grid.
-  const bare = await timed(RUNS, (i) => sql`
+  const bare = await timed(RUNS, (i) =>
+    sql`
     select count(*)::int as n, st_x(st_centroid(st_collect(geom))) as lon, st_y(st_centroid(st_collect(geom))) as lat
     from incidents where ${clusterWhere(pid, readerScope, { bbox: viewport(i), cellDegrees: cellDegrees(zoom), ...period })}
-    group by st_snaptogrid(geom, ${cellDegrees(zoom)}::float8)`.execute(db));
+    group by st_snaptogrid(geom, ${cellDegrees(zoom)}::float8)`.execute(db),
+  );
   // The use case's own question (every grid cell the box touches, whole) in bare SQL over the base table. The edges are
   // compared exactly: && compares float4-rounded boxes, so it lets in points up to ~1e-6° outside.
   const cellsOf = (i: number) => {
     const s = cellDegrees(zoom);
     const v = viewport(i);
-    return { s, bbox: { west: Math.floor(v.west / s) * s, south: Math.floor(v.south / s) * s, east: (Math.floor(v.east / s) + 1) * s, north: (Math.floor(v.north / s) + 1) * s } };
+    return {
+      s,
+      bbox: {
+        west: Math.floor(v.west / s) * s,
+        south: Math.floor(v.south / s) * s,
+        east: (Math.floor(v.east / s) + 1) * s,
+        north: (Math.floor(v.north / s) + 1) * s,
+      },
+    };
   };
-  const bareCells = await timed(RUNS, (i) => sql`
+  const bareCells = await timed(RUNS, (i) =>
+    sql`
     select count(*)::int as n, avg(st_x(geom)) as lon, avg(st_y(geom)) as lat, sum(killed_best)::int as killed
     from incidents where ${clusterWhere(pid, readerScope, { ...cellsOf(i), cellDegrees: cellsOf(i).s, ...period })}
       and st_x(geom) >= ${cellsOf(i).bbox.west}::float8 and st_y(geom) >= ${cellsOf(i).bbox.south}::float8 and st_x(geom) < ${cellsOf(i).bbox.east}::float8 and st_y(geom) < ${cellsOf(i).bbox.north}::float8
-    group by floor(st_x(geom) / ${cellsOf(i).s}::float8), floor(st_y(geom) / ${cellsOf(i).s}::float8)`.execute(db));
+    group by floor(st_x(geom) / ${cellsOf(i).s}::float8), floor(st_y(geom) / ${cellsOf(i).s}::float8)`.execute(db),
+  );
   // The same counts, both ways, for one viewport: the projection must answer what the points answer.
   {
     const mine = (await clusterIncidents(rt, analyst, pid, { bbox: bbox(7), zoom, ...period })).features.reduce((n, f) => n + Number(f.properties.count), 0);
-    const theirs = (await sql<{ n: number }>`select count(*)::int as n from incidents where ${clusterWhere(pid, readerScope, { ...cellsOf(7), cellDegrees: cellsOf(7).s, ...period })}
-      and st_x(geom) >= ${cellsOf(7).bbox.west}::float8 and st_y(geom) >= ${cellsOf(7).bbox.south}::float8 and st_x(geom) < ${cellsOf(7).bbox.east}::float8 and st_y(geom) < ${cellsOf(7).bbox.north}::float8`.execute(db)).rows[0]!.n;
+    const theirs = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from incidents where ${clusterWhere(pid, readerScope, { ...cellsOf(7), cellDegrees: cellsOf(7).s, ...period })}
+      and st_x(geom) >= ${cellsOf(7).bbox.west}::float8 and st_y(geom) >= ${cellsOf(7).bbox.south}::float8 and st_x(geom) < ${cellsOf(7).bbox.east}::float8 and st_y(geom) < ${cellsOf(7).bbox.north}::float8`.execute(
+        db,
+      )
+    ).rows[0]!.n;
     if (mine !== theirs) throw new Error(`clusters count ${mine} incidents in viewport 7, the base table ${theirs}`);
   }
-  const whole = await timed(Math.min(RUNS, 10), () => clusterIncidents(rt, analyst, pid, { bbox: `${AREA.west},${AREA.south},${AREA.east},${AREA.north}`, zoom: 6 }));
-  const wholeBare = await timed(Math.min(RUNS, 10), () => sql`
+  const whole = await timed(Math.min(RUNS, 10), () =>
+    clusterIncidents(rt, analyst, pid, { bbox: `${AREA.west},${AREA.south},${AREA.east},${AREA.north}`, zoom: 6 }),
+  );
+  const wholeBare = await timed(Math.min(RUNS, 10), () =>
+    sql`
     select count(*)::int as n, st_x(st_centroid(st_collect(geom))) as lon, st_y(st_centroid(st_collect(geom))) as lat
     from incidents where ${clusterWhere(pid, readerScope, { bbox: AREA, cellDegrees: cellDegrees(6) })}
-    group by st_snaptogrid(geom, ${cellDegrees(6)}::float8)`.execute(db));
+    group by st_snaptogrid(geom, ${cellDegrees(6)}::float8)`.execute(db),
+  );
 
   const reports = await timed(Math.min(RUNS, 20), (i) => dailyReport(rt, analyst, pid, day(30 + i)));
 
@@ -154,10 +200,11 @@ export async function benchMonitoring() {
     select c.sort_on::text, count(*)::int from c, b
     where st_intersects(c.geom, b.outer_g) and (st_intersects(c.geom, b.inner_g) or st_dwithin(c.geom::geography, b.g, 15000))
     group by c.sort_on order by c.sort_on`;
-  const buffer = (i: number) => db.transaction().execute(async (tx) => {
-    await sql`set local jit = off`.execute(tx);
-    return bufferedSql(i).execute(tx);
-  });
+  const buffer = (i: number) =>
+    db.transaction().execute(async (tx) => {
+      await sql`set local jit = off`.execute(tx);
+      return bufferedSql(i).execute(tx);
+    });
   const buffered = await timed(Math.min(RUNS, 10), (i) => buffer(i));
   for (const i of [1, 5]) {
     const [a, b] = [JSON.stringify((await corridorSql(i).execute(db)).rows), JSON.stringify((await buffer(i)).rows)];

@@ -19,7 +19,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values: opt } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '8' }, import: { type: 'string', default: 'on' } } });
+const { values: opt } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '8' }, import: { type: 'string', default: 'on' } },
+});
 const ROUNDS = Math.min(20, Number(opt.rounds));
 const SECONDS = Math.min(60, Number(opt.seconds));
 const WITH_IMPORT = opt.import !== 'off';
@@ -57,7 +59,10 @@ async function serve() {
   const s = parley(['serve'], { PORT: String(port) });
   const deadline = Date.now() + 300_000;
   for (;;) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     // With PGlite the CLI needs server.json, written just after listen; wait for it too.
     const published = DB || (existsSync(join(dataDir, 'server.json')) && JSON.parse(readFileSync(join(dataDir, 'server.json'), 'utf8')).pid === s.child.pid);
     if (ok && published) return { ...s, url };
@@ -68,11 +73,24 @@ async function serve() {
 }
 
 async function signIn(url: string): Promise<Record<string, string>> {
-  const line = readFileSync(join(dataDir, 'demo-accounts.txt'), 'utf8').split('\n').find((l) => /\smediator\b/.test(l))!;
+  const line = readFileSync(join(dataDir, 'demo-accounts.txt'), 'utf8')
+    .split('\n')
+    .find((l) => /\smediator\b/.test(l))!;
   const [username, password] = line.trim().split(/\s+/);
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), origin: url, 'content-type': 'application/json' };
+  return {
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    origin: url,
+    'content-type': 'application/json',
+  };
 }
 
 /** The UCDP header and records [from, to) as a file, cut between records (a quoted field may hold a newline). */
@@ -118,7 +136,8 @@ for (let round = 1; round <= ROUNDS; round++) {
   const imp = cli ? cli.done : Promise.resolve(null);
   if (round % 2 === 1 && cli) {
     // Odd rounds kill while the import is being written: once it has reached the server (or the database), soon after.
-    while (Date.now() < stopAt && cli.child.exitCode === null && !/through the running|imported \d/.test(cli.output())) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < stopAt && cli.child.exitCode === null && !/through the running|imported \d/.test(cli.output()))
+      await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
   } else {
     await new Promise((r) => setTimeout(r, Math.max(0, stopAt - Date.now())));
@@ -133,7 +152,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   if (importAcked) ackedIncidents.push(...part.ids);
   await server.done;
   server = await serve();
-  const exported = (await (await fetch(`${server.url}/api/processes/${PROCESS}/export`, { headers: await signIn(server.url) })).json()) as { records: { sources: { id: string }[]; incidents: { id: string }[] } };
+  const exported = (await (await fetch(`${server.url}/api/processes/${PROCESS}/export`, { headers: await signIn(server.url) })).json()) as {
+    records: { sources: { id: string }[]; incidents: { id: string }[] };
+  };
   const sources = new Set(exported.records.sources.map((s) => s.id));
   const incidents = new Set(exported.records.incidents.map((i) => i.id));
   const lostSources = ackedSources.filter((id) => !sources.has(id)).length;

@@ -1,4 +1,4 @@
-// The README's test command: type-check, lint, lint the OpenAPI document, then every test. The database suite
+// The README's test command: type-check, lint, check formatting, lint the OpenAPI document, then every test. The database suite
 // runs on PGlite and, when TEST_DATABASE_URL is set, again on PostgreSQL; each
 // project runs on its own so the counts per engine are exact.
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +16,10 @@ const written = new Promise((done) => spawn('npx', ['tsx', 'scripts/openapi-docu
 
 if (npx('tsc', '-p', 'tsconfig.json', '--noEmit') !== 0) process.exit(1);
 if (npx('eslint', '.') !== 0) process.exit(1);
+if (npx('prettier', '--check', '--log-level', 'warn', '.') !== 0) {
+  console.log('Some files do not match Prettier: run npm run format.');
+  process.exit(1);
+}
 
 const linted = (await written) && npx('redocly', 'lint', doc, '--config', 'redocly.yaml', '--format', 'summary') === 0;
 rmSync(docDir, { recursive: true, force: true });

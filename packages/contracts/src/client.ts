@@ -33,7 +33,8 @@ export function createClient(opts: ClientOptions) {
     const headers: Record<string, string> = { accept: 'text/plain, application/json' };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     const res = await f(new URL(path, opts.baseUrl), { method: 'GET', headers });
-    if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({ error: { code: 'internal', reason: 'http', message: res.statusText } }))) as ErrorBody);
+    if (!res.ok)
+      throw new ApiError(res.status, (await res.json().catch(() => ({ error: { code: 'internal', reason: 'http', message: res.statusText } }))) as ErrorBody);
     return res.text();
   }
   /** A GET that a newer request may abort (the map drops the answer for a viewport it has left). */
@@ -49,7 +50,10 @@ export function createClient(opts: ClientOptions) {
   return {
     health: () => call<{ status: string }>('GET', '/api/health'),
     list: <T>(processId: string, collection: string, query: Record<string, string | number> = {}) =>
-      call<{ items: T[]; next: string | null }>('GET', `${p(processId)}/${collection}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`),
+      call<{ items: T[]; next: string | null }>(
+        'GET',
+        `${p(processId)}/${collection}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+      ),
     get: <T>(processId: string, collection: string, id: string) => call<T>('GET', `${p(processId)}/${collection}/${encodeURIComponent(id)}`),
     create: <T>(processId: string, collection: string, body: unknown) => call<T>('POST', `${p(processId)}/${collection}`, body),
     replace: <T>(processId: string, collection: string, id: string, body: unknown) =>
@@ -69,10 +73,24 @@ export function createClient(opts: ClientOptions) {
     logKey: (processId: string) => call<{ origin: string; key: string }>('GET', `${p(processId)}/log/key`),
     /** A record's receipt (parley-receipt/v1): envelope, inclusion proof, checkpoint, and body with salt for its readers. */
     receipt: <T>(processId: string, type: string, id: string, version?: number) =>
-      call<T>('GET', `${p(processId)}/log/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}/receipt${version === undefined ? '' : `?version=${version}`}`),
+      call<T>(
+        'GET',
+        `${p(processId)}/log/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}/receipt${version === undefined ? '' : `?version=${version}`}`,
+      ),
     /** Incidents in a viewport clustered on the server for a zoom (GeoJSON points with `count`, `killedBest`, and `incidentId` when alone). */
-    mapClusters: <T>(processId: string, query: { bbox: string; zoom: number; from?: string; to?: string; kind?: string; status?: string; party?: string }, init: { signal?: AbortSignal } = {}) =>
-      callGet<T>(`${p(processId)}/map/clusters?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`, init.signal),
+    mapClusters: <T>(
+      processId: string,
+      query: { bbox: string; zoom: number; from?: string; to?: string; kind?: string; status?: string; party?: string },
+      init: { signal?: AbortSignal } = {},
+    ) =>
+      callGet<T>(
+        `${p(processId)}/map/clusters?${new URLSearchParams(
+          Object.entries(query)
+            .filter(([, v]) => v !== undefined && v !== '')
+            .map(([k, v]) => [k, String(v)]),
+        )}`,
+        init.signal,
+      ),
     /** Lines as GeoJSON; with a date, the line of each kind and claimant in force on that day. */
     linesGeoJson: <T>(processId: string, date?: string) => call<T>('GET', `${p(processId)}/lines.geojson${date ? `?date=${encodeURIComponent(date)}` : ''}`),
     /** The withdrawal zones of a day as GeoJSON buffers around their reference lines. */
@@ -80,11 +98,15 @@ export function createClient(opts: ClientOptions) {
       call<T>('GET', `${p(processId)}/zones.geojson?${new URLSearchParams({ date, ...(agreement ? { agreement } : {}) })}`),
     /** Incidents and killed (low/best/high) per day or week, for the incidents the reader may see. */
     incidentSeries: <T>(processId: string, query: { from?: string; to?: string; interval?: 'day' | 'week' } = {}) =>
-      call<T>('GET', `${p(processId)}/incidents/series?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as [string, string][])}`),
+      call<T>(
+        'GET',
+        `${p(processId)}/incidents/series?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as [string, string][])}`,
+      ),
     /** The daily monitoring report as data. */
     dailyReport: <T>(processId: string, date: string) => call<T>('GET', `${p(processId)}/reports/daily?date=${encodeURIComponent(date)}`),
     /** The address of the daily report as a printable page (`html`) or a spreadsheet (`csv`). */
-    dailyReportUrl: (processId: string, date: string, format: 'html' | 'csv') => new URL(`${p(processId)}/reports/daily?date=${encodeURIComponent(date)}&format=${format}`, opts.baseUrl).toString(),
+    dailyReportUrl: (processId: string, date: string, format: 'html' | 'csv') =>
+      new URL(`${p(processId)}/reports/daily?date=${encodeURIComponent(date)}&format=${format}`, opts.baseUrl).toString(),
     /** The address of a process's iCalendar feed, for a link or a calendar subscription. */
     calendarUrl: (processId: string) => new URL(`${p(processId)}/calendar.ics`, opts.baseUrl).toString(),
   };

@@ -42,12 +42,39 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       parties: (k) => ({ names: { en: `Party ${k}` }, kind: 'other' }),
       forums: (k) => ({ names: { en: `Forum ${k}` }, members: [{ partyId: 'osce', role: 'mediator' }] }),
       incidents: (k) => ({
-        date: { start: '2014-09-20', end: '2014-09-20', precision: 'day' }, place: { lat: 48, lon: 37.8, precision: 'exact', name: `Incident ${k}` },
-        actors: [], casualties: { killed: { low: 0, best: 0, high: 0 } }, sources: [],
+        date: { start: '2014-09-20', end: '2014-09-20', precision: 'day' },
+        place: { lat: 48, lon: 37.8, precision: 'exact', name: `Incident ${k}` },
+        actors: [],
+        casualties: { killed: { low: 0, best: 0, high: 0 } },
+        sources: [],
       }),
-      observations: (k) => ({ method: 'seen', kind: 'flare', count: 1, approximate: false, observer: { lat: 48, lon: 37.8, name: `Post ${k}` }, time: { from: '2014-09-20T20:00:00Z' } }),
-      lines: (k) => ({ kind: 'contact', date: '2014-09-19', approximate: true, geometry: { type: 'LineString', coordinates: [[37.75, 47.9], [37.75, 48.3]] }, note: `Line ${k}` }),
-      restrictions: (k) => ({ date: '2014-09-20', place: { name: `Checkpoint ${k}`, admin1: 'Donetsk' }, byLabel: 'armed men', description: `Restriction ${k}` }),
+      observations: (k) => ({
+        method: 'seen',
+        kind: 'flare',
+        count: 1,
+        approximate: false,
+        observer: { lat: 48, lon: 37.8, name: `Post ${k}` },
+        time: { from: '2014-09-20T20:00:00Z' },
+      }),
+      lines: (k) => ({
+        kind: 'contact',
+        date: '2014-09-19',
+        approximate: true,
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [37.75, 47.9],
+            [37.75, 48.3],
+          ],
+        },
+        note: `Line ${k}`,
+      }),
+      restrictions: (k) => ({
+        date: '2014-09-20',
+        place: { name: `Checkpoint ${k}`, admin1: 'Donetsk' },
+        byLabel: 'armed men',
+        description: `Restriction ${k}`,
+      }),
     };
     for (const [collection, input] of Object.entries(inputs)) {
       made[collection] = {};
@@ -73,17 +100,39 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       const { key, ...vis } = a;
       made.invitations[key] = (await call(w, 'POST', `/meetings/${made.meetings!.public}/invitations`, 'mediator', { partyId: parties[n], ...vis })).json.id;
       made.attendance[key] = (await call(w, 'POST', `/meetings/${held}/attendance`, 'mediator', { partyId: parties[n], status: 'attended' })).json.id;
-      made.provisions[key] = (await call(w, 'POST', `/agreements/${made.agreements!.public}/provisions`, 'mediator', { number: String(n + 1), paraphrase: { en: `Point ${key}` }, ...vis })).json.id;
+      made.provisions[key] = (
+        await call(w, 'POST', `/agreements/${made.agreements!.public}/provisions`, 'mediator', {
+          number: String(n + 1),
+          paraphrase: { en: `Point ${key}` },
+          ...vis,
+        })
+      ).json.id;
       const assessed = await call(w, 'POST', `/agreements/${made.agreements!.public}/provisions/1/assessments`, 'mediator', {
-        level: 1, asOf: `2014-11-0${n + 1}`, assessor: 'OSCE', perspective: 'neutral', rationale: `Assessment ${key}`, evidence: [{ kind: 'source', id: src }], ...vis,
+        level: 1,
+        asOf: `2014-11-0${n + 1}`,
+        assessor: 'OSCE',
+        perspective: 'neutral',
+        rationale: `Assessment ${key}`,
+        evidence: [{ kind: 'source', id: src }],
+        ...vis,
       });
       expect(assessed.status, assessed.body).toBe(201);
       made.assessments[key] = assessed.json.id;
       // A verification step is as visible as its incident; an attribution has its own audience.
-      const step = await call(w, 'POST', `/incidents/${made.incidents![key]}/verifications`, 'mediator', { to: 'corroborated', reason: `Step ${key}`, version: 1 });
+      const step = await call(w, 'POST', `/incidents/${made.incidents![key]}/verifications`, 'mediator', {
+        to: 'corroborated',
+        reason: `Step ${key}`,
+        version: 1,
+      });
       expect(step.status, step.body).toBe(201);
       made.verifications[key] = step.json.step.id;
-      const attributed = await call(w, 'POST', `/incidents/${made.incidents!.public}/attributions`, 'mediator', { kind: 'assessed', responsibleLabel: 'undetermined', text: `Attribution ${key}`, sources: [], ...vis });
+      const attributed = await call(w, 'POST', `/incidents/${made.incidents!.public}/attributions`, 'mediator', {
+        kind: 'assessed',
+        responsibleLabel: 'undetermined',
+        text: `Attribution ${key}`,
+        sources: [],
+        ...vis,
+      });
       expect(attributed.status, attributed.body).toBe(201);
       made.attributions[key] = attributed.json.id;
     }
@@ -140,7 +189,8 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     for (const who of WHO) {
       const ics = (await call(w, 'GET', '/calendar.ics', who)).body;
       const exported = (await call(w, 'GET', '/export', who)).body;
-      const matrix = (await call(w, 'GET', `/agreements/${made.agreements!.public}/matrix?dates=2014-11-01,2014-11-02,2014-11-03,2014-11-04,2014-11-05`, who)).body;
+      const matrix = (await call(w, 'GET', `/agreements/${made.agreements!.public}/matrix?dates=2014-11-01,2014-11-02,2014-11-03,2014-11-04,2014-11-05`, who))
+        .body;
       const incidentsCsv = (await call(w, 'GET', '/incidents.csv', who)).body;
       for (const a of AUDIENCES) {
         const visible = visibleKeys(who).includes(a.key);
@@ -158,12 +208,29 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     const sightings: Record<string, string> = {};
     for (const { key, ...vis } of AUDIENCES) {
       const r = await call(w, 'POST', '/observations', 'mediator', {
-        method: 'seen', kind: 'weapon_sighting', count: 1, approximate: false, weapon: 'artillery_100mm_plus', observer: { lat: 48.1, lon: 37.8 }, time: { from: '2014-09-20T09:00:00Z' }, ...vis,
+        method: 'seen',
+        kind: 'weapon_sighting',
+        count: 1,
+        approximate: false,
+        weapon: 'artillery_100mm_plus',
+        observer: { lat: 48.1, lon: 37.8 },
+        time: { from: '2014-09-20T09:00:00Z' },
+        ...vis,
       });
       expect(r.status, r.body).toBe(201);
       sightings[key] = r.json.id;
     }
-    const routes = ['violations', 'lines.geojson', 'zones.geojson', 'reports/daily', 'map/clusters', 'incidents.geojson', 'incidents.hxl.csv', 'incidents.acled.csv', 'incidents/series'];
+    const routes = [
+      'violations',
+      'lines.geojson',
+      'zones.geojson',
+      'reports/daily',
+      'map/clusters',
+      'incidents.geojson',
+      'incidents.hxl.csv',
+      'incidents.acled.csv',
+      'incidents/series',
+    ];
     for (const r of routes) walked.add(`/api/processes/{processId}/${r}`);
     for (const who of WHO) {
       const keys = visibleKeys(who);
@@ -182,10 +249,18 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
       expect(report.totals.weaponsInViolation, `${who} report weapons`).toBe(keys.length);
       const page = (await call(w, 'GET', '/reports/daily?date=2014-09-20&format=html', who)).body;
       for (const a of AUDIENCES) expect(page.includes(`Restriction ${a.key}`), `${who} report page ${a.key}`).toBe(keys.includes(a.key));
-      const clusters = JSON.parse((await call(w, 'GET', '/map/clusters?bbox=-180,-90,180,90&zoom=4', who)).body).features as { properties: { count: number } }[];
-      expect(clusters.reduce((n, f) => n + f.properties.count, 0), `${who} clusters`).toBe(keys.length);
+      const clusters = JSON.parse((await call(w, 'GET', '/map/clusters?bbox=-180,-90,180,90&zoom=4', who)).body).features as {
+        properties: { count: number };
+      }[];
+      expect(
+        clusters.reduce((n, f) => n + f.properties.count, 0),
+        `${who} clusters`,
+      ).toBe(keys.length);
       const series = (await call(w, 'GET', '/incidents/series?from=2014-09-20&to=2014-09-20&interval=day', who)).json as { points: { incidents: number }[] };
-      expect(series.points.reduce((n, p) => n + p.incidents, 0), `${who} incident series`).toBe(keys.length);
+      expect(
+        series.points.reduce((n, p) => n + p.incidents, 0),
+        `${who} incident series`,
+      ).toBe(keys.length);
       const geojson = (await call(w, 'GET', '/incidents.geojson', who)).body;
       const hxl = (await call(w, 'GET', '/incidents.hxl.csv', who)).body;
       const acled = (await call(w, 'GET', '/incidents.acled.csv', who)).body;
@@ -211,7 +286,14 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     expect(reported.json).toMatchObject({ speakerPartyId: 'rus', owner: { side: 'party', partyId: 'ukr' }, createdBy: w.actors.delegateUkr.username });
     expect((await call(w, 'POST', '/statements', 'delegateRus', statement)).json.owner).toEqual({ side: 'party', partyId: 'rus' });
     // A reference to a record the writer cannot see is as unknown as a missing one.
-    const hidden = await call(w, 'POST', '/figures', 'analyst', { qualifier: 'about', value: 1, unit: 'people', measure: 'killed', asOf: '2014-11-18', sourceId: made.sources!.mediator });
+    const hidden = await call(w, 'POST', '/figures', 'analyst', {
+      qualifier: 'about',
+      value: 1,
+      unit: 'people',
+      measure: 'killed',
+      asOf: '2014-11-18',
+      sourceId: made.sources!.mediator,
+    });
     expect(hidden.json.error).toMatchObject({ code: 'validation', reason: 'unknown_reference', details: { field: 'sourceId' } });
   });
 

@@ -9,15 +9,27 @@ describe(`agreements and implementation (${process.env.PARLEY_TEST_ENGINE})`, ()
     w = await world();
     src = (await call(w, 'POST', '/sources', 'mediator', build.source())).json.id;
     await call(w, 'POST', '/people', 'mediator', { id: 'kuchma', names: { en: 'Leonid Kuchma', uk: 'Леонід Кучма', ru: 'Леонид Кучма' }, partyId: 'ukr' });
-    const r = await call(w, 'POST', '/agreements', 'mediator', build.agreement({
-      id: 'memo', shortNames: ['Minsk Memorandum'], stage: 'Cea/Ceas', external: [{ scheme: 'pax', id: '1362' }],
-      signatories: [{ personId: 'kuchma', onBehalfOf: 'ukr', capacity: 'former president, envoy' }],
-    }));
+    const r = await call(
+      w,
+      'POST',
+      '/agreements',
+      'mediator',
+      build.agreement({
+        id: 'memo',
+        shortNames: ['Minsk Memorandum'],
+        stage: 'Cea/Ceas',
+        external: [{ scheme: 'pax', id: '1362' }],
+        signatories: [{ personId: 'kuchma', onBehalfOf: 'ukr', capacity: 'former president, envoy' }],
+      }),
+    );
     expect(r.status, r.body).toBe(201);
     agreement = r.json.id;
     for (const n of ['1', '2', '3', '4', '10']) {
       const p = await call(w, 'POST', `/agreements/${agreement}/provisions`, 'mediator', {
-        number: n, paraphrase: { en: `Point ${n}` }, categories: ['Cea'], obligated: ['ukr', 'ordo'],
+        number: n,
+        paraphrase: { en: `Point ${n}` },
+        categories: ['Cea'],
+        obligated: ['ukr', 'ordo'],
         ...(n === '4' ? { deadline: { kind: 'relative', anchor: 'signature', days: 1 }, dependsOn: ['1'] } : {}),
       });
       expect(p.status, p.body).toBe(201);
@@ -26,7 +38,13 @@ describe(`agreements and implementation (${process.env.PARLEY_TEST_ENGINE})`, ()
 
   const assess = (number: string, body: Record<string, unknown>, who: 'analyst' | 'mediator' | 'delegateUkr' = 'analyst') =>
     call(w, 'POST', `/agreements/${agreement}/provisions/${number}/assessments`, who, {
-      level: 1, asOf: '2014-11-18', assessor: 'UN monitoring mission', perspective: 'neutral', rationale: 'Fighting continues', evidence: [{ kind: 'source', id: src }], ...body,
+      level: 1,
+      asOf: '2014-11-18',
+      assessor: 'UN monitoring mission',
+      perspective: 'neutral',
+      rationale: 'Fighting continues',
+      evidence: [{ kind: 'source', id: src }],
+      ...body,
     });
 
   it('keeps provisions in numeric order with their dependencies', async () => {

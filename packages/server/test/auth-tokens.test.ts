@@ -25,7 +25,8 @@ describe(`passwords, sessions and API tokens (${process.env.PARLEY_TEST_ENGINE})
     expect(res.statusCode, res.body).toBe(200);
     return { ...a, session: { cookie: cookieOf(res), ...SAME_ORIGIN } };
   };
-  const req = (method: 'GET' | 'POST' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const req = (method: 'GET' | 'POST' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) =>
+    app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const me = async (headers: Record<string, string>) => (await req('GET', '/api/auth/me', headers)).json().username;
 
@@ -40,7 +41,8 @@ describe(`passwords, sessions and API tokens (${process.env.PARLEY_TEST_ENGINE})
     expect(await rt.accounts.findByUsername(username)).toBeUndefined();
     // The test accounts' phrase and the demo's generated passwords (9 random bytes) pass.
     await expect(addAccount(rt, { username, password: PASSWORD })).resolves.toMatchObject({ accountId: expect.any(String) });
-    for (let i = 0; i < 5; i++) await expect(addAccount(rt, { username: `d-${rand()}`, password: randomBytes(9).toString('base64url') })).resolves.toBeDefined();
+    for (let i = 0; i < 5; i++)
+      await expect(addAccount(rt, { username: `d-${rand()}`, password: randomBytes(9).toString('base64url') })).resolves.toBeDefined();
   });
 
   it('issues tokens only to a session, with a default, chosen or refused expiry', async () => {
@@ -53,7 +55,10 @@ describe(`passwords, sessions and API tokens (${process.env.PARLEY_TEST_ENGINE})
     const week = (await req('POST', '/api/auth/tokens', session, { name: 'week', expiresInDays: 7 })).json();
     expect(Date.parse(week.expiresAt) - now).toBe(7 * DAY);
     for (const expiresInDays of [0, 366, 1.5, '7'])
-      expect((await req('POST', '/api/auth/tokens', session, { name: 'bad', expiresInDays })).json().error, String(expiresInDays)).toMatchObject({ code: 'validation', details: { field: 'expiresInDays' } });
+      expect((await req('POST', '/api/auth/tokens', session, { name: 'bad', expiresInDays })).json().error, String(expiresInDays)).toMatchObject({
+        code: 'validation',
+        details: { field: 'expiresInDays' },
+      });
 
     // A token cannot mint tokens: 403, and nothing is created.
     const minted = await req('POST', '/api/auth/tokens', bearer(token.token), { name: 'child' });
@@ -71,7 +76,9 @@ describe(`passwords, sessions and API tokens (${process.env.PARLEY_TEST_ENGINE})
     expect(await me(bearer(made.token))).not.toBeNull();
     const list = await req('GET', '/api/auth/tokens', bearer(made.token));
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toEqual([{ id: made.id, name: 'listed', createdAt: expect.any(String), expiresAt: made.expiresAt, lastUsedAt: new Date(now).toISOString() }]);
+    expect(list.json().items).toEqual([
+      { id: made.id, name: 'listed', createdAt: expect.any(String), expiresAt: made.expiresAt, lastUsedAt: new Date(now).toISOString() },
+    ]);
     expect(list.body).not.toContain(made.token);
     expect(list.body).not.toContain(made.token.slice(4));
     expect((await req('GET', '/api/auth/tokens', {})).statusCode).toBe(401);

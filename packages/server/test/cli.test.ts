@@ -29,14 +29,20 @@ describe(`the parley command (${process.env.PARLEY_TEST_ENGINE})`, () => {
 
   it('adds a user with a role, and lists it', async () => {
     const name = `cli-${w.pid}`;
-    expect(await parley('user', 'add', name, '--password', 'a long password', '--process', w.pid, '--role', 'delegate', '--party', 'ukr')).toContain(`Added ${name}`);
+    expect(await parley('user', 'add', name, '--password', 'a long password', '--process', w.pid, '--role', 'delegate', '--party', 'ukr')).toContain(
+      `Added ${name}`,
+    );
     expect(await parley('user', 'list')).toContain(`${name}\t${w.pid}:delegate(ukr)`);
   });
 
   it('refuses a bad role before creating the account', async () => {
     const name = `cli-bad-${w.pid}`;
-    await expect(parley('user', 'add', name, '--password', 'a long password', '--process', w.pid, '--role', 'king')).rejects.toMatchObject({ reason: 'unknown_role' });
-    await expect(parley('user', 'add', name, '--password', 'a long password', '--process', w.pid, '--role', 'delegate', '--party', 'nobody')).rejects.toMatchObject({ reason: 'unknown_reference' });
+    await expect(parley('user', 'add', name, '--password', 'a long password', '--process', w.pid, '--role', 'king')).rejects.toMatchObject({
+      reason: 'unknown_role',
+    });
+    await expect(
+      parley('user', 'add', name, '--password', 'a long password', '--process', w.pid, '--role', 'delegate', '--party', 'nobody'),
+    ).rejects.toMatchObject({ reason: 'unknown_reference' });
     expect(await w.rt.accounts.findByUsername(name)).toBeUndefined();
     await expect(parley('seed', 'everything')).rejects.toMatchObject({ reason: 'unknown_scenario' });
   });
@@ -57,10 +63,15 @@ describe(`the parley command (${process.env.PARLEY_TEST_ENGINE})`, () => {
       await app.register(adminRoutes, { rt: w.rt, token });
       return app;
     }
-    const post = (app: Awaited<ReturnType<typeof admin>>, name: string, payload: unknown, headers: Record<string, string> = { [ADMIN_HEADER]: token }, remoteAddress = '127.0.0.1') =>
-      app.inject({ method: 'POST', url: `/api/admin/operations/${name}`, headers, payload: payload as object, remoteAddress });
+    const post = (
+      app: Awaited<ReturnType<typeof admin>>,
+      name: string,
+      payload: unknown,
+      headers: Record<string, string> = { [ADMIN_HEADER]: token },
+      remoteAddress = '127.0.0.1',
+    ) => app.inject({ method: 'POST', url: `/api/admin/operations/${name}`, headers, payload: payload as object, remoteAddress });
 
-    it('runs an operation as the system for the local credential, with the use case\'s own refusals', async () => {
+    it("runs an operation as the system for the local credential, with the use case's own refusals", async () => {
       const app = await admin();
       const name = `cli-remote-${w.pid}`;
       const added = await post(app, 'user-add', { username: name, password: 'a long password', process: w.pid, role: 'analyst' });
@@ -75,7 +86,11 @@ describe(`the parley command (${process.env.PARLEY_TEST_ENGINE})`, () => {
 
     it('refuses a missing or wrong credential and a caller from another machine, before reading the body', async () => {
       const app = await admin();
-      const cases = [post(app, 'user-add', {}, {}), post(app, 'user-add', {}, { [ADMIN_HEADER]: `${token}x` }), post(app, 'user-add', {}, { [ADMIN_HEADER]: token }, '10.0.0.9')];
+      const cases = [
+        post(app, 'user-add', {}, {}),
+        post(app, 'user-add', {}, { [ADMIN_HEADER]: `${token}x` }),
+        post(app, 'user-add', {}, { [ADMIN_HEADER]: token }, '10.0.0.9'),
+      ];
       for (const res of await Promise.all(cases)) {
         expect(res.statusCode).toBe(401);
         // An empty body would be a validation error if it had been read.

@@ -106,7 +106,9 @@ describe.skipIf(process.env.PARLEY_TEST_ENGINE !== 'pglite')('one writer per dat
     const imported = await cli('import', 'ucdp', file, '--process', 'minsk-2014');
     expect(imported.stdout).toContain(`${ROWS} rows (ucdp, utf-8): ${ROWS} accepted, 0 warned, 0 refused; ${ROWS} incidents created`);
     expect(imported.code).toBe(0);
-    expect((await cli('user', 'add', 'lock-test', '--password', 'a long password', '--process', 'minsk-2014', '--role', 'monitor')).stdout).toContain('Added lock-test.');
+    expect((await cli('user', 'add', 'lock-test', '--password', 'a long password', '--process', 'minsk-2014', '--role', 'monitor')).stdout).toContain(
+      'Added lock-test.',
+    );
     const badRole = await cli('user', 'add', 'lock-bad', '--password', 'a long password', '--process', 'minsk-2014', '--role', 'king');
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('There is no role "king"');

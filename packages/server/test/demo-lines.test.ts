@@ -41,10 +41,19 @@ describe(`the demo's contact line and synthetic monitoring data (${process.env.P
 
   it('computes the synthetic howitzer as a violation of the memorandum, and reports the day', async () => {
     const v = JSON.parse((await get('/violations?date=2014-10-02')).body).items;
-    expect(v).toMatchObject([{ observationId: 'syn-obs-2014-10-02-howitzer', rule: { ruleSet: 'memorandum-2014-09-19', requiredKm: 15 }, line: { id: 'line-2014-09-19', approximate: true } }]);
+    expect(v).toMatchObject([
+      {
+        observationId: 'syn-obs-2014-10-02-howitzer',
+        rule: { ruleSet: 'memorandum-2014-09-19', requiredKm: 15 },
+        line: { id: 'line-2014-09-19', approximate: true },
+      },
+    ]);
     expect(v[0].distanceKm).toBeGreaterThan(2);
     expect(v[0].distanceKm).toBeLessThan(10);
     const report = JSON.parse((await get('/reports/daily?date=2014-10-02')).body);
-    expect(report.regions.find((r: { region: string }) => r.region === 'Donetsk')).toMatchObject({ incidents: { today: 1, previous: 1 }, explosions: { today: 30, previous: 12 } });
+    expect(report.regions.find((r: { region: string }) => r.region === 'Donetsk')).toMatchObject({
+      incidents: { today: 1, previous: 1 },
+      explosions: { today: 30, previous: 12 },
+    });
   });
 });

@@ -87,10 +87,44 @@ const RAW_BODIES: { bytes: Buffer; altering: boolean }[] = [
   { bytes: Buffer.from("{'title': 'x'}"), altering: false },
 ];
 const PARAMS = ['%00', '%ZZ', '%E0%A4%A', '%ED%A0%80', 'a'.repeat(300), 'A-B', '..%2F..%2Fx', '%F0%9F%98%80', '1e309', '-1', '99999999999', '%20', 'x%0Ay'];
-const QUERIES = ['limit=%00', 'limit=99999999999', 'limit=-1', 'limit=1e309', 'limit=abc', 'from=2014-02-30', 'from=%ZZ', 'to=2014-13-01', 'after=%ED%A0%80',
-  `after=${'z'.repeat(100_000)}`, 'version=99999999999', 'version=0', 'index=-1', 'size=1e309', 'from=-5', 'date=2014-02-30', 'format=%00', 'colour=red', 'status=%00x',
-  'party=%C0%AF', 'dates=2014-01-01,%00', 'interval=year', 'zoom=99999999999', 'bbox=1,2,3', 'audience=party', 'x=1&x=2&x=3'];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'text/csv', 'application/geo+json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'];
+const QUERIES = [
+  'limit=%00',
+  'limit=99999999999',
+  'limit=-1',
+  'limit=1e309',
+  'limit=abc',
+  'from=2014-02-30',
+  'from=%ZZ',
+  'to=2014-13-01',
+  'after=%ED%A0%80',
+  `after=${'z'.repeat(100_000)}`,
+  'version=99999999999',
+  'version=0',
+  'index=-1',
+  'size=1e309',
+  'from=-5',
+  'date=2014-02-30',
+  'format=%00',
+  'colour=red',
+  'status=%00x',
+  'party=%C0%AF',
+  'dates=2014-01-01,%00',
+  'interval=year',
+  'zoom=99999999999',
+  'bbox=1,2,3',
+  'audience=party',
+  'x=1&x=2&x=3',
+];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=latin1',
+  'text/plain',
+  'text/csv',
+  'application/geo+json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+];
 
 /** A plausible value for a schema: what a careless but well-meaning client sends, for the mutation to spoil. */
 function sample(s: Schema | undefined, depth = 0): unknown {
@@ -101,12 +135,19 @@ function sample(s: Schema | undefined, depth = 0): unknown {
   if (s.anyOf) return sample(s.anyOf.find((b) => b.const !== undefined || b.type !== 'null') ?? s.anyOf[0], depth + 1);
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
-    case 'object': return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k], depth + 1)]));
-    case 'array': return [];
-    case 'integer': case 'number': return 1;
-    case 'boolean': return true;
-    case 'string': return s.format === 'date-time' ? '2014-11-20T10:00:00Z' : s.format === 'date' || s.pattern?.includes('\\d{4}') ? '2014-11-20' : s.pattern ? 'tcg' : 'x';
-    default: return null;
+    case 'object':
+      return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k], depth + 1)]));
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'string':
+      return s.format === 'date-time' ? '2014-11-20T10:00:00Z' : s.format === 'date' || s.pattern?.includes('\\d{4}') ? '2014-11-20' : s.pattern ? 'tcg' : 'x';
+    default:
+      return null;
   }
 }
 
@@ -145,12 +186,18 @@ describe(`the API refuses malformed requests in its error shape and changes noth
     const meeting = (await call(w, 'POST', '/meetings', 'mediator', build.meeting())).json.id;
     const agreement = (await call(w, 'POST', '/agreements', 'mediator', build.agreement())).json.id;
     ids = { sources: source, meetings: meeting, agreements: agreement, parties: 'ukr', forums: 'tcg' };
-    const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>> };
-    ops = Object.entries(spec.paths).flatMap(([path, item]) =>
-      Object.entries(item).map(([method, op]) => ({
-        method: method.toUpperCase(), path, body: op.requestBody?.content['application/json']?.schema,
-        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-      })))
+    const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>>;
+    };
+    ops = Object.entries(spec.paths)
+      .flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path,
+          body: op.requestBody?.content['application/json']?.schema,
+          query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        })),
+      )
       // Signing out would end the roles' own credentials halfway through the run.
       .filter((op) => !/^\/api\/auth\/(logout|tokens\/)/.test(op.path));
   }, 300_000);
@@ -159,8 +206,13 @@ describe(`the API refuses malformed requests in its error shape and changes noth
 
   function url(op: Op, param?: string): string {
     const collection = /\/processes\/\{processId\}\/([a-z-]+)/.exec(op.path)?.[1] ?? '';
-    return op.path.replace('{processId}', w.pid).replace('{*}', '0/x/000').replace(/\{(\w+)\}/g, (_m, name: string) =>
-      param ?? (name === 'id' ? ids[collection] ?? 'no-such-id' : name === 'number' ? '1' : name === 'type' ? 'source' : 'x'));
+    return op.path
+      .replace('{processId}', w.pid)
+      .replace('{*}', '0/x/000')
+      .replace(
+        /\{(\w+)\}/g,
+        (_m, name: string) => param ?? (name === 'id' ? (ids[collection] ?? 'no-such-id') : name === 'number' ? '1' : name === 'type' ? 'source' : 'x'),
+      );
   }
 
   function toInject(r: Request) {
@@ -192,8 +244,12 @@ describe(`the API refuses malformed requests in its error shape and changes noth
   it(`answers ${RUNS} malformed requests without a 5xx, in the error shape, leaving the log unchanged when refused`, async () => {
     const requests = fc.sample(
       fc.record({
-        op: fc.nat(), who: fc.constantFrom(...WHO), kind: fc.constantFrom('body', 'body', 'body', 'raw', 'param', 'query', 'type'),
-        pick: fc.nat(), hole: fc.nat(), contentType: fc.nat(),
+        op: fc.nat(),
+        who: fc.constantFrom(...WHO),
+        kind: fc.constantFrom('body', 'body', 'body', 'raw', 'param', 'query', 'type'),
+        pick: fc.nat(),
+        hole: fc.nat(),
+        contentType: fc.nat(),
       }) as fc.Arbitrary<Request>,
       { numRuns: RUNS, seed: SEED },
     );
@@ -220,8 +276,13 @@ describe(`the API refuses malformed requests in its error shape and changes noth
           /* not JSON: counted below */
         }
         const e = body.error;
-        const shaped = !!e && (ERROR_CODES as readonly string[]).includes(e.code ?? '') && typeof e.reason === 'string' && typeof e.message === 'string' && typeof e.details === 'object'
-          && STATUS[e.code as keyof typeof STATUS] === res.statusCode;
+        const shaped =
+          !!e &&
+          (ERROR_CODES as readonly string[]).includes(e.code ?? '') &&
+          typeof e.reason === 'string' &&
+          typeof e.message === 'string' &&
+          typeof e.details === 'object' &&
+          STATUS[e.code as keyof typeof STATUS] === res.statusCode;
         if (!shaped) fail('badShape', `shape: ${label}`);
         else reasons.set(String(e.reason), (reasons.get(String(e.reason)) ?? 0) + 1);
         // The database's own refusal is a 400 too, but validation should have caught the value first.
@@ -229,10 +290,28 @@ describe(`the API refuses malformed requests in its error shape and changes noth
         if ((await size()) !== before) fail('logChanged', `log changed: ${label}`);
       } else if (req.altering && req.method !== 'GET') fail('alteredAccepted', `accepted: ${label}`);
     }
-    console.info(`fuzz (${process.env.PARLEY_TEST_ENGINE}): ${JSON.stringify(counts)}\n${[...reasons].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.info(
+      `fuzz (${process.env.PARLEY_TEST_ENGINE}): ${JSON.stringify(counts)}\n${[...reasons]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
     expect(failures.slice(0, 20)).toEqual([]);
     // The generator must reach each class of hostile input, or the run proves nothing.
-    const seen = ['nul_character', 'lone_surrogate', 'number_out_of_range', 'too_deep', 'duplicate_key', 'invalid_utf8', 'malformed_json', 'body_too_large', 'unsupported_media_type', 'sign_in_required', 'unknown_field', 'bad_url'];
+    const seen = [
+      'nul_character',
+      'lone_surrogate',
+      'number_out_of_range',
+      'too_deep',
+      'duplicate_key',
+      'invalid_utf8',
+      'malformed_json',
+      'body_too_large',
+      'unsupported_media_type',
+      'sign_in_required',
+      'unknown_field',
+      'bad_url',
+    ];
     expect(seen.filter((k) => !reasons.has(k))).toEqual([]);
     expect(reasons.get('bad_token') ?? 0, 'the roles stay signed in').toBe(0);
     expect(counts.total).toBe(RUNS);

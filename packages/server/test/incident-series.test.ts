@@ -5,12 +5,26 @@ type Point = { start: string; incidents: number; killedBest: number; killedLow: 
 type Item = { casualties: { killed: { low: number; best: number; high: number } } };
 
 const incident = (day: string, killed: [number, number, number], o: Record<string, unknown> = {}) => ({
-  date: { start: day, end: day, precision: 'day' }, place: { lat: 48, lon: 37.8, precision: 'exact', admin1: 'Donetsk' },
-  actors: [], casualties: { killed: { low: killed[0], best: killed[1], high: killed[2] } }, sources: [], ...o,
+  date: { start: day, end: day, precision: 'day' },
+  place: { lat: 48, lon: 37.8, precision: 'exact', admin1: 'Donetsk' },
+  actors: [],
+  casualties: { killed: { low: killed[0], best: killed[1], high: killed[2] } },
+  sources: [],
+  ...o,
 });
 
-const sum = (points: Point[]) => points.reduce((a, p) => ({ n: a.n + p.incidents, low: a.low + p.killedLow, best: a.best + p.killedBest, high: a.high + p.killedHigh }), { n: 0, low: 0, best: 0, high: 0 });
-const total = (items: Item[]) => items.reduce((a, i) => ({ n: a.n + 1, low: a.low + i.casualties.killed.low, best: a.best + i.casualties.killed.best, high: a.high + i.casualties.killed.high }), { n: 0, low: 0, best: 0, high: 0 });
+const sum = (points: Point[]) =>
+  points.reduce((a, p) => ({ n: a.n + p.incidents, low: a.low + p.killedLow, best: a.best + p.killedBest, high: a.high + p.killedHigh }), {
+    n: 0,
+    low: 0,
+    best: 0,
+    high: 0,
+  });
+const total = (items: Item[]) =>
+  items.reduce(
+    (a, i) => ({ n: a.n + 1, low: a.low + i.casualties.killed.low, best: a.best + i.casualties.killed.best, high: a.high + i.casualties.killed.high }),
+    { n: 0, low: 0, best: 0, high: 0 },
+  );
 
 describe(`incident series (${process.env.PARLEY_TEST_ENGINE})`, () => {
   let w: World;
@@ -36,7 +50,11 @@ describe(`incident series (${process.env.PARLEY_TEST_ENGINE})`, () => {
 
   it('sums per interval to the totals of the list for the same period, for every reader', async () => {
     for (const who of ['mediator', 'analyst', 'anonymous'] as const) {
-      for (const [from, to] of [['2014-09-01', '2014-09-30'], ['2014-08-01', '2014-10-31'], ['2014-09-03', '2014-09-07']]) {
+      for (const [from, to] of [
+        ['2014-09-01', '2014-09-30'],
+        ['2014-08-01', '2014-10-31'],
+        ['2014-09-03', '2014-09-07'],
+      ]) {
         const listed = (await call(w, 'GET', `/incidents?from=${from}&to=${to}&limit=500`, who)).json.items as Item[];
         for (const interval of ['day', 'week']) {
           const r = await call(w, 'GET', `/incidents/series?from=${from}&to=${to}&interval=${interval}`, who);
@@ -59,7 +77,11 @@ describe(`incident series (${process.env.PARLEY_TEST_ENGINE})`, () => {
       { start: '2014-09-29', incidents: 0, killedLow: 0, killedBest: 0, killedHigh: 0 },
     ]);
     const day = (await call(w, 'GET', '/incidents/series?from=2014-09-04&to=2014-09-06&interval=day', 'anonymous')).json;
-    expect(day.points.map((p: Point) => [p.start, p.incidents, p.killedBest])).toEqual([['2014-09-04', 0, 0], ['2014-09-05', 2, 4], ['2014-09-06', 0, 0]]);
+    expect(day.points.map((p: Point) => [p.start, p.incidents, p.killedBest])).toEqual([
+      ['2014-09-04', 0, 0],
+      ['2014-09-05', 2, 4],
+      ['2014-09-06', 0, 0],
+    ]);
   });
 
   it('does not count a hidden (mediator-only) incident for the public or the forum', async () => {

@@ -24,7 +24,13 @@ const asOperator = (w: World, f: (tx: Transaction<Database>) => Promise<unknown>
 const count = async (w: World, table: 'journal' | 'checkpoints') =>
   Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where process_id = ${w.pid}`.execute(w.rt.handle.db)).rows[0]!.n);
 const idxOf = async (w: World, type: string, id: string) =>
-  Number((await sql<{ idx: string }>`select max(idx) as idx from journal where process_id = ${w.pid} and record_type = ${type} and record_id = ${id}`.execute(w.rt.handle.db)).rows[0]!.idx);
+  Number(
+    (
+      await sql<{ idx: string }>`select max(idx) as idx from journal where process_id = ${w.pid} and record_type = ${type} and record_id = ${id}`.execute(
+        w.rt.handle.db,
+      )
+    ).rows[0]!.idx,
+  );
 
 /** A signed log with one more source written after the checkpoint, so the next round has something to sign. */
 async function signedWorld() {
@@ -104,7 +110,10 @@ describe(`the server watches its own log (${engine})`, () => {
     expect((await call(w, 'PUT', '/sources/src-a', 'mediator', { ...build.source({ title: 'Revised' }), version: 1 })).status).toBe(200);
     const meeting = await call(w, 'POST', '/meetings', 'mediator', build.meeting());
     expect(meeting.status).toBe(201);
-    expect((await call(w, 'POST', `/meetings/${meeting.json.id}/transitions`, 'mediator', { to: 'scheduled', at: '2014-12-01', reason: 'Agreed', version: 1 })).status).toBe(200);
+    expect(
+      (await call(w, 'POST', `/meetings/${meeting.json.id}/transitions`, 'mediator', { to: 'scheduled', at: '2014-12-01', reason: 'Agreed', version: 1 }))
+        .status,
+    ).toBe(200);
     const person = await call(w, 'POST', '/people', 'mediator', { names: { en: 'Detained person' }, audience: 'mediator' });
     expect(person.status).toBe(201);
     expect((await call(w, 'POST', `/log/records/person/${person.json.id}/redact`, 'mediator', { reason: 'Erasure request' })).status).toBe(200);
@@ -129,7 +138,9 @@ describe(`the server watches its own log (${engine})`, () => {
 
   it('(2) an edited journal entry (envelope)', async () => {
     const w = await signedWorld();
-    await asOperator(w, (tx) => sql`update journal set envelope = jsonb_set(envelope, '{author}', '"mallory"') where process_id = ${w.pid} and idx = 3`.execute(tx));
+    await asOperator(w, (tx) =>
+      sql`update journal set envelope = jsonb_set(envelope, '{author}', '"mallory"') where process_id = ${w.pid} and idx = 3`.execute(tx),
+    );
     await expectNoticed(w, ['leaf_hash_mismatch', 'node_mismatch'], 3);
   });
 
@@ -173,8 +184,14 @@ describe(`the server watches its own log (${engine})`, () => {
       await sql`delete from checkpoints where process_id = ${w.pid} and size > ${size}`.execute(tx);
       await sql`delete from sources where process_id = ${w.pid} and id in (${sql.join(records)})`.execute(tx);
       const rows = await sql<{ envelope: unknown }>`select envelope from journal where process_id = ${w.pid} order by idx`.execute(tx);
-      const grown = appendToFrontier(0, [], rows.rows.map((r) => leafHash(canonicalBytes(r.envelope))));
-      await sql`update log_heads set size = ${size}, root = ${Buffer.from(grown.root)}, frontier = ${Buffer.concat(grown.frontier.map((h) => Buffer.from(h)))} where process_id = ${w.pid}`.execute(tx);
+      const grown = appendToFrontier(
+        0,
+        [],
+        rows.rows.map((r) => leafHash(canonicalBytes(r.envelope))),
+      );
+      await sql`update log_heads set size = ${size}, root = ${Buffer.from(grown.root)}, frontier = ${Buffer.concat(grown.frontier.map((h) => Buffer.from(h)))} where process_id = ${w.pid}`.execute(
+        tx,
+      );
     });
   }
 
@@ -210,7 +227,9 @@ describe(`the server watches its own log (${engine})`, () => {
   it('(7) an edited entry body in entry_bodies', async () => {
     const w = await signedWorld();
     const idx = await idxOf(w, 'source', 'src-a');
-    await asOperator(w, (tx) => sql`update entry_bodies set body = jsonb_set(body, '{body,title}', '"Forged"') where process_id = ${w.pid} and idx = ${idx}`.execute(tx));
+    await asOperator(w, (tx) =>
+      sql`update entry_bodies set body = jsonb_set(body, '{body,title}', '"Forged"') where process_id = ${w.pid} and idx = ${idx}`.execute(tx),
+    );
     await expectNoticed(w, ['body_mismatch'], idx);
   });
 
@@ -225,7 +244,13 @@ describe(`the server watches its own log (${engine})`, () => {
     const w = await signedWorld();
     const deps = { ...w.rt, log: { ...w.rt.log, processIds: async () => [w.pid] } };
     const found: string[] = [];
-    const watch = await startIntegrityWatch(deps, { seconds: 0.05, onFindings: (r) => found.push(...r.findings.map((f) => f.kind)), onError: (_p, err) => { throw err; } });
+    const watch = await startIntegrityWatch(deps, {
+      seconds: 0.05,
+      onFindings: (r) => found.push(...r.findings.map((f) => f.kind)),
+      onError: (_p, err) => {
+        throw err;
+      },
+    });
     expect(found).toEqual([]);
     expect(w.rt.integrity.state.report(w.pid)?.mode).toBe('complete');
     await asOperator(w, (tx) => sql`update sources set body = jsonb_set(body, '{title}', '"Forged"') where process_id = ${w.pid} and id = 'src-b'`.execute(tx));
@@ -254,7 +279,10 @@ describe(`the server watches its own log (${engine})`, () => {
     const kept = readFileSync(path, 'utf8');
     expect(kept).toBe(w.rt.integrity.mirror.read(w.pid)!.note);
     // A larger size under the old signature: whoever can write the file cannot sign for it.
-    writeFileSync(path, kept.replace(/^(.*\n)(\d+)\n/, (_m, origin: string, size: string) => `${origin}${Number(size) + 1}\n`));
+    writeFileSync(
+      path,
+      kept.replace(/^(.*\n)(\d+)\n/, (_m, origin: string, size: string) => `${origin}${Number(size) + 1}\n`),
+    );
     await expectNoticed(w, ['external_checkpoint_unreadable']);
   });
 });

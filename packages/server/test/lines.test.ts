@@ -5,10 +5,28 @@ import { call, world, type World } from './support/world.ts';
 
 /** A north–south line along 37.75°E: a point 0.05° of longitude east of it at 48.1°N is 3.72 km away on the WGS84 ellipsoid. */
 const line = (o: Record<string, unknown> = {}) => ({
-  kind: 'contact', date: '2014-09-19', approximate: true, geometry: { type: 'LineString', coordinates: [[37.75, 47.9], [37.75, 48.3]] }, sources: [], ...o,
+  kind: 'contact',
+  date: '2014-09-19',
+  approximate: true,
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [37.75, 47.9],
+      [37.75, 48.3],
+    ],
+  },
+  sources: [],
+  ...o,
 });
 const sighting = (weapon: string, lon: number, day: string, o: Record<string, unknown> = {}) => ({
-  method: 'seen', kind: 'weapon_sighting', count: 1, approximate: false, weapon, observer: { lat: 48.1, lon }, time: { from: `${day}T09:00:00Z` }, ...o,
+  method: 'seen',
+  kind: 'weapon_sighting',
+  count: 1,
+  approximate: false,
+  weapon,
+  observer: { lat: 48.1, lon },
+  time: { from: `${day}T09:00:00Z` },
+  ...o,
 });
 
 describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGINE})`, () => {
@@ -22,25 +40,47 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
     await call(w, 'POST', '/agreements', 'mediator', { id: 'minsk-memorandum', titles: { en: 'Memorandum' }, date: '2014-09-19' });
     memoLine = (await call(w, 'POST', '/lines', 'mediator', line({ basisAgreementId: 'minsk-memorandum', note: 'memorandum line' }))).json.id;
     // By 2015 the line in this sketch has moved 0.05° west.
-    laterLine = (await call(w, 'POST', '/lines', 'mediator', line({ date: '2015-01-20', geometry: { type: 'LineString', coordinates: [[37.70, 47.9], [37.70, 48.3]] } }))).json.id;
-    const inc = (await call(w, 'POST', '/incidents', 'analyst', {
-      date: { start: '2014-10-01', end: '2014-10-01', precision: 'day' }, place: { lat: 48.1, lon: 37.8, precision: 'near', admin1: 'Donetsk' },
-      actors: [], casualties: { killed: { low: 0, best: 0, high: 0 } }, sources: [],
-    })).json.id;
+    laterLine = (
+      await call(
+        w,
+        'POST',
+        '/lines',
+        'mediator',
+        line({
+          date: '2015-01-20',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [37.7, 47.9],
+              [37.7, 48.3],
+            ],
+          },
+        }),
+      )
+    ).json.id;
+    const inc = (
+      await call(w, 'POST', '/incidents', 'analyst', {
+        date: { start: '2014-10-01', end: '2014-10-01', precision: 'day' },
+        place: { lat: 48.1, lon: 37.8, precision: 'near', admin1: 'Donetsk' },
+        actors: [],
+        casualties: { killed: { low: 0, best: 0, high: 0 } },
+        sources: [],
+      })
+    ).json.id;
     const add = async (name: string, body: Record<string, unknown>) => {
       const r = await call(w, 'POST', '/observations', 'monitor', body);
       expect(r.status, r.body).toBe(201);
       obs[name] = r.json.id;
     };
-    await add('near', sighting('artillery_100mm_plus', 37.80, '2014-10-01', { incidentIds: [inc] }));
+    await add('near', sighting('artillery_100mm_plus', 37.8, '2014-10-01', { incidentIds: [inc] }));
     await add('far', sighting('artillery_100mm_plus', 37.75 + 0.25, '2014-10-01'));
-    await add('tank', sighting('tank', 37.80, '2014-10-01'));
+    await add('tank', sighting('tank', 37.8, '2014-10-01'));
     // The weapon's own position, not the observer's, is what the rule measures.
     await add('positioned', sighting('mlrs', 38.5, '2014-10-01', { position: { lat: 48.1, lon: 37.76 } }));
     // 2015: 0.45° east of the 2015 line is 33.5 km; of the memorandum line 0.40° is 29.8 km.
     await add('mlrsUkr', sighting('mlrs', 38.15, '2015-03-01', { weaponPartyId: 'ukr' }));
     await add('mlrsOrdo', sighting('mlrs', 38.15, '2015-03-01', { weaponPartyId: 'ordo' }));
-    await add('mlrsFar', sighting('mlrs', 38.30, '2015-03-01', { weaponPartyId: 'ordo' }));
+    await add('mlrsFar', sighting('mlrs', 38.3, '2015-03-01', { weaponPartyId: 'ordo' }));
   });
 
   it('computes a sighting inside its distance as a violation, with the distance, the rule and the line', async () => {
@@ -51,7 +91,14 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
     const near = byObs.get(obs.near) as { distanceKm: number; region: string; rule: Record<string, unknown>; line: Record<string, unknown> };
     expect(near.distanceKm).toBeCloseTo(3.72, 1);
     expect(near.region).toBe('Donetsk');
-    expect(near.rule).toMatchObject({ ruleSet: 'memorandum-2014-09-19', category: 'artillery_100mm_plus', requiredKm: 15, zoneWidthKm: 30, inForce: true, reference: 'memorandum_line' });
+    expect(near.rule).toMatchObject({
+      ruleSet: 'memorandum-2014-09-19',
+      category: 'artillery_100mm_plus',
+      requiredKm: 15,
+      zoneWidthKm: 30,
+      inForce: true,
+      reference: 'memorandum_line',
+    });
     expect(near.line).toMatchObject({ id: memoLine, date: '2014-09-19', approximate: true, version: 1 });
     expect((byObs.get(obs.positioned) as { distanceKm: number }).distanceKm).toBeLessThan(1);
   });
@@ -64,7 +111,12 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
   });
 
   it('measures under the package from the de facto line for Ukraine and from the memorandum line for the formations', async () => {
-    const r = (await call(w, 'GET', '/violations?date=2015-03-01', 'analyst')).json.items as { observationId: string; distanceKm: number; rule: { requiredKm: number; reference: string; ruleSet: string }; line: { id: string } }[];
+    const r = (await call(w, 'GET', '/violations?date=2015-03-01', 'analyst')).json.items as {
+      observationId: string;
+      distanceKm: number;
+      rule: { requiredKm: number; reference: string; ruleSet: string };
+      line: { id: string };
+    }[];
     const pkg = r.filter((v) => v.rule.ruleSet === 'package-2015-02-12');
     expect(pkg.map((v) => v.observationId).sort()).toEqual([obs.mlrsUkr, obs.mlrsOrdo].sort());
     const ukr = pkg.find((v) => v.observationId === obs.mlrsUkr)!;
@@ -87,11 +139,42 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
       expect(r.status, path).toBe(400);
       expect(r.json.error, path).toMatchObject({ code: 'validation', reason, details: { field } });
     }
-    const off = await call(w, 'POST', '/lines', 'analyst', line({ geometry: { type: 'LineString', coordinates: [[37.75, 47.9], [37.75, 98.3]] } }));
+    const off = await call(
+      w,
+      'POST',
+      '/lines',
+      'analyst',
+      line({
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [37.75, 47.9],
+            [37.75, 98.3],
+          ],
+        },
+      }),
+    );
     expect(off.json.error).toMatchObject({ code: 'validation', details: { field: 'geometry/coordinates/1/1' } });
-    const point = await call(w, 'POST', '/lines', 'analyst', line({ geometry: { type: 'LineString', coordinates: [[37.75, 47.9], [37.75, 47.9]] } }));
+    const point = await call(
+      w,
+      'POST',
+      '/lines',
+      'analyst',
+      line({
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [37.75, 47.9],
+            [37.75, 47.9],
+          ],
+        },
+      }),
+    );
     expect(point.json.error).toMatchObject({ reason: 'degenerate_line', details: { field: 'geometry/coordinates' } });
-    expect((await call(w, 'POST', '/lines', 'analyst', line({ date: '2014-09-31' }))).json.error).toMatchObject({ reason: 'impossible_date', details: { field: 'date' } });
+    expect((await call(w, 'POST', '/lines', 'analyst', line({ date: '2014-09-31' }))).json.error).toMatchObject({
+      reason: 'impossible_date',
+      details: { field: 'date' },
+    });
     const weapon = await call(w, 'POST', '/observations', 'monitor', sighting('catapult', 37.8, '2014-10-01'));
     expect(weapon.json.error).toMatchObject({ reason: 'invalid_choice', details: { field: 'weapon' } });
     expect((await call(w, 'POST', '/lines', 'delegateUkr', line({ claimantPartyId: 'rus' }))).json.error.reason).toBe('not_your_party');
@@ -101,11 +184,20 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
     const all = JSON.parse((await call(w, 'GET', '/lines.geojson', 'analyst')).body);
     expect(all.features.map((f: { id: string }) => f.id).sort()).toEqual([memoLine, laterLine].sort());
     const then = JSON.parse((await call(w, 'GET', '/lines.geojson?date=2014-12-01', 'analyst')).body);
-    expect(then.features).toMatchObject([{ id: memoLine, geometry: { type: 'LineString' }, properties: { kind: 'contact', approximate: true, basisAgreementId: 'minsk-memorandum' } }]);
+    expect(then.features).toMatchObject([
+      { id: memoLine, geometry: { type: 'LineString' }, properties: { kind: 'contact', approximate: true, basisAgreementId: 'minsk-memorandum' } },
+    ]);
     const z = await call(w, 'GET', '/zones.geojson?date=2015-03-01&agreement=package-2015-02-12', 'analyst');
     expect(z.headers['content-type']).toContain('application/geo+json');
     const zones = JSON.parse(z.body).features as { geometry: { type: string }; properties: { measuredBy: string; requiredKm: number; line: { id: string } } }[];
-    expect(zones.map((f) => `${f.properties.measuredBy}:${f.properties.requiredKm}`).sort()).toEqual(['others:25', 'others:35', 'others:70', 'ukraine:25', 'ukraine:35', 'ukraine:70']);
+    expect(zones.map((f) => `${f.properties.measuredBy}:${f.properties.requiredKm}`).sort()).toEqual([
+      'others:25',
+      'others:35',
+      'others:70',
+      'ukraine:25',
+      'ukraine:35',
+      'ukraine:70',
+    ]);
     expect(zones.every((f) => f.geometry.type === 'Polygon')).toBe(true);
     expect(zones.find((f) => f.properties.measuredBy === 'others')!.properties.line.id).toBe(memoLine);
     expect(zones.find((f) => f.properties.measuredBy === 'ukraine')!.properties.line.id).toBe(laterLine);
@@ -113,7 +205,16 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
   it('measures only from the mediator’s contact line: a party’s or an analyst’s newer line is a claim, not the reference', async () => {
     const before = (await call(w, 'GET', '/violations?date=2014-10-01', 'analyst')).json.items as { line: { id: string } }[];
     expect(before.length).toBeGreaterThan(0);
-    const shifted = line({ date: '2014-09-30', geometry: { type: 'LineString', coordinates: [[38.5, 47.9], [38.5, 48.3]] } });
+    const shifted = line({
+      date: '2014-09-30',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [38.5, 47.9],
+          [38.5, 48.3],
+        ],
+      },
+    });
     const claimed = await call(w, 'POST', '/lines', 'delegateUkr', { ...shifted, claimantPartyId: 'ukr' });
     expect(claimed.status, claimed.body).toBe(201);
     expect(claimed.json.owner).toEqual({ side: 'party', partyId: 'ukr' });
@@ -122,14 +223,17 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
     expect(after).toEqual(before);
     expect(new Set(after.map((v) => v.line.id))).toEqual(new Set([memoLine]));
   });
-
 });
 
 describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGINE})`, () => {
   let w: World;
   const incident = (day: string, admin1: string | undefined, killed: number, o: Record<string, unknown> = {}) => ({
-    date: { start: day, end: day, precision: 'day' }, place: { lat: 48 + Math.random() * 0.8, lon: 37.5 + Math.random() * 1.5, precision: 'near', ...(admin1 ? { admin1 } : {}) },
-    actors: [], casualties: { killed: { low: killed, best: killed, high: killed + 1 }, injured: { low: 1, best: 2, high: 3 } }, sources: [], ...o,
+    date: { start: day, end: day, precision: 'day' },
+    place: { lat: 48 + Math.random() * 0.8, lon: 37.5 + Math.random() * 1.5, precision: 'near', ...(admin1 ? { admin1 } : {}) },
+    actors: [],
+    casualties: { killed: { low: killed, best: killed, high: killed + 1 }, injured: { low: 1, best: 2, high: 3 } },
+    sources: [],
+    ...o,
   });
 
   beforeAll(async () => {
@@ -145,15 +249,42 @@ describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGI
     await post('/incidents', 'analyst', incident('2014-10-02', 'Luhansk', 0));
     await post('/incidents', 'analyst', incident('2014-10-01', 'Donetsk', 5));
     await post('/incidents', 'analyst', incident('2014-10-01', undefined, 0));
-    await post('/observations', 'monitor', { incidentIds: [a], method: 'heard', kind: 'explosion', count: 40, approximate: true, observer: { lat: 48.0, lon: 37.7 }, time: { from: '2014-10-02T08:00:00Z' } });
-    await post('/observations', 'monitor', { incidentIds: [a], method: 'heard', kind: 'explosion', count: 7, approximate: false, observer: { lat: 48.0, lon: 37.7 }, time: { from: '2014-10-01T08:00:00Z' } });
+    await post('/observations', 'monitor', {
+      incidentIds: [a],
+      method: 'heard',
+      kind: 'explosion',
+      count: 40,
+      approximate: true,
+      observer: { lat: 48.0, lon: 37.7 },
+      time: { from: '2014-10-02T08:00:00Z' },
+    });
+    await post('/observations', 'monitor', {
+      incidentIds: [a],
+      method: 'heard',
+      kind: 'explosion',
+      count: 7,
+      approximate: false,
+      observer: { lat: 48.0, lon: 37.7 },
+      time: { from: '2014-10-01T08:00:00Z' },
+    });
     await post('/observations', 'monitor', { ...sighting('artillery_100mm_plus', 37.8, '2014-10-02'), incidentIds: [a] });
-    await post('/restrictions', 'monitor', { date: '2014-10-02', place: { name: 'Checkpoint near Olenivka', admin1: 'Donetsk' }, byLabel: 'armed men', description: 'Patrol stopped and turned back.', sources: [] });
+    await post('/restrictions', 'monitor', {
+      date: '2014-10-02',
+      place: { name: 'Checkpoint near Olenivka', admin1: 'Donetsk' },
+      byLabel: 'armed men',
+      description: 'Patrol stopped and turned back.',
+      sources: [],
+    });
     // For the clusters: parties and verification states to filter by.
     for (let i = 0; i < 24; i++) {
-      const id = await post('/incidents', 'analyst', incident(`2014-11-${String(1 + (i % 20)).padStart(2, '0')}`, 'Donetsk', i % 3, {
-        actors: [{ role: 'side_a', name: 'Government of Ukraine', ...(i % 2 ? { partyId: 'ukr' } : {}) }], violence: i % 4 ? 'state_based' : 'one_sided',
-      }));
+      const id = await post(
+        '/incidents',
+        'analyst',
+        incident(`2014-11-${String(1 + (i % 20)).padStart(2, '0')}`, 'Donetsk', i % 3, {
+          actors: [{ role: 'side_a', name: 'Government of Ukraine', ...(i % 2 ? { partyId: 'ukr' } : {}) }],
+          violence: i % 4 ? 'state_based' : 'one_sided',
+        }),
+      );
       if (i % 3 === 0) await call(w, 'POST', `/incidents/${id}/verifications`, 'analyst', { to: 'corroborated', reason: 'two patrols', version: 1 });
     }
   });
@@ -163,8 +294,10 @@ describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGI
     expect(r.status, r.body).toBe(200);
     const donetsk = r.json.regions.find((x: { region: string }) => x.region === 'Donetsk');
     expect(donetsk).toMatchObject({
-      incidents: { today: 2, previous: 1, change: 1 }, explosions: { today: 40, previous: 7, change: 33 },
-      killed: { low: 3, best: 3, high: 5 }, injured: { low: 2, best: 4, high: 6 },
+      incidents: { today: 2, previous: 1, change: 1 },
+      explosions: { today: 40, previous: 7, change: 33 },
+      killed: { low: 3, best: 3, high: 5 },
+      injured: { low: 2, best: 4, high: 6 },
     });
     expect(donetsk.weaponsInViolation).toMatchObject([{ weapon: 'artillery_100mm_plus', rule: { requiredKm: 15 } }]);
     expect(donetsk.restrictions).toMatchObject([{ byLabel: 'armed men' }]);
@@ -200,7 +333,10 @@ describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGI
         expect(r.status, r.body).toBe(200);
         const fc = JSON.parse(r.body);
         expect(fc.type).toBe('FeatureCollection');
-        expect(fc.features.reduce((n: number, x: { properties: { count: number } }) => n + x.properties.count, 0), `zoom ${zoom}${f}`).toBe(listed);
+        expect(
+          fc.features.reduce((n: number, x: { properties: { count: number } }) => n + x.properties.count, 0),
+          `zoom ${zoom}${f}`,
+        ).toBe(listed);
       }
     }
     const coarse = JSON.parse((await call(w, 'GET', '/map/clusters?bbox=30,40,45,55&zoom=2', 'analyst')).body).features;
@@ -215,12 +351,16 @@ describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGI
   it('keeps the incident_cells and incident_days projections equal to their rebuild from incidents, through creations and verifications', async () => {
     const db = w.rt.handle.db;
     const snapshot = async () => [
-      ...(await sql<Record<string, unknown>>`
+      ...(
+        await sql<Record<string, unknown>>`
         select audience, audience_party, day::text, cell_x, cell_y, status, kind, party_ids, n, killed_best::int as killed, round(sum_lon::numeric, 6)::text as lon, round(sum_lat::numeric, 6)::text as lat
-        from incident_cells where process_id = ${w.pid} order by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db)).rows,
-      ...(await sql<Record<string, unknown>>`
+        from incident_cells where process_id = ${w.pid} order by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db)
+      ).rows,
+      ...(
+        await sql<Record<string, unknown>>`
         select audience, audience_party, day::text, region, n, killed_low::int as kl, killed_best::int as kb, killed_high::int as kh, injured_low::int as il, injured_best::int as ib, injured_high::int as ih
-        from incident_days where process_id = ${w.pid} order by 1, 2, 3, 4`.execute(db)).rows,
+        from incident_days where process_id = ${w.pid} order by 1, 2, 3, 4`.execute(db)
+      ).rows,
     ];
     const kept = await snapshot();
     const listed = (await call(w, 'GET', '/incidents?limit=500', 'analyst')).json.items.length;
@@ -234,7 +374,9 @@ describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGI
     await expect(sql`update incident_days set n = n + 1 where process_id = ${w.pid}`.execute(db)).rejects.toThrow(/unit of work/);
     // A lone incident's cluster names it, from the projection (zoom 6) as from the points (zoom 12).
     for (const zoom of [6, 12]) {
-      const one = JSON.parse((await call(w, 'GET', `/map/clusters?bbox=-180,-90,180,90&zoom=${zoom}&from=2014-10-01&to=2014-10-01&status=reported`, 'analyst')).body).features;
+      const one = JSON.parse(
+        (await call(w, 'GET', `/map/clusters?bbox=-180,-90,180,90&zoom=${zoom}&from=2014-10-01&to=2014-10-01&status=reported`, 'analyst')).body,
+      ).features;
       expect(one.length, `zoom ${zoom}`).toBeGreaterThan(0);
       for (const f of one) if (f.properties.count === 1) expect(f.properties.incidentId, `zoom ${zoom}`).toMatch(/./);
     }

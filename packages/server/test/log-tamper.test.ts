@@ -4,8 +4,20 @@ import { join } from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  canonicalBytes, consistencyProof, cosignatureSigner, formatCheckpoint, generateCosignatureKey, leafHash, MemoryWitnessStore,
-  parsePolicy, signNote, StateStore, toBase64, verifyCheckpoint, verifyReceipt, Witness,
+  canonicalBytes,
+  consistencyProof,
+  cosignatureSigner,
+  formatCheckpoint,
+  generateCosignatureKey,
+  leafHash,
+  MemoryWitnessStore,
+  parsePolicy,
+  signNote,
+  StateStore,
+  toBase64,
+  verifyCheckpoint,
+  verifyReceipt,
+  Witness,
 } from '@parley/tlog';
 import type { Database } from '../src/db/schema.ts';
 import { appendToFrontier } from '../src/db/log/merkle.ts';
@@ -49,7 +61,9 @@ describe(`tampering by the operator (${engine})`, () => {
 
   it('an edited leaf is found and named, and the signed root no longer recomputes', async () => {
     const { w } = await signedWorld();
-    await asOperator(w, (tx) => sql`update journal set envelope = jsonb_set(envelope, '{author}', '"mallory"') where process_id = ${w.pid} and idx = 3`.execute(tx));
+    await asOperator(w, (tx) =>
+      sql`update journal set envelope = jsonb_set(envelope, '{author}', '"mallory"') where process_id = ${w.pid} and idx = 3`.execute(tx),
+    );
     const audit = await auditLog(w.rt, w.pid);
     expect(indicesOf(audit.problems)).toEqual([3]);
     expect(audit.ok).toBe(false);
@@ -79,7 +93,9 @@ describe(`tampering by the operator (${engine})`, () => {
 
   it("an edited record body breaks its commitment, in the audit and in the reader's receipt", async () => {
     const { w, policy } = await signedWorld();
-    await asOperator(w, (tx) => sql`update entry_bodies set body = jsonb_set(body, '{body,names,en}', '"Someone else"') where process_id = ${w.pid} and idx = 1`.execute(tx));
+    await asOperator(w, (tx) =>
+      sql`update entry_bodies set body = jsonb_set(body, '{body,names,en}', '"Someone else"') where process_id = ${w.pid} and idx = 1`.execute(tx),
+    );
     const audit = await auditLog(w.rt, w.pid);
     expect(audit.problems).toEqual([expect.objectContaining({ index: 1, kind: 'body_mismatch', detail: expect.stringMatching(/commitment/) })]);
     const first = (await w.rt.store.reader.allJournal(w.pid))[1]!;
@@ -91,7 +107,11 @@ describe(`tampering by the operator (${engine})`, () => {
   it('a rewritten and re-signed history is refused by a witness and by the verifier, which keeps the evidence', async () => {
     const { w, cp, policy } = await signedWorld();
     const keys = generateCosignatureKey('ukr-witness');
-    const witness = new Witness({ signer: cosignatureSigner(keys.signerKey), logs: [{ origin: w.rt.logKeys.origin(w.pid), key: w.rt.logKeys.verifierKey(w.pid) }], store: new MemoryWitnessStore() });
+    const witness = new Witness({
+      signer: cosignatureSigner(keys.signerKey),
+      logs: [{ origin: w.rt.logKeys.origin(w.pid), key: w.rt.logKeys.verifierKey(w.pid) }],
+      store: new MemoryWitnessStore(),
+    });
     expect((await witness.addCheckpoint(`old 0\n\n${cp.note}`)).status).toBe(200);
     const state = new StateStore(mkdtempSync(join(tmpdir(), 'parley-state-')));
     expect(await state.advance(verifyCheckpoint(cp.note, policy))).toBe('new');
@@ -101,18 +121,24 @@ describe(`tampering by the operator (${engine})`, () => {
     await asOperator(w, async (tx) => {
       await sql`update journal set envelope = jsonb_set(envelope, '{author}', '"mallory"') where process_id = ${w.pid} and idx = 2`.execute(tx);
       await sql`insert into journal (process_id, idx, record_type, record_id, version, author, at, envelope, leaf_hash)
-        select process_id, ${cp.size}, 'source', 'planted', 1, 'mallory', now(), envelope, leaf_hash from journal where process_id = ${w.pid} and idx = 0`.execute(tx);
+        select process_id, ${cp.size}, 'source', 'planted', 1, 'mallory', now(), envelope, leaf_hash from journal where process_id = ${w.pid} and idx = 0`.execute(
+        tx,
+      );
       forged = await rebuildTree(w, tx);
     });
     // Parley itself refuses to sign over a tree that no longer extends its last checkpoint.
     await expect(signLatest(w.rt, w.pid)).rejects.toMatchObject({ reason: 'log_integrity' });
     expect(w.rt.integrity.state.findings(w.pid).map((f) => f.kind)).toContain('checkpoint_mismatch');
-    const note = signNote(formatCheckpoint({ origin: w.rt.logKeys.origin(w.pid), size: BigInt(forged.size), rootHash: forged.root, extensions: [] }), [w.rt.logKeys.signer(w.pid)]);
+    const note = signNote(formatCheckpoint({ origin: w.rt.logKeys.origin(w.pid), size: BigInt(forged.size), rootHash: forged.root, extensions: [] }), [
+      w.rt.logKeys.signer(w.pid),
+    ]);
     const proof = await consistencyProof(w.rt.log.nodes(w.pid), cp.size, forged.size);
     const res = await witness.addCheckpoint(`old ${cp.size}\n${proof.map((h) => `${toBase64(h)}\n`).join('')}\n${note}`);
     expect([409, 422]).toContain(res.status);
     await expect(state.advance(verifyCheckpoint(note, policy), proof)).rejects.toThrow(/not consistent/);
-    expect(readFileSync(join(state.dir, `fork-evidence-${w.rt.logKeys.origin(w.pid).replace(/[^A-Za-z0-9._-]/g, '_')}-${forged.size}.txt`), 'utf8')).toContain(note);
+    expect(readFileSync(join(state.dir, `fork-evidence-${w.rt.logKeys.origin(w.pid).replace(/[^A-Za-z0-9._-]/g, '_')}-${forged.size}.txt`), 'utf8')).toContain(
+      note,
+    );
   });
 
   it('two roots signed for one size are equivocation: the verifier saves both notes as evidence', async () => {
@@ -125,7 +151,9 @@ describe(`tampering by the operator (${engine})`, () => {
       forged = await rebuildTree(w, tx);
     });
     expect(forged.size).toBe(cp.size);
-    const other = signNote(formatCheckpoint({ origin: w.rt.logKeys.origin(w.pid), size: BigInt(forged.size), rootHash: forged.root, extensions: [] }), [w.rt.logKeys.signer(w.pid)]);
+    const other = signNote(formatCheckpoint({ origin: w.rt.logKeys.origin(w.pid), size: BigInt(forged.size), rootHash: forged.root, extensions: [] }), [
+      w.rt.logKeys.signer(w.pid),
+    ]);
     await expect(state.advance(verifyCheckpoint(other, policy))).rejects.toThrow(/Two different trees/);
     const file = join(state.dir, `fork-evidence-${w.rt.logKeys.origin(w.pid).replace(/[^A-Za-z0-9._-]/g, '_')}-${cp.size}.txt`);
     expect(existsSync(file)).toBe(true);

@@ -5,9 +5,29 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  bytesEqual, canonicalBytes, formatCheckpoint, signNote, toBase64, computeCommitment, consistencyProof, createWitnessServer, decodeBase64Strict, generateCosignatureKey,
-  cosignatureSigner, inclusionProof, leafHash, MemoryTree, MemoryWitnessStore, parsePolicy, treeRoot, verifyCheckpoint,
-  verifyConsistency, verifyInclusion, verifyReceipt, Witness, type JsonValue,
+  bytesEqual,
+  canonicalBytes,
+  formatCheckpoint,
+  signNote,
+  toBase64,
+  computeCommitment,
+  consistencyProof,
+  createWitnessServer,
+  decodeBase64Strict,
+  generateCosignatureKey,
+  cosignatureSigner,
+  inclusionProof,
+  leafHash,
+  MemoryTree,
+  MemoryWitnessStore,
+  parsePolicy,
+  treeRoot,
+  verifyCheckpoint,
+  verifyConsistency,
+  verifyInclusion,
+  verifyReceipt,
+  Witness,
+  type JsonValue,
 } from '@parley/tlog';
 import { main as verifyCli } from '../../tlog/src/cli.ts';
 import { SYSTEM } from '../src/domain/shared/actor.ts';
@@ -31,7 +51,11 @@ const policyOf = (w: World, witnesses: string[] = [], quorum = 0) => parsePolicy
 
 async function startWitness(w: World, store = new MemoryWitnessStore()) {
   const keys = generateCosignatureKey(`witness-${Math.random().toString(36).slice(2, 8)}`);
-  const witness = new Witness({ signer: cosignatureSigner(keys.signerKey), logs: [{ origin: w.rt.logKeys.origin(w.pid), key: w.rt.logKeys.verifierKey(w.pid) }], store });
+  const witness = new Witness({
+    signer: cosignatureSigner(keys.signerKey),
+    logs: [{ origin: w.rt.logKeys.origin(w.pid), key: w.rt.logKeys.verifierKey(w.pid) }],
+    store,
+  });
   const server = createWitnessServer({ witness });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return { keys, witness, store, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -63,11 +87,30 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(head.size).toBe(journal.length);
     expect(journal.map((e) => e.idx)).toEqual(journal.map((_, i) => i));
     expect(envelopes.map((e) => [e.type, e.recordId, e.version])).toEqual(journal.map((j) => [j.recordType, j.recordId, j.version]));
-    expect(new Set(journal.map((j) => j.recordType))).toEqual(new Set(['process', 'party', 'forum', 'role_grant', 'source', 'meeting', 'meeting_transition', 'invitation', 'invitation_response', 'attendance', 'agreement', 'provision']));
+    expect(new Set(journal.map((j) => j.recordType))).toEqual(
+      new Set([
+        'process',
+        'party',
+        'forum',
+        'role_grant',
+        'source',
+        'meeting',
+        'meeting_transition',
+        'invitation',
+        'invitation_response',
+        'attendance',
+        'agreement',
+        'provision',
+      ]),
+    );
     expect(bytesEqual(tree.root(), head.root)).toBe(true);
     expect(bytesEqual(await treeRoot(w.rt.log.nodes(w.pid), head.size), head.root)).toBe(true);
     // Each body is what its envelope commits to, and each entry is provably in the tree.
-    const salts = await sql<{ idx: number; salt: Uint8Array; body: JsonValue }>`select idx::int as idx, salt, body from entry_bodies where process_id = ${w.pid} order by idx`.execute(w.rt.handle.db);
+    const salts = await sql<{
+      idx: number;
+      salt: Uint8Array;
+      body: JsonValue;
+    }>`select idx::int as idx, salt, body from entry_bodies where process_id = ${w.pid} order by idx`.execute(w.rt.handle.db);
     expect(salts.rows.length).toBe(head.size);
     for (const r of salts.rows) expect(computeCommitment(r.body, new Uint8Array(r.salt))).toBe(envelopes[r.idx]!.commitment);
     for (let i = 0; i < head.size; i++)
@@ -80,7 +123,17 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
       Array.from({ length: 32 }, (_, i) =>
         w.rt.store.write(w.pid, SYSTEM, async (uow) => {
           for (let k = 0; k <= i % 3; k++)
-            await uow.insert('sources', 'source', { id: `src-cc${i}-${k}`, audience: 'public', audienceParty: null, owner: 'mediator' as const, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: { i, k } });
+            await uow.insert('sources', 'source', {
+              id: `src-cc${i}-${k}`,
+              audience: 'public',
+              audienceParty: null,
+              owner: 'mediator' as const,
+              parentId: null,
+              status: null,
+              sortOn: '2014-01-01',
+              partyIds: [],
+              body: { i, k },
+            });
           if (Math.random() < 0.3) throw new Error('rolled back');
         }),
       ),
@@ -112,7 +165,13 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const v2 = verifyCheckpoint(posted.body, policyOf(w));
     expect(v2.checkpoint.size).toBe(v1.checkpoint.size + 1n);
     const proof = await call(w, 'GET', `/log/proof/consistency?from=${v1.checkpoint.size}&to=${v2.checkpoint.size}`, 'anonymous');
-    verifyConsistency(v1.checkpoint.size, v2.checkpoint.size, v1.checkpoint.rootHash, v2.checkpoint.rootHash, proof.json.proof.map((p: string) => decodeBase64Strict(p)));
+    verifyConsistency(
+      v1.checkpoint.size,
+      v2.checkpoint.size,
+      v1.checkpoint.rootHash,
+      v2.checkpoint.rootHash,
+      proof.json.proof.map((p: string) => decodeBase64Strict(p)),
+    );
     const got = await call(w, 'GET', '/log/checkpoint', 'anonymous');
     expect(got.headers['content-type']).toMatch(/text\/plain/);
     expect(verifyCheckpoint(got.body, policyOf(w)).checkpoint.size).toBe(v2.checkpoint.size);
@@ -128,7 +187,13 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(bundle.statusCode).toBe(200);
     expect(bundle.body).not.toContain('"salt"');
     const inc = await call(w, 'GET', `/log/proof/inclusion?index=3&size=${head.size}`, 'anonymous');
-    verifyInclusion(3, head.size, tree.leafHashAt(3), inc.json.proof.map((p: string) => decodeBase64Strict(p)), head.root);
+    verifyInclusion(
+      3,
+      head.size,
+      tree.leafHashAt(3),
+      inc.json.proof.map((p: string) => decodeBase64Strict(p)),
+      head.root,
+    );
 
     const bad = async (path: string, status: number, reason?: string) => {
       const r = await call(w, 'GET', path, 'anonymous');
@@ -213,7 +278,10 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
       expect((await good.witness.addCheckpoint(`old ${from}\n${proofLines}\n${signNote(text, [w.rt.logKeys.signer(w.pid)])}`)).status).toBe(200);
       const pushes: number[] = [];
       const client = w.rt.witnessClient;
-      const later = await signLatest({ ...w.rt, witnessClient: { ...client, addCheckpoint: (url, old, proof, note) => (pushes.push(old), client.addCheckpoint(url, old, proof, note)) } }, w.pid);
+      const later = await signLatest(
+        { ...w.rt, witnessClient: { ...client, addCheckpoint: (url, old, proof, note) => (pushes.push(old), client.addCheckpoint(url, old, proof, note)) } },
+        w.pid,
+      );
       await later.pushed;
       expect(pushes.filter((old) => old === head.size)).toEqual([head.size]);
       expect((await w.rt.log.checkpointAt(w.pid, later.checkpoint.size))!.cosignatures.length).toBe(1);
@@ -249,8 +317,7 @@ describe(`tamper-evident log (${process.env.PARLEY_TEST_ENGINE})`, () => {
     // The receipt issued before erasure still verifies: the leaf never changed.
     expect(verifyReceipt(before.json, policy).bodyVerified).toBe(true);
     const cp = (await signLatest(w.rt, w.pid)).checkpoint;
-    for (let i = 0; i < cp.size; i++)
-      verifyInclusion(i, cp.size, tree.leafHashAt(i), await inclusionProof(w.rt.log.nodes(w.pid), i, cp.size), cp.root);
+    for (let i = 0; i < cp.size; i++) verifyInclusion(i, cp.size, tree.leafHashAt(i), await inclusionProof(w.rt.log.nodes(w.pid), i, cp.size), cp.root);
     expect((await auditLog(w.rt, w.pid)).problems).toEqual([]);
     expect((await call(w, 'POST', `/log/records/person/${px}/redact`, 'mediator', { reason: 'again' })).status).toBe(409);
   });

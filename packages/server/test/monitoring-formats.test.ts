@@ -13,7 +13,12 @@ const fields = (s: string) => parseCsv(s).records.map((r) => r.fields);
 describe(`ACLED, HXL and GeoJSON import and export (${process.env.PARLEY_TEST_ENGINE})`, () => {
   let w: World;
   const upload = (into: World, body: string, query = '', type = 'text/csv', who: RoleName = 'mediator') =>
-    into.app.inject({ method: 'POST', url: into.url(`/incidents/import${query}`), headers: { ...into.headers[who], 'content-type': type }, payload: Buffer.from(body) });
+    into.app.inject({
+      method: 'POST',
+      url: into.url(`/incidents/import${query}`),
+      headers: { ...into.headers[who], 'content-type': type },
+      payload: Buffer.from(body),
+    });
   const journal = async (x: World) => (await x.rt.store.reader.allJournal(x.pid)).length;
 
   beforeAll(async () => {
@@ -26,8 +31,15 @@ describe(`ACLED, HXL and GeoJSON import and export (${process.env.PARLEY_TEST_EN
     const report = r.json();
     expect(report).toMatchObject({ format: 'acled', complete: true });
     expect(report.totals).toMatchObject({ rows: 8, accepted: 4, warned: 1, refused: 3, created: 5, best: 8 });
-    expect(report.rows.filter((x: { status: string }) => x.status === 'refused').map((x: { line: number; problems: { reason: string }[] }) => [x.line, x.problems[0]!.reason]))
-      .toEqual([[6, 'outside_wgs84'], [7, 'missing_date'], [8, 'bad_number']]);
+    expect(
+      report.rows
+        .filter((x: { status: string }) => x.status === 'refused')
+        .map((x: { line: number; problems: { reason: string }[] }) => [x.line, x.problems[0]!.reason]),
+    ).toEqual([
+      [6, 'outside_wgs84'],
+      [7, 'missing_date'],
+      [8, 'bad_number'],
+    ]);
     expect(report.rows[0]).toMatchObject({ line: 2, outcome: 'created', incidentId: 'acled-ukr1001' });
     const legacy = (await upload(w, ACLED_LEGACY)).json();
     expect(legacy).toMatchObject({ format: 'acled', totals: { created: 3, refused: 1 } });
@@ -45,9 +57,22 @@ describe(`ACLED, HXL and GeoJSON import and export (${process.env.PARLEY_TEST_EN
     const kept = new Set(['UKR1001', 'UKR1002', 'UKR1003', 'UKR1007', 'UKR1008']);
     const out = fields(r.body);
     expect(out[0]).toEqual(input[0]);
-    expect(new Map(out.slice(1).map((f) => [f[0], f]))).toEqual(new Map(input.slice(1).filter((f) => kept.has(f[0]!)).map((f) => [f[0], f])));
+    expect(new Map(out.slice(1).map((f) => [f[0], f]))).toEqual(
+      new Map(
+        input
+          .slice(1)
+          .filter((f) => kept.has(f[0]!))
+          .map((f) => [f[0], f]),
+      ),
+    );
     const old = (await call(w, 'GET', '/incidents.acled.csv?from=2014-10-01&layout=legacy', 'anonymous')).body;
-    expect(new Set(fields(old).map((f) => f.join('|')))).toEqual(new Set(fields(ACLED_LEGACY).filter((f) => f[2] !== 'UKR2003').map((f) => f.join('|'))));
+    expect(new Set(fields(old).map((f) => f.join('|')))).toEqual(
+      new Set(
+        fields(ACLED_LEGACY)
+          .filter((f) => f[2] !== 'UKR2003')
+          .map((f) => f.join('|')),
+      ),
+    );
     expect((await call(w, 'GET', '/incidents.acled.csv?layout=other', 'anonymous')).status).toBe(400);
   });
 
@@ -73,7 +98,10 @@ describe(`ACLED, HXL and GeoJSON import and export (${process.env.PARLEY_TEST_EN
     expect(unknown.json().error).toMatchObject({ code: 'validation', reason: 'unknown_layout' });
     expect((await upload(x, ACLED_CURRENT, '?format=hxl')).json().error.reason).toBe('unknown_layout');
     const utf16 = await x.app.inject({
-      method: 'POST', url: x.url('/incidents/import'), headers: { ...x.headers.mediator, 'content-type': 'text/csv' }, payload: Buffer.from(`\ufeff${ACLED_CURRENT}`, 'utf16le'),
+      method: 'POST',
+      url: x.url('/incidents/import'),
+      headers: { ...x.headers.mediator, 'content-type': 'text/csv' },
+      payload: Buffer.from(`\ufeff${ACLED_CURRENT}`, 'utf16le'),
     });
     expect(utf16.json().error.reason).toBe('unreadable_encoding');
     expect((await upload(x, '{"type":"FeatureCollection","features":[', '', 'application/geo+json')).json().error.reason).toBe('malformed_json');
@@ -87,7 +115,11 @@ describe(`ACLED, HXL and GeoJSON import and export (${process.env.PARLEY_TEST_EN
   it('imports ACLED, HXL and GeoJSON files from the command line', async () => {
     const x = await world();
     const dir = mkdtempSync(join(tmpdir(), 'parley-import-'));
-    const files = { acled: ACLED_CURRENT, hxl: (await call(w, 'GET', '/incidents.hxl.csv?from=2014-10-01', 'anonymous')).body, geojson: (await call(w, 'GET', '/incidents.geojson?from=2014-10-01', 'anonymous')).body };
+    const files = {
+      acled: ACLED_CURRENT,
+      hxl: (await call(w, 'GET', '/incidents.hxl.csv?from=2014-10-01', 'anonymous')).body,
+      geojson: (await call(w, 'GET', '/incidents.geojson?from=2014-10-01', 'anonymous')).body,
+    };
     const out: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => out.push(String(s)) > 0);
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

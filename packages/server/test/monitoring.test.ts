@@ -10,11 +10,20 @@ const FILE = readFileSync(new URL('../../../../shared/data/ucdp/ged-ukraine-2014
 describe(`ceasefire monitoring (${process.env.PARLEY_TEST_ENGINE})`, () => {
   let w: World;
   const upload = (bytes: Uint8Array, who: RoleName = 'mediator', query = '') =>
-    w.app.inject({ method: 'POST', url: w.url(`/incidents/import${query}`), headers: { ...w.headers[who], 'content-type': 'text/csv' }, payload: Buffer.from(bytes) });
+    w.app.inject({
+      method: 'POST',
+      url: w.url(`/incidents/import${query}`),
+      headers: { ...w.headers[who], 'content-type': 'text/csv' },
+      payload: Buffer.from(bytes),
+    });
   const journal = async () => (await w.rt.store.reader.allJournal(w.pid)).length;
   const incident = (o: Record<string, unknown> = {}) => ({
-    date: { start: '2014-09-20', end: '2014-09-20', precision: 'day' }, place: { lat: 48.0159, lon: 37.8028, precision: 'exact', name: 'Donetsk airport' },
-    actors: [{ role: 'side_a', name: 'Government of Ukraine', partyId: 'ukr' }], casualties: { killed: { low: 1, best: 2, high: 3 } }, sources: [], ...o,
+    date: { start: '2014-09-20', end: '2014-09-20', precision: 'day' },
+    place: { lat: 48.0159, lon: 37.8028, precision: 'exact', name: 'Donetsk airport' },
+    actors: [{ role: 'side_a', name: 'Government of Ukraine', partyId: 'ukr' }],
+    casualties: { killed: { low: 1, best: 2, high: 3 } },
+    sources: [],
+    ...o,
   });
 
   beforeAll(async () => {
@@ -98,7 +107,15 @@ describe(`ceasefire monitoring (${process.env.PARLEY_TEST_ENGINE})`, () => {
       expect(r.status, r.body).toBe(400);
       expect(r.json.error).toMatchObject({ code: 'validation', reason, details: { field } });
     }
-    const obs = { method: 'heard', kind: 'explosion', count: 12, approximate: true, weapon: 'catapult', observer: { lat: 48.0, lon: 37.7 }, time: { from: '2014-09-20T10:00:00+03:00' } };
+    const obs = {
+      method: 'heard',
+      kind: 'explosion',
+      count: 12,
+      approximate: true,
+      weapon: 'catapult',
+      observer: { lat: 48.0, lon: 37.7 },
+      time: { from: '2014-09-20T10:00:00+03:00' },
+    };
     const r = await call(w, 'POST', '/observations', 'monitor', obs);
     expect(r.json.error).toMatchObject({ code: 'validation', reason: 'invalid_choice', details: { field: 'weapon' } });
   });
@@ -106,8 +123,15 @@ describe(`ceasefire monitoring (${process.env.PARLEY_TEST_ENGINE})`, () => {
   it('lets monitors file observations linked to incidents, and only analysts verify', async () => {
     const inc = (await call(w, 'POST', '/incidents', 'analyst', incident({ id: 'inc-shelling' }))).json;
     const obs = {
-      incidentIds: [inc.id], method: 'heard', kind: 'explosion', count: 12, approximate: true, weapon: 'artillery_100mm_plus',
-      direction: { bearing: 45, label: 'NE' }, distanceKm: { min: 3, max: 5 }, observer: { lat: 48.0, lon: 37.7, name: 'Patrol at Donetsk railway station' },
+      incidentIds: [inc.id],
+      method: 'heard',
+      kind: 'explosion',
+      count: 12,
+      approximate: true,
+      weapon: 'artillery_100mm_plus',
+      direction: { bearing: 45, label: 'NE' },
+      distanceKm: { min: 3, max: 5 },
+      observer: { lat: 48.0, lon: 37.7, name: 'Patrol at Donetsk railway station' },
       time: { from: '2014-09-20T10:00:00+03:00', to: '2014-09-20T10:40:00+03:00' },
     };
     const o = await call(w, 'POST', '/observations', 'monitor', obs);
@@ -115,7 +139,8 @@ describe(`ceasefire monitoring (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect((await call(w, 'GET', `/observations?parent=${inc.id}`, 'analyst')).json.items.map((x: { id: string }) => x.id)).toEqual([o.json.id]);
     expect((await call(w, 'POST', '/observations', 'monitor', { ...obs, distanceKm: { min: 6, max: 5 } })).json.error.reason).toBe('bounds_reversed');
 
-    const step = (to: string, version: number, who: RoleName = 'analyst') => call(w, 'POST', `/incidents/${inc.id}/verifications`, who, { to, reason: `now ${to}`, version });
+    const step = (to: string, version: number, who: RoleName = 'analyst') =>
+      call(w, 'POST', `/incidents/${inc.id}/verifications`, who, { to, reason: `now ${to}`, version });
     expect((await step('corroborated', 1, 'monitor')).status).toBe(403);
     expect((await step('corroborated', 1)).json.incident).toMatchObject({ status: 'corroborated', version: 2 });
     expect((await step('verified', 1)).json.error.reason).toBe('stale_version');
@@ -125,7 +150,11 @@ describe(`ceasefire monitoring (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(final.status).toBe(422);
     expect(final.json.error.reason).toBe('verification_transition_forbidden');
     const history = (await call(w, 'GET', `/verifications?parent=${inc.id}`, 'delegateUkr')).json.items;
-    expect(history.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual(['reported>corroborated', 'corroborated>verified', 'verified>retracted']);
+    expect(history.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual([
+      'reported>corroborated',
+      'corroborated>verified',
+      'verified>retracted',
+    ]);
     expect(history[0]).toMatchObject({ reason: 'now corroborated', createdBy: w.actors.analyst.username });
     // An edit keeps the verification status, which only the verification verb sets.
     const edited = await call(w, 'PUT', `/incidents/${inc.id}`, 'analyst', { ...incident({ notes: 'edited' }), version: 4 });
@@ -138,9 +167,13 @@ describe(`ceasefire monitoring (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const add = (who: RoleName, body: Record<string, unknown>) => call(w, 'POST', `/incidents/${inc.id}/attributions`, who, { sources: [], ...body });
     const claim = await add('delegateRus', { kind: 'claimed', responsiblePartyId: 'ukr', byPartyId: 'rus', text: 'Ukrainian artillery fired.' });
     expect(claim.status, claim.body).toBe(201);
-    expect((await add('delegateUkr', { kind: 'claimed', responsiblePartyId: 'ukr', byPartyId: 'rus', text: 'forged' })).json.error.reason).toBe('not_your_party');
+    expect((await add('delegateUkr', { kind: 'claimed', responsiblePartyId: 'ukr', byPartyId: 'rus', text: 'forged' })).json.error.reason).toBe(
+      'not_your_party',
+    );
     expect((await add('delegateUkr', { kind: 'assessed', responsibleLabel: 'unknown', text: 'x' })).status).toBe(403);
-    expect((await add('delegateUkr', { kind: 'disputed', byPartyId: 'ukr', disputes: claim.json.id, text: 'No Ukrainian unit was in range.' })).status).toBe(201);
+    expect((await add('delegateUkr', { kind: 'disputed', byPartyId: 'ukr', disputes: claim.json.id, text: 'No Ukrainian unit was in range.' })).status).toBe(
+      201,
+    );
     expect((await add('analyst', { kind: 'assessed', responsibleLabel: 'undetermined', text: 'Crater analysis inconclusive.' })).status).toBe(201);
     expect((await add('mediator', { kind: 'disputed', disputes: 'att-nope', text: 'x' })).json.error.reason).toBe('unknown_reference');
     const all = (await call(w, 'GET', `/attributions?parent=${inc.id}`, 'monitor')).json.items;

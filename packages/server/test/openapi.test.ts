@@ -10,7 +10,8 @@ type Operation = { operationId?: string; security?: unknown[]; tags?: string[]; 
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 let doc: Document;
-const operations = () => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, method, op })));
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, method, op })));
 
 beforeAll(async () => {
   const app = await buildApp({ ...(await runtime()), webRoot: null });
@@ -39,7 +40,9 @@ describe('the OpenAPI document', () => {
     expect(ops.filter((o) => !Array.isArray(o.op.security)).map((o) => o.at)).toEqual([]);
     expect(ops.filter((o) => !o.op.tags?.length).map((o) => o.at)).toEqual([]);
     // A write needs a session or a token; only signing in and out take neither.
-    const openWrites = ops.filter((o) => o.method !== 'get' && (o.op.security as object[]).some((s) => Object.keys(s).length === 0)).map((o) => o.op.operationId);
+    const openWrites = ops
+      .filter((o) => o.method !== 'get' && (o.op.security as object[]).some((s) => Object.keys(s).length === 0))
+      .map((o) => o.op.operationId);
     expect(openWrites).toEqual(['signOut']);
     expect(ops.find((o) => o.op.operationId === 'signIn')!.op.security).toEqual([]);
   });
@@ -47,9 +50,13 @@ describe('the OpenAPI document', () => {
   it('declares a success body and the error shape for each operation', () => {
     for (const { at, op } of operations()) {
       const statuses = Object.keys(op.responses);
-      expect(statuses.some((s) => /^2/.test(s)), at).toBe(true);
+      expect(
+        statuses.some((s) => /^2/.test(s)),
+        at,
+      ).toBe(true);
       expect(statuses.filter((s) => /^[45]/.test(s)).length, at).toBeGreaterThanOrEqual(2);
-      for (const s of statuses.filter((x) => /^[45]/.test(x))) expect(op.responses[s]!.content!['application/json']!.schema, `${at} ${s}`).toEqual({ $ref: '#/components/schemas/ErrorBody' });
+      for (const s of statuses.filter((x) => /^[45]/.test(x)))
+        expect(op.responses[s]!.content!['application/json']!.schema, `${at} ${s}`).toEqual({ $ref: '#/components/schemas/ErrorBody' });
     }
   });
 
@@ -64,9 +71,15 @@ describe('the OpenAPI document', () => {
 describe('the response check of the test apps', () => {
   const app = Fastify();
   checkResponses(app);
-  app.get('/ok', { schema: { response: { 200: Type.Object({ a: Type.String() }) } } }, async (_req, reply) => reply.type('application/json').send(JSON.stringify({ a: 'x' })));
-  app.get('/off', { schema: { response: { 200: Type.Object({ a: Type.String() }) } } }, async (_req, reply) => reply.type('application/json').send(JSON.stringify({ b: 1 })));
-  app.get('/undeclared', { schema: { response: { 200: Type.Object({ a: Type.String() }) } } }, async (_req, reply) => (reply as FastifyReply).status(418).send({ a: 'x' }));
+  app.get('/ok', { schema: { response: { 200: Type.Object({ a: Type.String() }) } } }, async (_req, reply) =>
+    reply.type('application/json').send(JSON.stringify({ a: 'x' })),
+  );
+  app.get('/off', { schema: { response: { 200: Type.Object({ a: Type.String() }) } } }, async (_req, reply) =>
+    reply.type('application/json').send(JSON.stringify({ b: 1 })),
+  );
+  app.get('/undeclared', { schema: { response: { 200: Type.Object({ a: Type.String() }) } } }, async (_req, reply) =>
+    (reply as FastifyReply).status(418).send({ a: 'x' }),
+  );
 
   it('lets a body that fits its schema through', async () => {
     expect((await app.inject({ url: '/ok' })).statusCode).toBe(200);

@@ -46,8 +46,28 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     statements: (n) => ({ date: '2014-11-20', speech: 'direct', text: `Said ${n}`, stance: 'denial', sourceId }),
     claims: (n) => ({ text: `Claim ${n}`, sourceId }),
     figures: (n) => ({ qualifier: 'about', value: n, unit: 'people', measure: 'killed', asOf: '2014-11-18', sourceId }),
-    observations: (n) => ({ method: 'heard', kind: 'explosion', count: n + 1, approximate: true, observer: { lat: 48.0, lon: 37.7 }, time: { from: '2014-10-02T08:00:00Z' } }),
-    lines: (n) => ({ kind: 'contact', date: '2014-09-19', approximate: true, note: `Line ${n}`, geometry: { type: 'LineString', coordinates: [[37.75, 47.9], [37.75, 48.3]] }, sources: [] }),
+    observations: (n) => ({
+      method: 'heard',
+      kind: 'explosion',
+      count: n + 1,
+      approximate: true,
+      observer: { lat: 48.0, lon: 37.7 },
+      time: { from: '2014-10-02T08:00:00Z' },
+    }),
+    lines: (n) => ({
+      kind: 'contact',
+      date: '2014-09-19',
+      approximate: true,
+      note: `Line ${n}`,
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [37.75, 47.9],
+          [37.75, 48.3],
+        ],
+      },
+      sources: [],
+    }),
     restrictions: (n) => ({ date: '2014-10-01', place: { name: 'Checkpoint' }, description: `Stopped ${n}` }),
     meetings: (n) => build.meeting({ title: { en: `Round ${n}` } }),
   };
@@ -79,7 +99,9 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
             expect(after.owner, cell).toEqual(created.json.owner);
             // Put the record back in the forum, so the next cell starts from the same place.
             if (after.audience !== 'forum')
-              expect((await call(w, 'PUT', `/${kind}/${id}`, 'mediator', { ...bodies[kind]!(n++), audience: 'forum', version: after.version })).status).toBe(200);
+              expect((await call(w, 'PUT', `/${kind}/${id}`, 'mediator', { ...bodies[kind]!(n++), audience: 'forum', version: after.version })).status).toBe(
+                200,
+              );
           }
         }
       }
@@ -104,7 +126,12 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(hide.json.error).toMatchObject({ code: 'forbidden', reason: 'not_your_record' });
     expect((await call(w, 'GET', `/lines/${line.json.id}`, 'anonymous')).status).toBe(200);
     const rus = await call(w, 'POST', '/statements', 'delegateRus', { ...bodies.statements!(0), audience: 'forum' });
-    const over = await call(w, 'PUT', `/statements/${rus.json.id}`, 'delegateUkr', { ...bodies.statements!(1), audience: 'party', audienceParty: 'ukr', version: 1 });
+    const over = await call(w, 'PUT', `/statements/${rus.json.id}`, 'delegateUkr', {
+      ...bodies.statements!(1),
+      audience: 'party',
+      audienceParty: 'ukr',
+      version: 1,
+    });
     expect(over.json.error.reason).toBe('not_your_record');
     expect((await call(w, 'GET', `/statements/${rus.json.id}`, 'delegateRus')).json).toMatchObject({ version: 1, text: 'Said 0' });
   });
@@ -116,7 +143,9 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(first.status).toBe(200);
     expect(first.json.body).toBeUndefined();
     expect((await call(w, 'GET', `/log/records/source/${made.json.id}/receipt?version=1`, 'mediator')).json.body).toMatchObject({ body: { title: 'Draft' } });
-    expect((await call(w, 'GET', `/log/records/source/${made.json.id}/receipt?version=2`, 'anonymous')).json.body).toMatchObject({ body: { title: 'Published' } });
+    expect((await call(w, 'GET', `/log/records/source/${made.json.id}/receipt?version=2`, 'anonymous')).json.body).toMatchObject({
+      body: { title: 'Published' },
+    });
     const history = (await call(w, 'GET', `/sources/${made.json.id}/history`, 'anonymous')).json.items as { version: number }[];
     expect(history.map((h) => h.version)).toEqual([2]);
   });
@@ -156,7 +185,12 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     }
     const src = await call(w, 'POST', '/sources', 'mediator', build.source({ url: 'https://example.org/x', audience: 'forum' }));
     const patch = (body: unknown, type = 'application/merge-patch+json') =>
-      w.app.inject({ method: 'PATCH', url: w.url(`/sources/${src.json.id}`), headers: { ...w.headers.mediator, 'content-type': type }, payload: JSON.stringify(body) });
+      w.app.inject({
+        method: 'PATCH',
+        url: w.url(`/sources/${src.json.id}`),
+        headers: { ...w.headers.mediator, 'content-type': type },
+        payload: JSON.stringify(body),
+      });
     const patched = await patch({ title: 'Patched', url: null });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ title: 'Patched', publisher: 'Agency', audience: 'forum', version: 2 });
@@ -165,7 +199,12 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect((await patch({ language: 7 })).json().error).toMatchObject({ code: 'validation', details: { field: 'language' } });
     expect((await patch({ surprise: 1 })).json().error.reason).toBe('unknown_field');
     expect((await patch(['title'])).json().error).toMatchObject({ code: 'validation', reason: 'invalid_type' });
-    const ukr = await w.app.inject({ method: 'PATCH', url: w.url(`/sources/${src.json.id}`), headers: { ...w.headers.delegateUkr, 'content-type': 'application/merge-patch+json' }, payload: '{"audience":"public"}' });
+    const ukr = await w.app.inject({
+      method: 'PATCH',
+      url: w.url(`/sources/${src.json.id}`),
+      headers: { ...w.headers.delegateUkr, 'content-type': 'application/merge-patch+json' },
+      payload: '{"audience":"public"}',
+    });
     expect(ukr.json().error.reason).toBe('not_your_record');
     expect((await call(w, 'GET', `/sources/${src.json.id}`, 'mediator')).json).toMatchObject({ title: 'Patched', version: 2, audience: 'forum' });
   });

@@ -53,7 +53,8 @@ describe(`security headers and the Origin check (${process.env.PARLEY_TEST_ENGIN
   it('refuses changes on the session cookie from another site, or that do not say where they come from', async () => {
     const { username } = await account(rt);
     const cookie = cookieOf(await login(app, username, PASSWORD, address()));
-    const create = (headers: Record<string, string>) => app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie, ...headers }, payload: { name: 'x' } });
+    const create = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie, ...headers }, payload: { name: 'x' } });
     const refusals: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'http://localhost.evil.example' },
@@ -74,7 +75,9 @@ describe(`security headers and the Origin check (${process.env.PARLEY_TEST_ENGIN
     expect((await create({ origin: 'http://localhost' })).statusCode).toBe(201);
     expect((await create({ 'sec-fetch-site': 'same-origin' })).statusCode).toBe(201);
     const [first] = await list();
-    expect((await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${first.id}`, headers: { cookie, origin: 'https://evil.example' } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${first.id}`, headers: { cookie, origin: 'https://evil.example' } })).statusCode).toBe(
+      403,
+    );
     expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: 'https://evil.example' } })).statusCode).toBe(403);
     expect(await list()).toHaveLength(3);
   });
@@ -83,7 +86,11 @@ describe(`security headers and the Origin check (${process.env.PARLEY_TEST_ENGIN
     const { username } = await account(rt);
     const cookie = cookieOf(await login(app, username, PASSWORD, address()));
     const { token, id } = (await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie, ...SAME_ORIGIN }, payload: { name: 'ci' } })).json();
-    const revoked = await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: { authorization: `Bearer ${token}`, origin: 'https://ci.example' } });
+    const revoked = await app.inject({
+      method: 'DELETE',
+      url: `/api/auth/tokens/${id}`,
+      headers: { authorization: `Bearer ${token}`, origin: 'https://ci.example' },
+    });
     expect(revoked.statusCode).toBe(204);
     const forged = await login(app, username, PASSWORD, address(), { origin: 'https://evil.example' });
     expect(forged.statusCode).toBe(403);

@@ -84,11 +84,15 @@ describe(`talks over HTTP (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const dup = await call(w, 'POST', `/meetings/${m.id}/invitations`, 'mediator', { partyId: 'rus' });
     expect(dup.status).toBe(409);
     const answer = {
-      status: 'declined_with_conditions', at: '2014-11-21', version: 1,
+      status: 'declined_with_conditions',
+      at: '2014-11-21',
+      version: 1,
       conditions: [{ text: { en: 'Not while the firing goes on' }, sources: [{ sourceId: src }] }],
     };
     expect((await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateRus', answer)).status).toBe(403);
-    expect((await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateUkr', { ...answer, conditions: [] })).json.error.reason).toBe('conditions_required');
+    expect((await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateUkr', { ...answer, conditions: [] })).json.error.reason).toBe(
+      'conditions_required',
+    );
     const declined = await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateUkr', answer);
     expect(declined.json).toMatchObject({ status: 'declined_with_conditions', version: 2 });
     const blocked = await move(m.id, 'scheduled', 1);
@@ -134,6 +138,8 @@ describe(`talks over HTTP (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(seen).toEqual(['2015-01-16', '2015-01-30', '2015-01-31', '2015-02-12']);
     expect((await call(w, 'GET', '/meetings?after=garbage', 'mediator')).json.error.reason).toBe('bad_cursor');
     expect((await call(w, 'GET', '/meetings?from=2015-02-01&to=2015-01-01', 'mediator')).status).toBe(400);
-    expect((await call(w, 'GET', '/meetings?status=cancelled&limit=500', 'mediator')).json.items.every((m: { status: string }) => m.status === 'cancelled')).toBe(true);
+    expect(
+      (await call(w, 'GET', '/meetings?status=cancelled&limit=500', 'mediator')).json.items.every((m: { status: string }) => m.status === 'cancelled'),
+    ).toBe(true);
   });
 });

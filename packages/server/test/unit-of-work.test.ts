@@ -36,8 +36,22 @@ describe(`unit of work (${process.env.PARLEY_TEST_ENGINE})`, () => {
 
   it('writes one dense journal entry per change, in commit order', async () => {
     const before = await journalSize();
-    await createRecord(w.rt, SYSTEM, w.pid, resource('source'), { id: 'src-a', title: 'A', publisher: 'P', date: '2014-11-21', language: 'en', kind: 'article' });
-    await createRecord(w.rt, SYSTEM, w.pid, resource('source'), { id: 'src-b', title: 'B', publisher: 'P', date: '2014-11-22', language: 'en', kind: 'article' });
+    await createRecord(w.rt, SYSTEM, w.pid, resource('source'), {
+      id: 'src-a',
+      title: 'A',
+      publisher: 'P',
+      date: '2014-11-21',
+      language: 'en',
+      kind: 'article',
+    });
+    await createRecord(w.rt, SYSTEM, w.pid, resource('source'), {
+      id: 'src-b',
+      title: 'B',
+      publisher: 'P',
+      date: '2014-11-22',
+      language: 'en',
+      kind: 'article',
+    });
     const journal = await w.rt.store.reader.allJournal(w.pid);
     expect(journal.map((e) => e.idx)).toEqual(journal.map((_, i) => i));
     expect(journal.slice(before).map((e) => e.recordId)).toEqual(['src-a', 'src-b']);
@@ -47,7 +61,17 @@ describe(`unit of work (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const before = await journalSize();
     await expect(
       w.rt.store.write(w.pid, SYSTEM, async (uow) => {
-        await uow.insert('sources', 'source', { id: 'src-half', audience: 'public', audienceParty: null, owner: 'mediator' as const, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: {} });
+        await uow.insert('sources', 'source', {
+          id: 'src-half',
+          audience: 'public',
+          audienceParty: null,
+          owner: 'mediator' as const,
+          parentId: null,
+          status: null,
+          sortOn: '2014-01-01',
+          partyIds: [],
+          body: {},
+        });
         throw new Error('power cut');
       }),
     ).rejects.toThrow('power cut');
@@ -60,7 +84,17 @@ describe(`unit of work (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const results = await Promise.allSettled(
       Array.from({ length: 32 }, (_, i) =>
         w.rt.store.write(w.pid, SYSTEM, async (uow) => {
-          await uow.insert('sources', 'source', { id: `src-c${i}`, audience: 'public', audienceParty: null, owner: 'mediator' as const, parentId: null, status: null, sortOn: '2014-01-01', partyIds: [], body: { i } });
+          await uow.insert('sources', 'source', {
+            id: `src-c${i}`,
+            audience: 'public',
+            audienceParty: null,
+            owner: 'mediator' as const,
+            parentId: null,
+            status: null,
+            sortOn: '2014-01-01',
+            partyIds: [],
+            body: { i },
+          });
           if (i % 3 === 0) throw new Error('rolled back');
         }),
       ),

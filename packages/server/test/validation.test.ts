@@ -14,15 +14,36 @@ describe(`bad input is refused and changes nothing (${process.env.PARLEY_TEST_EN
   const cases: [string, string, () => Record<string, unknown>, number, string, string | undefined][] = [
     ['an unknown field', '/sources', () => ({ ...build.source(), colour: 'red' }), 400, 'unknown_field', 'colour'],
     ['a nested unknown field', '/parties', () => ({ names: { en: 'X', fr: 'X' }, kind: 'state' }), 400, 'unknown_field', 'names/fr'],
-    ['a number sent as text', '/figures', () => ({ qualifier: 'about', value: '4300', unit: 'people', measure: 'killed', asOf: '2014-11-18', sourceId: src }), 400, 'invalid_type', 'value'],
+    [
+      'a number sent as text',
+      '/figures',
+      () => ({ qualifier: 'about', value: '4300', unit: 'people', measure: 'killed', asOf: '2014-11-18', sourceId: src }),
+      400,
+      'invalid_type',
+      'value',
+    ],
     ['a missing field', '/sources', () => ({ title: 'x', publisher: 'y', date: '2014', language: 'en' }), 400, 'missing_field', 'kind'],
     ['a value outside the list', '/sources', () => build.source({ kind: 'rumour' }), 400, 'invalid_choice', 'kind'],
     ['an impossible date', '/sources', () => build.source({ date: '2014-02-30' }), 400, 'impossible_date', 'date'],
     ['a malformed date', '/sources', () => build.source({ date: '20/11/2014' }), 400, 'invalid_pattern', 'date'],
-    ['a span that ends before it starts', '/meetings', () => build.meeting({ plannedStart: '2014-12-10', plannedEnd: '2014-12-09' }), 400, 'span_reversed', 'plannedEnd'],
+    [
+      'a span that ends before it starts',
+      '/meetings',
+      () => build.meeting({ plannedStart: '2014-12-10', plannedEnd: '2014-12-09' }),
+      400,
+      'span_reversed',
+      'plannedEnd',
+    ],
     ['an unknown time zone', '/meetings', () => build.meeting({ timeZone: 'Europe/Atlantis' }), 400, 'unknown_time_zone', 'timeZone'],
     ['a reference to nothing', '/meetings', () => build.meeting({ forumId: 'no-forum' }), 400, 'unknown_reference', 'forumId'],
-    ['low above the value', '/figures', () => ({ qualifier: 'about', value: 10, low: 20, unit: 'people', measure: 'killed', asOf: '2014-11-18', sourceId: src }), 400, 'bounds_reversed', 'low'],
+    [
+      'low above the value',
+      '/figures',
+      () => ({ qualifier: 'about', value: 10, low: 20, unit: 'people', measure: 'killed', asOf: '2014-11-18', sourceId: src }),
+      400,
+      'bounds_reversed',
+      'low',
+    ],
     ['a bad id', '/parties', () => ({ id: 'Not An Id', names: { en: 'X' }, kind: 'state' }), 400, 'invalid_pattern', 'id'],
     ['party-confidential without its party', '/sources', () => build.source({ audience: 'party' }), 400, 'audience_party_required', 'audienceParty'],
   ];
@@ -38,7 +59,12 @@ describe(`bad input is refused and changes nothing (${process.env.PARLEY_TEST_EN
   });
 
   it('refuses malformed JSON, unknown routes and bad path ids with the same error shape', async () => {
-    const bad = await w.app.inject({ method: 'POST', url: w.url('/sources'), headers: { ...w.headers.mediator, 'content-type': 'application/json' }, payload: '{"title":' });
+    const bad = await w.app.inject({
+      method: 'POST',
+      url: w.url('/sources'),
+      headers: { ...w.headers.mediator, 'content-type': 'application/json' },
+      payload: '{"title":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.reason).toBe('malformed_json');
     expect((await call(w, 'GET', '/nothing-here', 'anonymous')).json.error.code).toBe('not_found');
@@ -72,9 +98,15 @@ describe(`bad input is refused and changes nothing (${process.env.PARLEY_TEST_EN
   it('refuses unknown roles and weak passwords when managing accounts', async () => {
     await expect(addAccount(w.rt, { username: 'Bad Name', password: 'long enough password' })).rejects.toMatchObject({ reason: 'bad_username' });
     await expect(addAccount(w.rt, { username: `weak-${w.pid}`, password: 'short' })).rejects.toMatchObject({ reason: 'weak_password' });
-    await expect(grantRole(w.rt, SYSTEM, w.pid, { username: `analyst-${w.pid}`, role: 'king' as 'analyst', partyId: null })).rejects.toMatchObject({ reason: 'unknown_role' });
-    await expect(grantRole(w.rt, SYSTEM, w.pid, { username: `analyst-${w.pid}`, role: 'delegate', partyId: null })).rejects.toMatchObject({ reason: 'party_required' });
-    await expect(grantRole(w.rt, w.actors.mediator, w.pid, { username: `analyst-${w.pid}`, role: 'mediator', partyId: null })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(grantRole(w.rt, SYSTEM, w.pid, { username: `analyst-${w.pid}`, role: 'king' as 'analyst', partyId: null })).rejects.toMatchObject({
+      reason: 'unknown_role',
+    });
+    await expect(grantRole(w.rt, SYSTEM, w.pid, { username: `analyst-${w.pid}`, role: 'delegate', partyId: null })).rejects.toMatchObject({
+      reason: 'party_required',
+    });
+    await expect(grantRole(w.rt, w.actors.mediator, w.pid, { username: `analyst-${w.pid}`, role: 'mediator', partyId: null })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('serves health, the OpenAPI 3.1 document and the docs page', async () => {

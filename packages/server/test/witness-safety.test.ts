@@ -28,7 +28,11 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
 /** A real witness for the test's log that counts the requests it gets. */
 async function startWitness(w: World) {
   const keys = generateCosignatureKey(`wit-${Math.random().toString(36).slice(2, 8)}`);
-  const witness = new Witness({ signer: cosignatureSigner(keys.signerKey), logs: [{ origin: w.rt.logKeys.origin(w.pid), key: w.rt.logKeys.verifierKey(w.pid) }], store: new MemoryWitnessStore() });
+  const witness = new Witness({
+    signer: cosignatureSigner(keys.signerKey),
+    logs: [{ origin: w.rt.logKeys.origin(w.pid), key: w.rt.logKeys.verifierKey(w.pid) }],
+    store: new MemoryWitnessStore(),
+  });
   const server = createWitnessServer({ witness });
   servers.push(server);
   const seen = { hits: 0 };
@@ -59,7 +63,7 @@ describe(`witness registration and approval (${process.env.PARLEY_TEST_ENGINE})`
     w = await world();
   });
 
-  it('keeps a delegate\'s witness pending (never called, never shown) until the mediator approves it', async () => {
+  it("keeps a delegate's witness pending (never called, never shown) until the mediator approves it", async () => {
     const wit = await startWitness(w);
     const reg = await send(w, w.app, 'POST', '/log/witnesses', 'delegateUkr', { partyId: 'ukr', vkey: wit.keys.verifierKey, url: wit.url });
     expect(reg.status, reg.body).toBe(201);
@@ -91,7 +95,10 @@ describe(`witness registration and approval (${process.env.PARLEY_TEST_ENGINE})`
     expect(signed.cosignatures.length).toBe(1);
 
     const journal = (await w.rt.store.reader.allJournal(w.pid)).filter((e) => e.recordType === 'witness' && e.recordId === wit.name);
-    expect(journal.map((e) => [e.version, e.supersedes, (e.body as { status: string }).status])).toEqual([[1, null, 'pending'], [2, 1, 'active']]);
+    expect(journal.map((e) => [e.version, e.supersedes, (e.body as { status: string }).status])).toEqual([
+      [1, null, 'pending'],
+      [2, 1, 'active'],
+    ]);
   });
 
   it("makes the mediator's own registration active at once, and a delegate's new address pending again", async () => {
@@ -116,7 +123,9 @@ describe(`witness registration and approval (${process.env.PARLEY_TEST_ENGINE})`
     await sign(w.rt, w);
     expect(moved.seen.hits).toBeGreaterThan(0);
     // A new key under a name already taken is a new witness, not a replacement.
-    expect((await send(w, w.app, 'POST', '/log/witnesses', 'delegateRus', { partyId: 'rus', vkey: wit.keys.verifierKey, url: moved.url })).json.error.reason).toBe('already_exists');
+    expect(
+      (await send(w, w.app, 'POST', '/log/witnesses', 'delegateRus', { partyId: 'rus', vkey: wit.keys.verifierKey, url: moved.url })).json.error.reason,
+    ).toBe('already_exists');
   });
 
   it('lets the party or the mediator remove a witness, which is then neither called nor shown, and nobody else', async () => {
@@ -161,8 +170,11 @@ describe(`witness registration and approval (${process.env.PARLEY_TEST_ENGINE})`
 
   it('allows at most 3 pending or active witnesses per party, under concurrent registrations too', async () => {
     const before = await logSize(w);
-    const attempts = await Promise.all(Array.from({ length: 5 }, (_, i) =>
-      send(w, w.app, 'POST', '/log/witnesses', 'delegateRus', { partyId: 'rus', vkey: vkey(`rus-limit-${i}`), url: `http://127.0.0.1:${9000 + i}` })));
+    const attempts = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        send(w, w.app, 'POST', '/log/witnesses', 'delegateRus', { partyId: 'rus', vkey: vkey(`rus-limit-${i}`), url: `http://127.0.0.1:${9000 + i}` }),
+      ),
+    );
     // The earlier test left one active witness for rus; two more fit.
     const taken = (await w.rt.log.witnesses(w.pid)).filter((x) => x.partyId === 'rus' && x.status !== 'removed');
     expect(taken.length).toBe(3);
@@ -170,11 +182,18 @@ describe(`witness registration and approval (${process.env.PARLEY_TEST_ENGINE})`
     for (const a of attempts.filter((x) => x.status !== 201)) expect([a.status, a.json.error.reason]).toEqual([409, 'witness_limit']);
     expect(await logSize(w)).toBe(before + 2);
     // The mediator is bound by the same limit; another party is not affected; a removal frees a place.
-    expect((await send(w, w.app, 'POST', '/log/witnesses', 'mediator', { partyId: 'rus', vkey: vkey('rus-limit-m'), url: 'http://127.0.0.1:9100' })).json.error.reason).toBe('witness_limit');
-    expect((await send(w, w.app, 'POST', '/log/witnesses', 'mediator', { partyId: 'ordl', vkey: vkey('ordl-1'), url: 'http://127.0.0.1:9101' })).status).toBe(201);
+    expect(
+      (await send(w, w.app, 'POST', '/log/witnesses', 'mediator', { partyId: 'rus', vkey: vkey('rus-limit-m'), url: 'http://127.0.0.1:9100' })).json.error
+        .reason,
+    ).toBe('witness_limit');
+    expect((await send(w, w.app, 'POST', '/log/witnesses', 'mediator', { partyId: 'ordl', vkey: vkey('ordl-1'), url: 'http://127.0.0.1:9101' })).status).toBe(
+      201,
+    );
     const pending = taken.find((x) => x.status === 'pending')!;
     expect((await send(w, w.app, 'DELETE', `/log/witnesses/${pending.name}?version=${pending.version}`, 'delegateRus')).status).toBe(200);
-    expect((await send(w, w.app, 'POST', '/log/witnesses', 'delegateRus', { partyId: 'rus', vkey: vkey('rus-limit-9'), url: 'http://127.0.0.1:9109' })).status).toBe(201);
+    expect(
+      (await send(w, w.app, 'POST', '/log/witnesses', 'delegateRus', { partyId: 'rus', vkey: vkey('rus-limit-9'), url: 'http://127.0.0.1:9109' })).status,
+    ).toBe(201);
   });
 });
 
@@ -218,7 +237,10 @@ describe(`witness addresses (${process.env.PARLEY_TEST_ENGINE})`, () => {
 
   it('accepts a private host the allowlist names, still only over https', async () => {
     const allowing = await buildApp({ ...w.rt, witnessClient: httpWitnessClient({ allowHttpLoopback: false, allow: ['localhost'] }) });
-    expect((await send(w, allowing, 'POST', '/log/witnesses', 'mediator', { partyId: 'ukr', vkey: vkey('allowed'), url: 'http://localhost:7380' })).json.error.reason).toBe('witness_url_insecure');
+    expect(
+      (await send(w, allowing, 'POST', '/log/witnesses', 'mediator', { partyId: 'ukr', vkey: vkey('allowed'), url: 'http://localhost:7380' })).json.error
+        .reason,
+    ).toBe('witness_url_insecure');
     const ok = await send(w, allowing, 'POST', '/log/witnesses', 'mediator', { partyId: 'ukr', vkey: vkey('allowed'), url: 'https://localhost:7380' });
     expect(ok.status, ok.body).toBe(201);
   });
@@ -239,7 +261,10 @@ describe(`witness addresses (${process.env.PARLEY_TEST_ENGINE})`, () => {
       answer = [{ address: '127.0.0.1', family: 4 }];
       expect(await client.addCheckpoint(`https://rebind.test:${port}`, 0, [], cp.note)).toEqual({ status: 'failed', reason: 'address_not_allowed' });
       // One private address among public ones is enough to refuse the host.
-      answer = [{ address: '93.184.216.34', family: 4 }, { address: '10.1.2.3', family: 4 }];
+      answer = [
+        { address: '93.184.216.34', family: 4 },
+        { address: '10.1.2.3', family: 4 },
+      ];
       await expect(client.checkUrl(`https://rebind.test:${port}`)).rejects.toMatchObject({ reason: 'witness_address_not_allowed' });
       expect(connections.n).toBe(0);
     } finally {
@@ -298,7 +323,12 @@ describe(`hostile witnesses (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const client = httpWitnessClient({ timeoutMs });
     const deps = { ...w.rt, witnessClient: client };
     const app = await buildApp(deps);
-    const hostile = [['ukr', endless.url], ['ukr', silent.url], ['rus', trickle.url], ['rus', redirect.url]] as const;
+    const hostile = [
+      ['ukr', endless.url],
+      ['ukr', silent.url],
+      ['rus', trickle.url],
+      ['rus', redirect.url],
+    ] as const;
     for (const [i, [partyId, url]] of hostile.entries())
       expect((await send(w, app, 'POST', '/log/witnesses', 'mediator', { partyId, vkey: vkey(`hostile-${i}`), url })).status).toBe(201);
     expect((await send(w, app, 'POST', '/log/witnesses', 'mediator', { partyId: 'osce', vkey: good.keys.verifierKey, url: good.url })).status).toBe(201);
@@ -310,7 +340,9 @@ describe(`hostile witnesses (${process.env.PARLEY_TEST_ENGINE})`, () => {
     // While the pushes hang, the server reads and writes as usual.
     const t1 = Date.now();
     expect((await send(w, app, 'GET', '/log/checkpoint', 'anonymous')).status).toBe(200);
-    expect((await send(w, app, 'POST', '/sources', 'analyst', { title: 'Report', publisher: 'Agency', date: '2014-11-21', language: 'en', kind: 'article' })).status).toBe(201);
+    expect(
+      (await send(w, app, 'POST', '/sources', 'analyst', { title: 'Report', publisher: 'Agency', date: '2014-11-21', language: 'en', kind: 'article' })).status,
+    ).toBe(201);
     expect(Date.now() - t1).toBeLessThan(1000);
     await signed.pushed;
     const elapsed = Date.now() - t0;

@@ -82,16 +82,12 @@ function checkNode(h: Uint8Array | undefined, r: NodeRef): Uint8Array {
 
 export async function resolvePlan(plan: HashPlan, reader: HashReader): Promise<Uint8Array[]> {
   const refs = flatten(plan);
-  const hashes = reader.getNodes
-    ? await reader.getNodes(refs)
-    : await Promise.all(refs.map((r) => reader.getNode(r.level, r.index)));
+  const hashes = reader.getNodes ? await reader.getNodes(refs) : await Promise.all(refs.map((r) => reader.getNode(r.level, r.index)));
   const byKey = new Map<string, Uint8Array>();
   refs.forEach((r, i) => byKey.set(`${r.level}/${r.index}`, checkNode(hashes[i], r)));
   return plan.map((group) => foldRight(group.map((r) => byKey.get(`${r.level}/${r.index}`)!)));
 }
 
 export function resolvePlanSync(plan: HashPlan, reader: SyncHashReader): Uint8Array[] {
-  return plan.map((group) =>
-    group.length === 0 ? emptyRoot() : foldRight(group.map((r) => checkNode(reader.getNodeSync(r.level, r.index), r))),
-  );
+  return plan.map((group) => (group.length === 0 ? emptyRoot() : foldRight(group.map((r) => checkNode(reader.getNodeSync(r.level, r.index), r)))));
 }

@@ -74,7 +74,6 @@ export function generateNoteKey(name: string): { signerKey: string; verifierKey:
   };
 }
 
-
 /** Text rules shared by signing and parsing: non-empty lines, final newline, no control characters. */
 function checkText(text: string): void {
   if (text.length === 0 || !text.endsWith('\n')) throw new TlogError('bad_note', 'The note text must end with a newline.');

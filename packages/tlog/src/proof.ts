@@ -1,15 +1,7 @@
 import { TlogError } from './errors.ts';
 import { HASH_SIZE, nodeHash, emptyRoot } from './hash.ts';
 import { bytesEqual, toBigInt } from './encoding.ts';
-import {
-  rangeRefs,
-  resolvePlan,
-  resolvePlanSync,
-  splitPoint,
-  type HashPlan,
-  type HashReader,
-  type SyncHashReader,
-} from './nodes.ts';
+import { rangeRefs, resolvePlan, resolvePlanSync, splitPoint, type HashPlan, type HashReader, type SyncHashReader } from './nodes.ts';
 
 type Size = bigint | number;
 
@@ -109,12 +101,7 @@ export function treeRootSync(reader: SyncHashReader, size: Size): Uint8Array {
 // -------------------------------------------------------------- verification
 
 /** RFC 9162 2.1.3.2; returns the root the proof implies (the caller compares). */
-export function rootFromInclusionProof(
-  index: Size,
-  size: Size,
-  leafHash: Uint8Array,
-  proof: readonly Uint8Array[],
-): Uint8Array {
+export function rootFromInclusionProof(index: Size, size: Size, leafHash: Uint8Array, proof: readonly Uint8Array[]): Uint8Array {
   const idx = toBigInt(index, 'leaf index');
   const n = toBigInt(size, 'tree size');
   checkHash(leafHash, 'leaf hash');
@@ -144,13 +131,7 @@ export function rootFromInclusionProof(
   return r;
 }
 
-export function verifyInclusion(
-  index: Size,
-  size: Size,
-  leafHash: Uint8Array,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): void {
+export function verifyInclusion(index: Size, size: Size, leafHash: Uint8Array, proof: readonly Uint8Array[], root: Uint8Array): void {
   checkHash(root, 'root hash');
   const got = rootFromInclusionProof(index, size, leafHash, proof);
   if (!bytesEqual(got, root)) {
@@ -159,13 +140,7 @@ export function verifyInclusion(
 }
 
 /** RFC 9162 2.1.4.2, plus a hard refusal of size 0 (an empty tree is consistent with anything). */
-export function verifyConsistency(
-  size1: Size,
-  size2: Size,
-  root1: Uint8Array,
-  root2: Uint8Array,
-  proof: readonly Uint8Array[],
-): void {
+export function verifyConsistency(size1: Size, size2: Size, root1: Uint8Array, root2: Uint8Array, proof: readonly Uint8Array[]): void {
   const m = toBigInt(size1, 'old size');
   const n = toBigInt(size2, 'new size');
   checkProofHashes(proof);

@@ -17,9 +17,7 @@ interface StateFile {
   logs: Record<string, StoredLog>;
 }
 
-export type ConsistencySource =
-  | readonly Uint8Array[]
-  | ((oldSize: bigint, newSize: bigint) => Promise<readonly Uint8Array[]>);
+export type ConsistencySource = readonly Uint8Array[] | ((oldSize: bigint, newSize: bigint) => Promise<readonly Uint8Array[]>);
 
 export type AdvanceResult = 'new' | 'same' | 'advanced';
 
@@ -90,11 +88,9 @@ export class StateStore {
       verifyConsistency(oldSize, size, oldRoot, rootHash, proof);
     } catch (e) {
       const file = this.writeEvidence(origin, size, old.note, v.note);
-      throw new TlogError(
-        'fork',
-        `The checkpoint of size ${size} is not consistent with the stored one of size ${oldSize}; evidence saved to ${file}.`,
-        { cause: e },
-      );
+      throw new TlogError('fork', `The checkpoint of size ${size} is not consistent with the stored one of size ${oldSize}; evidence saved to ${file}.`, {
+        cause: e,
+      });
     }
     save();
     return 'advanced';
@@ -130,9 +126,7 @@ export class StateStore {
   private writeEvidence(origin: string, size: bigint, oldNote: string, newNote: string): string {
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `fork-evidence-${originFileSafe(origin)}-${size}.txt`);
-    const body =
-      `# Two signed checkpoints for ${origin} that cannot both be honest.\n` +
-      `# previously verified:\n${oldNote}\n# newly received:\n${newNote}`;
+    const body = `# Two signed checkpoints for ${origin} that cannot both be honest.\n` + `# previously verified:\n${oldNote}\n# newly received:\n${newNote}`;
     writeFileSync(file, body);
     return file;
   }

@@ -116,9 +116,7 @@ export async function buildTile(reader: HashReader, t: TileRef): Promise<Uint8Ar
   const level = t.level * TILE_HEIGHT;
   const first = t.index * BigInt(TILE_WIDTH);
   const refs = Array.from({ length: t.width }, (_, i) => ({ level, index: first + BigInt(i) }));
-  const hashes = reader.getNodes
-    ? await reader.getNodes(refs)
-    : await Promise.all(refs.map((r) => reader.getNode(r.level, r.index)));
+  const hashes = reader.getNodes ? await reader.getNodes(refs) : await Promise.all(refs.map((r) => reader.getNode(r.level, r.index)));
   const out = new Uint8Array(t.width * HASH_SIZE);
   hashes.forEach((h, i) => out.set(h, i * HASH_SIZE));
   return out;

@@ -76,11 +76,7 @@ export function parseTlogProof(text: string): TlogProof {
 }
 
 /** Verifies that `entry` (the raw leaf data) is included in the proof's checkpoint under `policy`. */
-export function verifyTlogProof(
-  text: string,
-  entry: Uint8Array,
-  policy: Policy,
-): VerifiedCheckpoint & { index: bigint } {
+export function verifyTlogProof(text: string, entry: Uint8Array, policy: Policy): VerifiedCheckpoint & { index: bigint } {
   const p = parseTlogProof(text);
   const v = verifyCheckpoint(p.checkpoint, policy);
   verifyInclusion(p.index, v.checkpoint.size, leafHash(entry), p.proof, v.checkpoint.rootHash);

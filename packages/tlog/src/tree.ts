@@ -1,11 +1,7 @@
 import { TlogError } from './errors.ts';
 import { leafHash, nodeHash, assertHash } from './hash.ts';
 import type { HashReader, NodeRef, SyncHashReader } from './nodes.ts';
-import {
-  consistencyProofSync,
-  inclusionProofSync,
-  treeRootSync,
-} from './proof.ts';
+import { consistencyProofSync, inclusionProofSync, treeRootSync } from './proof.ts';
 import { toBigInt } from './encoding.ts';
 
 /**

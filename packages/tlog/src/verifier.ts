@@ -23,10 +23,7 @@ export function verifyCheckpoint(noteText: string | Uint8Array, policy: Policy):
   }
   const witnesses = note.verified.filter((s) => policy.witnesses.includes(s.verifier)).map((s) => s.name);
   if (witnesses.length < policy.quorum) {
-    throw new TlogError(
-      'quorum',
-      `Only ${witnesses.length} of the required ${policy.quorum} witness cosignatures verified.`,
-    );
+    throw new TlogError('quorum', `Only ${witnesses.length} of the required ${policy.quorum} witness cosignatures verified.`);
   }
   const text = typeof noteText === 'string' ? noteText : Buffer.from(noteText).toString('utf8');
   return { checkpoint, note: text, witnesses };

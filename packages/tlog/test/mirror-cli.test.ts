@@ -159,7 +159,15 @@ describe('tiles over HTTP, mirror and CLI', () => {
     writeFileSync(receiptFile, JSON.stringify(receipt));
     r = await main(['receipt', '--policy', policyFile, '--receipt', receiptFile]);
     expect(r.code).toBe(1); // index 4242 is not inside a checkpoint of size 2000
-    const good = createReceipt({ ...receipt, proof: log.tree.inclusionProof(i, 5000), checkpoint: log.signed(5000n), envelope: envelopes[i]!, index: i, body: { i }, salt });
+    const good = createReceipt({
+      ...receipt,
+      proof: log.tree.inclusionProof(i, 5000),
+      checkpoint: log.signed(5000n),
+      envelope: envelopes[i]!,
+      index: i,
+      body: { i },
+      salt,
+    });
     writeFileSync(receiptFile, JSON.stringify(good));
     r = await main(['receipt', '--policy', policyFile, '--receipt', receiptFile, '--state', stateDir, '--url', base]);
     expect(r.out).toMatch(/body matches/);

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MemoryTree } from '../src/tree.ts';
-import {
-  consistencyPlan,
-  consistencyProof,
-  inclusionPlan,
-  inclusionProof,
-  treeRoot,
-  verifyConsistency,
-  verifyInclusion,
-} from '../src/proof.ts';
+import { consistencyPlan, consistencyProof, inclusionPlan, inclusionProof, treeRoot, verifyConsistency, verifyInclusion } from '../src/proof.ts';
 import { leafHash, nodeHash, rootFromLeafHashes } from '../src/hash.ts';
 import type { HashReader } from '../src/nodes.ts';
 import { TlogError } from '../src/errors.ts';
@@ -56,7 +48,7 @@ function mutations(proof: Uint8Array[], rnd: number): Uint8Array[][] {
     out.push([...proof, proof[proof.length - 1]!]);
     out.push([proof[0]!, ...proof]);
     if (proof.length > 1) {
-      const j = (i + 1 + (rnd >> 8) % (proof.length - 1)) % proof.length;
+      const j = (i + 1 + ((rnd >> 8) % (proof.length - 1))) % proof.length;
       const swapped = [...proof];
       [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
       out.push(swapped);
@@ -211,7 +203,17 @@ describe('bigint sizes beyond 2^53', () => {
           expect(cp.length).toBe(consistencyPlan(m, n).length);
           verifyConsistency(m, n, rootM, rootN, cp);
           expect(rejects(() => verifyConsistency(m, n, rootM, rootN, [...cp, leaf]))).toBe(true);
-          expect(rejects(() => verifyConsistency(m, n, rootM, rootN, cp.map((h, i) => (i === 0 ? flip(h, 3) : h))))).toBe(true);
+          expect(
+            rejects(() =>
+              verifyConsistency(
+                m,
+                n,
+                rootM,
+                rootN,
+                cp.map((h, i) => (i === 0 ? flip(h, 3) : h)),
+              ),
+            ),
+          ).toBe(true);
           expect(rejects(() => verifyConsistency(n, m, rootN, rootM, cp))).toBe(true);
         }
       }),

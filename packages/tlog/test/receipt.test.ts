@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeLog } from './fixtures.ts';
-import {
-  computeCommitment,
-  createReceipt,
-  envelopeLeafData,
-  receiptToTlogProof,
-  verifyReceipt,
-  type Envelope,
-  type Receipt,
-} from '../src/receipt.ts';
+import { computeCommitment, createReceipt, envelopeLeafData, receiptToTlogProof, verifyReceipt, type Envelope, type Receipt } from '../src/receipt.ts';
 import { formatTlogProof, parseTlogProof, verifyTlogProof } from '../src/tlogproof.ts';
 import { TlogError } from '../src/errors.ts';
 import type { JsonValue } from '../src/jcs.ts';

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  buildTile,
-  decodeEntryBundle,
-  encodeEntryBundle,
-  parseTilePath,
-  splitTileHashes,
-  tilePath,
-  tilesForSize,
-  type TileRef,
-} from '../src/tiles.ts';
+import { buildTile, decodeEntryBundle, encodeEntryBundle, parseTilePath, splitTileHashes, tilePath, tilesForSize, type TileRef } from '../src/tiles.ts';
 import { MemoryTree } from '../src/tree.ts';
 import { TlogError } from '../src/errors.ts';
 

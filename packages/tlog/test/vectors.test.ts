@@ -99,9 +99,7 @@ describe('Ed25519 edge cases (C2SP CCTV)', () => {
     msg: string;
     flags: string[] | null;
   }>;
-  const accepted = v.filter((t) =>
-    ed25519Verify(ed25519PublicKey(Buffer.from(t.key, 'hex')), Buffer.from(t.msg), Buffer.from(t.sig, 'hex')),
-  );
+  const accepted = v.filter((t) => ed25519Verify(ed25519PublicKey(Buffer.from(t.key, 'hex')), Buffer.from(t.msg), Buffer.from(t.sig, 'hex')));
 
   it('pins how many edge cases node:crypto accepts', () => {
     expect(v).toHaveLength(914);

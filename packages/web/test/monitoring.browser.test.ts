@@ -38,10 +38,14 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
   const seq = async (page: Page) => Number((await mapEl(page).getAttribute('data-seq')) ?? 0);
   /** Waits until the map has drawn a request newer than `after`, and returns what it drew. */
   async function drawnAfter(page: Page, after: number) {
-    await page.waitForFunction((n) => {
-      const el = document.querySelector('[data-testid="map"]') as HTMLElement | null;
-      return !!el && el.dataset.state === 'drawn' && Number(el.dataset.seq) > n;
-    }, after, { timeout: 60_000 });
+    await page.waitForFunction(
+      (n) => {
+        const el = document.querySelector('[data-testid="map"]') as HTMLElement | null;
+        return !!el && el.dataset.state === 'drawn' && Number(el.dataset.seq) > n;
+      },
+      after,
+      { timeout: 60_000 },
+    );
     const el = mapEl(page);
     return {
       seq: await seq(page),
@@ -53,7 +57,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
   }
   /** The server's own count for a viewport and filters, to hold the page's total against. */
   async function serverTotal(q: Record<string, string>) {
-    const fc = (await (await fetch(`${base}/api/processes/${PROCESS}/map/clusters?${new URLSearchParams(q)}`)).json()) as { features: { properties: { count: number } }[] };
+    const fc = (await (await fetch(`${base}/api/processes/${PROCESS}/map/clusters?${new URLSearchParams(q)}`)).json()) as {
+      features: { properties: { count: number } }[];
+    };
     return fc.features.reduce((n, f) => n + f.properties.count, 0);
   }
 
@@ -68,7 +74,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     };
     const mediator = await as('mediator');
     const post = async (path: string, body: unknown) => {
-      const r = await mediator(`${base}/api/processes/${PROCESS}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await mediator(`${base}/api/processes/${PROCESS}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300);
       return r.json();
     };
@@ -76,7 +86,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     // The real UCDP GED file for Ukraine 2014, through the server's import route and use case. The demo
     // has loaded it already, so the import finds every incident and writes nothing new.
     const t0 = performance.now();
-    const imported = await mediator(`${base}/api/processes/${PROCESS}/incidents/import`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: readFileSync(UCDP) });
+    const imported = await mediator(`${base}/api/processes/${PROCESS}/incidents/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: readFileSync(UCDP),
+    });
     expect(imported.status).toBe(200);
     const report = (await imported.json()) as { totals: { created: number; unchanged: number } };
     expect(report.totals.created + report.totals.unchanged).toBe(1294);
@@ -89,20 +103,64 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       order by killed_best desc, id limit 1`.execute(rt.handle.db);
     incidentId = pick.rows[0]!.id;
     incidentPlace = pick.rows[0]!.name;
-    const incident = (await (await mediator(`${base}/api/processes/${PROCESS}/incidents/${incidentId}`)).json()) as { version: number; date: { start: string }; place: { lat: number; lon: number } };
+    const incident = (await (await mediator(`${base}/api/processes/${PROCESS}/incidents/${incidentId}`)).json()) as {
+      version: number;
+      date: { start: string };
+      place: { lat: number; lon: number };
+    };
     await post('/observations', {
-      incidentIds: [incidentId], method: 'heard', kind: 'explosion', count: 40, approximate: true,
-      observer: { lat: incident.place.lat + 0.05, lon: incident.place.lon + 0.05, name: 'Patrol 3' }, time: { from: `${incident.date.start}T09:30:00+03:00` },
-      note: 'Heard from the patrol base over two hours.', sources: [{ sourceId: 'src-nov-report' }], audience: 'public',
+      incidentIds: [incidentId],
+      method: 'heard',
+      kind: 'explosion',
+      count: 40,
+      approximate: true,
+      observer: { lat: incident.place.lat + 0.05, lon: incident.place.lon + 0.05, name: 'Patrol 3' },
+      time: { from: `${incident.date.start}T09:30:00+03:00` },
+      note: 'Heard from the patrol base over two hours.',
+      sources: [{ sourceId: 'src-nov-report' }],
+      audience: 'public',
     });
-    const v1 = (await post(`/incidents/${incidentId}/verifications`, { to: 'corroborated', reason: 'A second news agency reports the same shelling.', version: incident.version, sources: [{ sourceId: 'src-nov-report' }] })) as { incident: { version: number } };
-    await post(`/incidents/${incidentId}/verifications`, { to: 'verified', reason: 'The patrol heard the explosions and saw the damage.', version: v1.incident.version, sources: [] });
-    const claim = (await post(`/incidents/${incidentId}/attributions`, { kind: 'claimed', byPartyId: 'ukr', responsiblePartyId: 'ordo', text: 'Shelled from positions of the armed formations.', sources: [{ sourceId: 'src-nov-report' }], audience: 'public' })) as { id: string };
-    await post(`/incidents/${incidentId}/attributions`, { kind: 'disputed', byPartyId: 'ordo', responsiblePartyId: 'ukr', disputes: claim.id, text: 'The fire came from government forces.', sources: [{ sourceId: 'src-nov-report' }], audience: 'public' });
-    await post(`/incidents/${incidentId}/attributions`, { kind: 'assessed', responsibleLabel: 'not determined', text: 'The crater analysis does not establish the direction of fire.', sources: [], audience: 'public' });
+    const v1 = (await post(`/incidents/${incidentId}/verifications`, {
+      to: 'corroborated',
+      reason: 'A second news agency reports the same shelling.',
+      version: incident.version,
+      sources: [{ sourceId: 'src-nov-report' }],
+    })) as { incident: { version: number } };
+    await post(`/incidents/${incidentId}/verifications`, {
+      to: 'verified',
+      reason: 'The patrol heard the explosions and saw the damage.',
+      version: v1.incident.version,
+      sources: [],
+    });
+    const claim = (await post(`/incidents/${incidentId}/attributions`, {
+      kind: 'claimed',
+      byPartyId: 'ukr',
+      responsiblePartyId: 'ordo',
+      text: 'Shelled from positions of the armed formations.',
+      sources: [{ sourceId: 'src-nov-report' }],
+      audience: 'public',
+    })) as { id: string };
+    await post(`/incidents/${incidentId}/attributions`, {
+      kind: 'disputed',
+      byPartyId: 'ordo',
+      responsiblePartyId: 'ukr',
+      disputes: claim.id,
+      text: 'The fire came from government forces.',
+      sources: [{ sourceId: 'src-nov-report' }],
+      audience: 'public',
+    });
+    await post(`/incidents/${incidentId}/attributions`, {
+      kind: 'assessed',
+      responsibleLabel: 'not determined',
+      text: 'The crater analysis does not establish the direction of fire.',
+      sources: [],
+      audience: 'public',
+    });
 
     // The report's day: the busiest day of the ceasefire period in the file.
-    const busiest = await sql<{ day: string }>`select sort_on::text as day from incidents where process_id = ${PROCESS} and sort_on between '2014-09-05' and '2014-11-30'
+    const busiest = await sql<{
+      day: string;
+    }>`select sort_on::text as day from incidents where process_id = ${PROCESS} and sort_on between '2014-09-05' and '2014-11-30'
       group by sort_on order by count(*) desc, sort_on limit 1`.execute(rt.handle.db);
     reportDay = busiest.rows[0]!.day;
 
@@ -131,7 +189,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     const rows = page.getByTestId('cluster-table').locator('tbody tr');
     await expect(markers.count()).resolves.toBeGreaterThan(3);
     expect(await markers.count()).toBe(await page.getByTestId('cluster-table').locator('tbody tr').count());
-    const counts = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-count')))));
+    const counts = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-count'))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(first.total);
     await expect(page.getByTestId('cluster-total').textContent()).resolves.toMatch(/^[\d,]+ incidents in view, in \d+ clusters/);
     // The contact line of 19 September and the disputed-area label are on the map.
@@ -149,7 +207,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     t = Date.now();
     await page.getByLabel('To (date)').fill('2014-11-30');
     const ceasefire = await drawnAfter(page, before);
-    console.log(`map with 1,294 incidents: filter change → clusters drawn ${filterMs} ms and ${Date.now() - t} ms (request → painted ${sept.ms} / ${ceasefire.ms} ms)`);
+    console.log(
+      `map with 1,294 incidents: filter change → clusters drawn ${filterMs} ms and ${Date.now() - t} ms (request → painted ${sept.ms} / ${ceasefire.ms} ms)`,
+    );
     expect(ceasefire.total).toBeLessThan(first.total);
     expect(ceasefire.total).toBeGreaterThan(0);
     expect(ceasefire.total).toBe(await serverTotal({ bbox: ceasefire.bbox, zoom: String(ceasefire.zoom), from: '2014-09-05', to: '2014-11-30' }));
@@ -161,12 +221,17 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     await page.getByLabel('Kind of violence').selectOption('one_sided');
     const oneSided = await drawnAfter(page, before);
     expect(oneSided.total).toBeLessThan(ceasefire.total);
-    expect(oneSided.total).toBe(await serverTotal({ bbox: oneSided.bbox, zoom: String(oneSided.zoom), from: '2014-09-05', to: '2014-11-30', kind: 'one_sided' }));
+    expect(oneSided.total).toBe(
+      await serverTotal({ bbox: oneSided.bbox, zoom: String(oneSided.zoom), from: '2014-09-05', to: '2014-11-30', kind: 'one_sided' }),
+    );
 
     // Keyboard: the list's "zoom the map here" moves the map, which refetches for the new viewport.
     await page.getByLabel('Kind of violence').selectOption('');
     const all = await drawnAfter(page, oneSided.seq);
-    const zoomButton = page.getByTestId('cluster-table').getByRole('button', { name: /Zoom the map here/ }).first();
+    const zoomButton = page
+      .getByTestId('cluster-table')
+      .getByRole('button', { name: /Zoom the map here/ })
+      .first();
     await zoomButton.focus();
     await page.keyboard.press('Enter');
     const zoomed = await drawnAfter(page, all.seq);
@@ -217,7 +282,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     const total = page.locator('tr[data-region="total"]');
     await expect(total.textContent()).resolves.toMatch(/^Total[1-9]/);
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
-    const json = (await (await fetch(`${base}/api/processes/${PROCESS}/reports/daily?date=${reportDay}`)).json()) as { totals: { incidents: { today: number } } };
+    const json = (await (await fetch(`${base}/api/processes/${PROCESS}/reports/daily?date=${reportDay}`)).json()) as {
+      totals: { incidents: { today: number } };
+    };
     await expect(total.locator('td').first().textContent()).resolves.toMatch(new RegExp(`^${json.totals.incidents.today.toLocaleString('en-GB')} `));
     const serverPage = await page.getByRole('link', { name: 'Printable page from the server' }).getAttribute('href');
     expect(serverPage).toBe(`${base}/api/processes/${PROCESS}/reports/daily?date=${reportDay}&format=html`);
@@ -268,7 +335,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
             'casualties', jsonb_build_object('killed', jsonb_build_object('low', 0, 'best', g % 2, 'high', 2)),
             'sources', '[]'::jsonb),
           now(), 'generated', now(), 'generated'
-        from (select g, date '2014-06-01' + (g % 180) as d, 47.0 + random() * 1.9 as lat, 37.3 + random() * 2.5 as lon from generate_series(1, ${GENERATED}::int) as g) s`.execute(tx);
+        from (select g, date '2014-06-01' + (g % 180) as d, 47.0 + random() * 1.9 as lat, 37.3 + random() * 2.5 as lon from generate_series(1, ${GENERATED}::int) as g) s`.execute(
+        tx,
+      );
     });
     await sql`analyze incidents`.execute(rt.handle.db);
     console.log(`inserted ${GENERATED.toLocaleString('en')} generated incidents through SQL in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -276,12 +345,20 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     const page = await newPage();
     await page.goto(`${base}/monitoring`);
     let last = await drawnAfter(page, 0);
-    console.log(`map with ${(GENERATED + 1294).toLocaleString('en')} incidents: first draw ${last.ms} ms (request → painted), ${last.total.toLocaleString('en')} in view`);
+    console.log(
+      `map with ${(GENERATED + 1294).toLocaleString('en')} incidents: first draw ${last.ms} ms (request → painted), ${last.total.toLocaleString('en')} in view`,
+    );
     await shot(page, 'monitoring-map-101k', false);
     const box = (await mapEl(page).boundingBox())!;
     const pans: number[] = [];
     const painted: number[] = [];
-    for (const [dx, dy] of [[-160, 0], [0, 120], [160, 0], [0, -120], [-80, 60]] as const) {
+    for (const [dx, dy] of [
+      [-160, 0],
+      [0, 120],
+      [160, 0],
+      [0, -120],
+      [-80, 60],
+    ] as const) {
       const cx = box.x + box.width / 2;
       const cy = box.y + box.height / 2;
       await page.mouse.move(cx, cy);
@@ -294,13 +371,22 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       painted.push(last.ms);
     }
     const filters: number[] = [];
-    for (const [from, to] of [['2014-09-05', '2014-11-30'], ['2014-07-01', '2014-08-31'], ['2014-01-01', '2015-02-28']] as const) {
+    for (const [from, to] of [
+      ['2014-09-05', '2014-11-30'],
+      ['2014-07-01', '2014-08-31'],
+      ['2014-01-01', '2015-02-28'],
+    ] as const) {
       const t = Date.now();
       await page.getByLabel('From (date)').fill(from);
       await page.getByLabel('To (date)').fill(to);
       last = await drawnAfter(page, last.seq);
       // A second request may still be coming for the other field: wait for the one that has both dates.
-      while ((await page.getByTestId('cluster-total').textContent())!.indexOf(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${to}T00:00:00Z`))) < 0) last = await drawnAfter(page, last.seq);
+      while (
+        (await page.getByTestId('cluster-total').textContent())!.indexOf(
+          new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${to}T00:00:00Z`)),
+        ) < 0
+      )
+        last = await drawnAfter(page, last.seq);
       filters.push(Date.now() - t);
     }
     console.log(

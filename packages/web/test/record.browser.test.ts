@@ -19,7 +19,6 @@ import { CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, sessionFetch, 
 
 const STEPS = ['commitment', 'leaf', 'inclusion', 'signature'];
 
-
 describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
   let parley: Parley;
   let rt: Runtime;
@@ -34,7 +33,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
 
   const newPage = (opts: { bypassCSP?: boolean } = {}) => log.open(browser, opts);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const stepStatuses = (page: Page) => page.locator('[data-step]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-status')])));
+  const stepStatuses = (page: Page) =>
+    page.locator('[data-step]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-status')])));
 
   beforeAll(async () => {
     parley = await startParley();
@@ -49,12 +49,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     // Ukraine runs a witness on its own machine (here: loopback) and its delegate registers it.
     const keys = generateCosignatureKey('witness-ukr-1');
     witnessName = 'witness-ukr-1';
-    const witness = new Witness({ signer: cosignatureSigner(keys.signerKey), logs: [{ origin: rt.logKeys.origin(PROCESS), key: rt.logKeys.verifierKey(PROCESS) }], store: new MemoryWitnessStore() });
+    const witness = new Witness({
+      signer: cosignatureSigner(keys.signerKey),
+      logs: [{ origin: rt.logKeys.origin(PROCESS), key: rt.logKeys.verifierKey(PROCESS) }],
+      store: new MemoryWitnessStore(),
+    });
     witnessServer = createWitnessServer({ witness });
     await new Promise<void>((ok) => witnessServer.listen(0, '127.0.0.1', ok));
     const ukr = await as('delegate-ukr');
     const reg = await ukr.fetch(`${base}/api/processes/${PROCESS}/log/witnesses`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ partyId: 'ukr', vkey: keys.verifierKey, url: `http://127.0.0.1:${(witnessServer.address() as AddressInfo).port}` }),
     });
     expect(reg.status, await reg.clone().text()).toBe(201);
@@ -63,13 +68,23 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     const mediator = await as('mediator');
     // A delegate's witness is called only once the mediator has approved it.
     const approved = await mediator.fetch(`${base}/api/processes/${PROCESS}/log/witnesses/${witnessName}/approve`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 1 }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1 }),
     });
     expect(approved.status, await approved.clone().text()).toBe(200);
-    secretId = (await mediator.client.create<{ id: string }>(PROCESS, 'statements', {
-      speakerLabel: 'Russian delegation', date: '2014-11-25', speech: 'direct', stance: 'report', text: 'Confidential note for the Russian delegation.',
-      sourceId: 'src-nov-report', audience: 'party', audienceParty: 'rus',
-    })).id;
+    secretId = (
+      await mediator.client.create<{ id: string }>(PROCESS, 'statements', {
+        speakerLabel: 'Russian delegation',
+        date: '2014-11-25',
+        speech: 'direct',
+        stance: 'report',
+        text: 'Confidential note for the Russian delegation.',
+        sourceId: 'src-nov-report',
+        audience: 'party',
+        audienceParty: 'rus',
+      })
+    ).id;
 
     // The mediator signs before the round; the witness cosigns it.
     const signed = await signLatest(rt, PROCESS);
@@ -100,7 +115,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     await expect(panel.getByTestId('checkpoint-size').textContent()).resolves.toBe(`${Number(size).toLocaleString('en-GB')} entries`);
     await expect(panel.textContent()).resolves.toContain(origin);
     await expect(panel.textContent()).resolves.toContain(root);
-    await expect(panel.getByTestId('log-signature').textContent()).resolves.toMatch(/passed.*Signed by the log key .*the Ed25519 signature verifies in your browser/);
+    await expect(panel.getByTestId('log-signature').textContent()).resolves.toMatch(
+      /passed.*Signed by the log key .*the Ed25519 signature verifies in your browser/,
+    );
     await expect(panel.locator('.sig-lines li').count()).resolves.toBe(2);
     const row = panel.locator(`tr[data-witness="${witnessName}"]`);
     await expect(row.textContent()).resolves.toMatch(/Ukraine.*passed.*The cosignature verifies under the key this party registered/);
@@ -118,14 +135,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     expect(await stepStatuses(page)).toEqual(Object.fromEntries(STEPS.map((s) => [s, 'pass'])));
     await expect(page.getByTestId('verdict').textContent()).resolves.toMatch(/Verified in your browser: this is the body that was logged/);
     await expect(page.locator('[data-step="commitment"]').textContent()).resolves.toMatch(/exactly the commitment in the envelope/);
-    await expect(page.locator('[data-step="inclusion"]').textContent()).resolves.toMatch(/proof hashes lead from leaf \d+ to the root of a tree of [\d,]+ entries/);
+    await expect(page.locator('[data-step="inclusion"]').textContent()).resolves.toMatch(
+      /proof hashes lead from leaf \d+ to the root of a tree of [\d,]+ entries/,
+    );
     await shot(page, 'record-verify-party-ukr');
 
     // Tampering with one field of the body: the commitment step fails, and with it the verdict.
     await page.getByLabel(/Try tampering/).check();
     await page.locator('[data-step="commitment"][data-status="fail"]').waitFor();
     expect(await stepStatuses(page)).toEqual({ commitment: 'fail', leaf: 'pass', inclusion: 'pass', signature: 'pass' });
-    await expect(page.getByTestId('tamper-notice').textContent()).resolves.toContain("the field “body.names.en” of the body was changed");
+    await expect(page.getByTestId('tamper-notice').textContent()).resolves.toContain('the field “body.names.en” of the body was changed');
     await expect(page.locator('[data-step="commitment"]').textContent()).resolves.toMatch(/this is not the body that was logged/);
     await expect(page.getByTestId('verdict').textContent()).resolves.toMatch(/Does not verify/);
     await shot(page, 'record-verify-tampered');

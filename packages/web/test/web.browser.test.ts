@@ -12,7 +12,6 @@ import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, sess
 
 const SECRET = 'Confidential note for the Russian delegation only: draft list R-7 for the exchange.';
 
-
 describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
   let parley: Parley;
   let rt: Runtime;
@@ -43,7 +42,6 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
   }
 
-
   beforeAll(async () => {
     parley = await startParley();
     ({ rt, app, base } = parley);
@@ -52,8 +50,14 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     // A record only Russia's delegation (and the mediator) may read, written by the mediator.
     const mediator = await as('mediator');
     const secret = await mediator.create<{ id: string }>(PROCESS, 'statements', {
-      speakerLabel: 'Russian delegation', date: '2014-11-25', speech: 'direct', stance: 'report', text: SECRET,
-      sourceId: 'src-nov-report', audience: 'party', audienceParty: 'rus',
+      speakerLabel: 'Russian delegation',
+      date: '2014-11-25',
+      speech: 'direct',
+      stance: 'report',
+      text: SECRET,
+      sourceId: 'src-nov-report',
+      audience: 'party',
+      audienceParty: 'rus',
     });
     secretId = secret.id;
 
@@ -77,12 +81,19 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     });
     await page.locator('.chart svg').first().waitFor();
     const content = Date.now() - started;
-    console.log(`first load of the overview: load event ${nav.load.toFixed(0)} ms (DOMContentLoaded ${nav.domContentLoaded.toFixed(0)} ms); content with the chart ${content} ms`);
+    console.log(
+      `first load of the overview: load event ${nav.load.toFixed(0)} ms (DOMContentLoaded ${nav.domContentLoaded.toFixed(0)} ms); content with the chart ${content} ms`,
+    );
 
     await expect.poll(() => page.title()).toContain('Parley');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Minsk process');
     const parties = page.locator('.party-list');
-    for (const name of ['Ukraine', 'Russian Federation', 'Organization for Security and Co-operation in Europe', 'Representatives of certain areas of Donetsk region'])
+    for (const name of [
+      'Ukraine',
+      'Russian Federation',
+      'Organization for Security and Co-operation in Europe',
+      'Representatives of certain areas of Donetsk region',
+    ])
       await expect(parties.textContent()).resolves.toContain(name);
     await expect(page.locator('#last-h + div').textContent()).resolves.toContain('19–20 September 2014');
     await expect(page.locator('#next-h + div').textContent()).resolves.toContain('Next round of the contact group');
@@ -95,7 +106,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     // The ceasefire, read from the agreements: the Protocol's from 18:00 Kyiv time on 5 September, confirmed by the Memorandum.
     const ceasefire = page.locator('section[data-ceasefire="minsk-protocol"]');
     await expect(ceasefire.getByRole('heading', { name: 'Ceasefire' }).count()).resolves.toBe(1);
-    await expect(ceasefire.textContent()).resolves.toMatch(/Minsk Protocol.*5 September 2014.*18:00.*Confirmed and extended by: Minsk Memorandum \(19 September 2014\)/s);
+    await expect(ceasefire.textContent()).resolves.toMatch(
+      /Minsk Protocol.*5 September 2014.*18:00.*Confirmed and extended by: Minsk Memorandum \(19 September 2014\)/s,
+    );
     const days = Number(await ceasefire.locator('[data-days]').getAttribute('data-days'));
     expect(days).toBeGreaterThan(70);
     // Incidents before and since, from the series endpoint, agree with the API; the UN figure since the ceasefire names its source.
@@ -103,7 +116,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     const cells = await ceasefire.locator('tr[data-measure="incidents"] td').allTextContents();
     const client = createClient({ baseUrl: base });
     type Series = { points: { incidents: number }[] };
-    const count = async (from: string, to: string) => ((await client.incidentSeries<Series>(PROCESS, { from, to, interval: 'day' })).points).reduce((n, p) => n + p.incidents, 0);
+    const count = async (from: string, to: string) =>
+      (await client.incidentSeries<Series>(PROCESS, { from, to, interval: 'day' })).points.reduce((n, p) => n + p.incidents, 0);
     const add = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     const before = await count(add('2014-09-05', 1 - days), '2014-09-05');
     const since = await count('2014-09-06', add('2014-09-05', days));

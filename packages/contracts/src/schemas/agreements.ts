@@ -12,12 +12,25 @@ export const AgreementInput = Type.Object(
     place: Type.Optional(Names),
     stage: Type.Optional(Type.String({ maxLength: 40, description: 'PA-X stage, e.g. Cea/Ceas' })),
     external: Type.Array(
-      Type.Object({ scheme: lit('pax'), id: Type.String({ maxLength: 40 }), release: Type.Optional(Type.String({ maxLength: 20 })), note: Type.Optional(Type.String({ maxLength: 300 })) }, Strict),
+      Type.Object(
+        {
+          scheme: lit('pax'),
+          id: Type.String({ maxLength: 40 }),
+          release: Type.Optional(Type.String({ maxLength: 20 })),
+          note: Type.Optional(Type.String({ maxLength: 300 })),
+        },
+        Strict,
+      ),
       { default: [] },
     ),
     signatories: Type.Array(
       Type.Object(
-        { personId: Id, onBehalfOf: Type.Optional(Id), capacity: Type.String({ minLength: 1, maxLength: 300 }), disputed: Type.Optional(Type.String({ maxLength: 500 })) },
+        {
+          personId: Id,
+          onBehalfOf: Type.Optional(Id),
+          capacity: Type.String({ minLength: 1, maxLength: 300 }),
+          disputed: Type.Optional(Type.String({ maxLength: 500 })),
+        },
         Strict,
       ),
       { default: [] },
@@ -32,7 +45,10 @@ export const AgreementInput = Type.Object(
 
 export const Deadline = Type.Union([
   Type.Object({ kind: Type.Literal('absolute'), at: PreciseDate }, Strict),
-  Type.Object({ kind: Type.Literal('relative'), anchor: Type.String({ minLength: 1, maxLength: 200 }), days: Type.Integer({ minimum: 0, maximum: 3650 }) }, Strict),
+  Type.Object(
+    { kind: Type.Literal('relative'), anchor: Type.String({ minLength: 1, maxLength: 200 }), days: Type.Integer({ minimum: 0, maximum: 3650 }) },
+    Strict,
+  ),
 ]);
 
 export const ProvisionInput = Type.Object(

@@ -23,10 +23,9 @@ export const PreciseDate = Type.String({
   description: 'ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset',
 });
 
-export const Audience = Type.Union(
-  [Type.Literal('public'), Type.Literal('forum'), Type.Literal('party'), Type.Literal('mediator')],
-  { description: 'who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only' },
-);
+export const Audience = Type.Union([Type.Literal('public'), Type.Literal('forum'), Type.Literal('party'), Type.Literal('mediator')], {
+  description: 'who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only',
+});
 export type Audience = Static<typeof Audience>;
 
 /** Fields every record accepts on creation to say who may read it; a read gives `audienceParty: null` outside `party`. */
@@ -44,7 +43,10 @@ export const ReadOnlyFields = {
   processId: Type.Optional(Id),
   status: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
   owner: Type.Optional(
-    Type.Object({ side: Type.Union([Type.Literal('mediator'), Type.Literal('party'), Type.Literal('author')]), partyId: Type.Optional(Id) }, { additionalProperties: false }),
+    Type.Object(
+      { side: Type.Union([Type.Literal('mediator'), Type.Literal('party'), Type.Literal('author')]), partyId: Type.Optional(Id) },
+      { additionalProperties: false },
+    ),
   ),
   createdAt: Type.Optional(Stamp),
   createdBy: Type.Optional(Stamp),
@@ -53,13 +55,9 @@ export const ReadOnlyFields = {
 };
 export const READ_ONLY_KEYS = Object.keys(ReadOnlyFields);
 
-export const SourceRef = Type.Object(
-  { sourceId: Id, locator: Type.Optional(Type.String({ maxLength: 200 })) },
-  { additionalProperties: false },
-);
+export const SourceRef = Type.Object({ sourceId: Id, locator: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
 
-export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), next: Type.Union([Type.String(), Type.Null()]) });
+export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Type.Union([Type.String(), Type.Null()]) });
 
 export const ListQuery = Type.Object(
   {

@@ -35,11 +35,18 @@ export const RestrictionInput = Type.Object(
     id: Type.Optional(Id),
     date: BodyDay,
     place: Type.Object(
-      { name: Type.String({ minLength: 1, maxLength: 300 }), admin1: Type.Optional(Type.String({ maxLength: 200 })), lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })), lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })) },
+      {
+        name: Type.String({ minLength: 1, maxLength: 300 }),
+        admin1: Type.Optional(Type.String({ maxLength: 200 })),
+        lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+        lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+      },
       Strict,
     ),
     byPartyId: Type.Optional(Id),
-    byLabel: Type.Optional(Type.String({ maxLength: 300, description: 'who restricted, when it is no party of the process (e.g. "armed men at a checkpoint")' })),
+    byLabel: Type.Optional(
+      Type.String({ maxLength: 300, description: 'who restricted, when it is no party of the process (e.g. "armed men at a checkpoint")' }),
+    ),
     description: Type.String({ minLength: 1, maxLength: 4000 }),
     sources: Type.Array(SourceRef, { default: [] }),
     ...AudienceFields,
@@ -47,10 +54,7 @@ export const RestrictionInput = Type.Object(
   Strict,
 );
 
-export const ViolationsQuery = Type.Object(
-  { date: Day, agreement: Type.Optional(RuleSetId), category: Type.Optional(WeaponCategory) },
-  Strict,
-);
+export const ViolationsQuery = Type.Object({ date: Day, agreement: Type.Optional(RuleSetId), category: Type.Optional(WeaponCategory) }, Strict);
 
 export const DailyReportQuery = Type.Object({ date: Day, format: Type.Optional(lit('json', 'csv', 'html')) }, Strict);
 

@@ -11,8 +11,22 @@ const Bounds = Type.Object({ low: People, best: People, high: People }, Strict);
 
 /** Weapon categories as the withdrawal rules of the Minsk documents name them. */
 export const WeaponCategory = lit(
-  'small_arms', 'heavy_machine_gun', 'grenade_launcher', 'mortar_under_120mm', 'mortar_120mm', 'artillery_under_100mm',
-  'artillery_100mm_plus', 'anti_tank_gun', 'tank', 'armoured_vehicle', 'mlrs', 'heavy_mlrs', 'tactical_missile', 'aircraft', 'drone', 'unknown',
+  'small_arms',
+  'heavy_machine_gun',
+  'grenade_launcher',
+  'mortar_under_120mm',
+  'mortar_120mm',
+  'artillery_under_100mm',
+  'artillery_100mm_plus',
+  'anti_tank_gun',
+  'tank',
+  'armoured_vehicle',
+  'mlrs',
+  'heavy_mlrs',
+  'tactical_missile',
+  'aircraft',
+  'drone',
+  'unknown',
 );
 
 export const IncidentInput = Type.Object(
@@ -21,15 +35,22 @@ export const IncidentInput = Type.Object(
     date: Type.Object({ start: Day, end: Day, precision: lit('day', 'span', 'week', 'month', 'year') }, Strict),
     place: Type.Object(
       {
-        lat: Lat, lon: Lon,
+        lat: Lat,
+        lon: Lon,
         precision: lit('exact', 'near', 'admin2', 'admin1', 'estimated', 'country', 'water_or_air'),
-        name: Type.Optional(Type.String({ maxLength: 300 })), description: Type.Optional(Type.String({ maxLength: 1000 })),
-        admin1: Type.Optional(Type.String({ maxLength: 200 })), admin2: Type.Optional(Type.String({ maxLength: 200 })), country: Type.Optional(Type.String({ maxLength: 100 })),
+        name: Type.Optional(Type.String({ maxLength: 300 })),
+        description: Type.Optional(Type.String({ maxLength: 1000 })),
+        admin1: Type.Optional(Type.String({ maxLength: 200 })),
+        admin2: Type.Optional(Type.String({ maxLength: 200 })),
+        country: Type.Optional(Type.String({ maxLength: 100 })),
       },
       Strict,
     ),
     violence: Type.Optional(lit('state_based', 'non_state', 'one_sided')),
-    actors: Type.Array(Type.Object({ role: lit('side_a', 'side_b'), name: Type.String({ minLength: 1, maxLength: 300 }), partyId: Type.Optional(Id) }, Strict), { default: [] }),
+    actors: Type.Array(
+      Type.Object({ role: lit('side_a', 'side_b'), name: Type.String({ minLength: 1, maxLength: 300 }), partyId: Type.Optional(Id) }, Strict),
+      { default: [] },
+    ),
     casualties: Type.Object(
       {
         killed: Bounds,
@@ -40,14 +61,24 @@ export const IncidentInput = Type.Object(
     ),
     sources: Type.Array(
       Type.Object(
-        { publisher: Type.String({ minLength: 1, maxLength: 300 }), date: Type.Optional(Type.String({ maxLength: 40 })), headline: Type.Optional(Type.String({ maxLength: 1000 })), sourceId: Type.Optional(Id) },
+        {
+          publisher: Type.String({ minLength: 1, maxLength: 300 }),
+          date: Type.Optional(Type.String({ maxLength: 40 })),
+          headline: Type.Optional(Type.String({ maxLength: 1000 })),
+          sourceId: Type.Optional(Id),
+        },
         Strict,
       ),
       { default: [] },
     ),
     originalSources: Type.Optional(Type.String({ maxLength: 2000 })),
     notes: Type.Optional(Type.String({ maxLength: 4000 })),
-    external: Type.Optional(Type.Object({ dataset: lit('ucdp-ged', 'acled'), id: Type.String({ maxLength: 40 }), row: Type.Record(Type.String(), Type.String({ maxLength: 20000 })) }, Strict)),
+    external: Type.Optional(
+      Type.Object(
+        { dataset: lit('ucdp-ged', 'acled'), id: Type.String({ maxLength: 40 }), row: Type.Record(Type.String(), Type.String({ maxLength: 20000 })) },
+        Strict,
+      ),
+    ),
     ...AudienceFields,
   },
   Strict,

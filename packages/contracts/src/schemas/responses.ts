@@ -55,16 +55,31 @@ export const ListOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.
 export const ItemsOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) }, { additionalProperties: true });
 
 export const JournalEntryView = open(
-  { idx: Type.Integer(), recordType: Type.String(), recordId: Type.String(), version: Type.Integer(), supersedes: Type.Union([Type.Integer(), Type.Null()]), author: Type.String(), at: Type.String(), body: Type.Unknown() },
+  {
+    idx: Type.Integer(),
+    recordType: Type.String(),
+    recordId: Type.String(),
+    version: Type.Integer(),
+    supersedes: Type.Union([Type.Integer(), Type.Null()]),
+    author: Type.String(),
+    at: Type.String(),
+    body: Type.Unknown(),
+  },
   'one version of a record as the journal keeps it',
 );
 
 export const SignedIn = Type.Object({ username: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
 export const MeView = open({ username: Type.Union([Type.String(), Type.Null()]), roles: Type.Array(RoleGrant) }, 'who you are and your roles');
 export const TokenView = open({ id: Type.String(), name: Type.String() }, 'an API token, never its secret');
-export const TokenCreated = open({ id: Type.String(), name: Type.String(), token: Type.String({ description: 'shown once' }) }, 'a new API token with its secret');
+export const TokenCreated = open(
+  { id: Type.String(), name: Type.String(), token: Type.String({ description: 'shown once' }) },
+  'a new API token with its secret',
+);
 
-export const Health = open({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.String(), integrity: Type.Unknown() }, 'liveness and integrity');
+export const Health = open(
+  { status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.String(), integrity: Type.Unknown() },
+  'liveness and integrity',
+);
 export const ProcessView = open({ id: Type.String() }, 'a process on this server');
 export const Integrity = open({}, 'the last integrity check of a process log');
 export const ProcessExport = open({}, 'everything the reader may read in a process');
@@ -79,13 +94,27 @@ export const VerificationDone = Type.Object({ incident: RecordRead(IncidentInput
 export const ImportReport = open({}, 'the outcome of an import, with a report per row');
 
 export const LogKey = Type.Object({ origin: Type.String(), key: Type.String() });
-export const InclusionProof = open({ index: Type.Integer(), size: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) }, 'an RFC 6962 inclusion proof');
-export const ConsistencyProof = open({ from: Type.Integer(), to: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) }, 'an RFC 6962 consistency proof');
+export const InclusionProof = open(
+  { index: Type.Integer(), size: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) },
+  'an RFC 6962 inclusion proof',
+);
+export const ConsistencyProof = open(
+  { from: Type.Integer(), to: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) },
+  'an RFC 6962 consistency proof',
+);
 export const Receipt = open({}, "a record's receipt: its leaf, the inclusion proof and the checkpoint");
 export const WitnessView = Type.Object(Witness.properties, { additionalProperties: true });
-export const Redacted = Type.Object({ id: Type.String(), version: Type.Integer(), redacted: Type.Literal(true), erasedEntries: Type.Array(Type.Unknown(), { description: 'the journal entries whose bodies were erased' }) });
+export const Redacted = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  redacted: Type.Literal(true),
+  erasedEntries: Type.Array(Type.Unknown(), { description: 'the journal entries whose bodies were erased' }),
+});
 
-export const FeatureCollection = open({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }, 'a GeoJSON FeatureCollection (RFC 7946)');
+export const FeatureCollection = open(
+  { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
+  'a GeoJSON FeatureCollection (RFC 7946)',
+);
 export const Violations = ItemsOf(Type.Unknown());
 export const Series = open({}, 'incidents and killed per day or ISO week');
 export const DailyReport = open({}, 'the daily monitoring report');
@@ -110,7 +139,10 @@ export type ErrorStatus = keyof typeof ERROR_STATUS_DESCRIPTIONS;
 
 /** The error shape as a shared schema: the server registers it once and every error status refers to it. */
 export const ERROR_BODY_ID = 'ErrorBody';
-export const ErrorBodySchema = Type.Object(ErrorBody.properties, { $id: ERROR_BODY_ID, description: 'every refusal: a stable code and reason, a message for people, and details' });
+export const ErrorBodySchema = Type.Object(ErrorBody.properties, {
+  $id: ERROR_BODY_ID,
+  description: 'every refusal: a stable code and reason, a message for people, and details',
+});
 export const ErrorResponse = (status: ErrorStatus) => ({ description: ERROR_STATUS_DESCRIPTIONS[status], $ref: `${ERROR_BODY_ID}#` });
 
 /** A route's responses: its success bodies by status and the error statuses it can give, each in the error shape. */

@@ -12,7 +12,11 @@ export const PartyInput = Type.Object(
     names: Names,
     aliases: Type.Array(
       Type.Object(
-        { text: Type.String({ minLength: 1, maxLength: 300 }), lang: Type.Optional(lit('en', 'uk', 'ru')), note: Type.Optional(Type.String({ maxLength: 300 })) },
+        {
+          text: Type.String({ minLength: 1, maxLength: 300 }),
+          lang: Type.Optional(lit('en', 'uk', 'ru')),
+          note: Type.Optional(Type.String({ maxLength: 300 })),
+        },
         Strict,
       ),
       { default: [] },
@@ -69,10 +73,7 @@ export const Place = Type.Object(
   Strict,
 );
 
-export const AgendaItem = Type.Object(
-  { number: Type.Integer({ minimum: 1, maximum: INT4_MAX }), title: Names, proposedBy: Type.Optional(Id) },
-  Strict,
-);
+export const AgendaItem = Type.Object({ number: Type.Integer({ minimum: 1, maximum: INT4_MAX }), title: Names, proposedBy: Type.Optional(Id) }, Strict);
 
 export const MeetingInput = Type.Object(
   {
@@ -91,10 +92,7 @@ export const MeetingInput = Type.Object(
     hostRequiresConfirmation: Type.Boolean({ default: false }),
     agenda: Type.Array(AgendaItem, { default: [] }),
     outcome: Type.Optional(
-      Type.Object(
-        { summary: Names, agreementIds: Type.Array(Id, { default: [] }), sources: Type.Array(SourceRef, { default: [] }) },
-        Strict,
-      ),
+      Type.Object({ summary: Names, agreementIds: Type.Array(Id, { default: [] }), sources: Type.Array(SourceRef, { default: [] }) }, Strict),
     ),
     minutes: Type.Optional(Type.String({ maxLength: 20000 })),
     sources: Type.Array(SourceRef, { default: [] }),
@@ -127,10 +125,7 @@ export const CauseClaimInput = Type.Object({ transition: Version(), claim: Cause
 export const InvitationStatus = lit('invited', 'confirmed', 'declined', 'declined_with_conditions', 'tentative');
 export const Condition = Type.Object({ text: Names, sources: Type.Array(SourceRef, { default: [] }) }, Strict);
 
-export const InvitationInput = Type.Object(
-  { partyId: Id, note: Type.Optional(Type.String({ maxLength: 1000 })), ...AudienceFields },
-  Strict,
-);
+export const InvitationInput = Type.Object({ partyId: Id, note: Type.Optional(Type.String({ maxLength: 1000 })), ...AudienceFields }, Strict);
 
 export const InvitationResponseInput = Type.Object(
   {

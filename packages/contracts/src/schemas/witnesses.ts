@@ -5,14 +5,13 @@ import { Id, Strict } from './common.ts';
 export const WitnessName = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\s+]+$', description: "the witness key's name" });
 
 const WitnessUrl = Type.String({
-  format: 'uri', pattern: '^https?://', maxLength: 500,
+  format: 'uri',
+  pattern: '^https?://',
+  maxLength: 500,
   description: 'where the witness answers add-checkpoint; https (http only to a loopback address, when the server allows it)',
 });
 
-export const WitnessInput = Type.Object(
-  { partyId: Id, vkey: Type.String({ minLength: 1, maxLength: 500 }), url: WitnessUrl },
-  Strict,
-);
+export const WitnessInput = Type.Object({ partyId: Id, vkey: Type.String({ minLength: 1, maxLength: 500 }), url: WitnessUrl }, Strict);
 export type WitnessInput = Static<typeof WitnessInput>;
 
 /** A new address for the same key; a new key is a new witness. */

@@ -14,14 +14,22 @@ interface Logger {
  * the command with an error (exit code 1), so a cron job or a party's script notices.
  */
 export function registerAudit(program: Command, withRuntime: WithRuntime) {
-  program.command('audit').argument('<process>').description("check the process log completely: every entry, node and checkpoint, and every record against its journal entry")
+  program
+    .command('audit')
+    .argument('<process>')
+    .description('check the process log completely: every entry, node and checkpoint, and every record against its journal entry')
     .action((processId: string) =>
       withRuntime(async (rt) => {
         const started = Date.now();
         const audit = await auditLog(rt, processId);
         for (const f of audit.problems) console.log(formatFinding(f));
         const took = `${audit.entries} of ${audit.size} entries and their records checked in ${Date.now() - started} ms`;
-        if (!audit.ok) throw new AppError('unavailable', 'log_integrity', `The log of "${processId}" fails its check: ${audit.problems.length} finding${audit.problems.length === 1 ? '' : 's'} (${took}).`);
+        if (!audit.ok)
+          throw new AppError(
+            'unavailable',
+            'log_integrity',
+            `The log of "${processId}" fails its check: ${audit.problems.length} finding${audit.problems.length === 1 ? '' : 's'} (${took}).`,
+          );
         console.log(`The log of "${processId}" is intact: ${took}.`);
       }),
     );
@@ -33,7 +41,8 @@ export async function watchIntegrity(rt: Runtime, log: Logger) {
   if (!(seconds > 0)) throw new Error(`PARLEY_AUDIT_SECONDS must be a positive number, not "${process.env.PARLEY_AUDIT_SECONDS}".`);
   return startIntegrityWatch(rt, {
     seconds,
-    onFindings: (r) => log.error({ processId: r.processId, findings: r.findings }, 'log integrity check failed: the process is read-only and no checkpoint is signed'),
+    onFindings: (r) =>
+      log.error({ processId: r.processId, findings: r.findings }, 'log integrity check failed: the process is read-only and no checkpoint is signed'),
     onError: (processId, err) => log.error({ err, processId }, 'log integrity check could not run'),
   });
 }

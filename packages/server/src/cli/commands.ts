@@ -52,7 +52,13 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       rt = await open();
     } catch (err) {
       const server = await serverHolding(err);
-      if (server) throw new AppError('conflict', 'server_running', `The Parley server (process ${server.pid}, ${server.url}) holds the data directory, and this command cannot run through it: stop the server and run the command again.`, { pid: server.pid });
+      if (server)
+        throw new AppError(
+          'conflict',
+          'server_running',
+          `The Parley server (process ${server.pid}, ${server.url}) holds the data directory, and this command cannot run through it: stop the server and run the command again.`,
+          { pid: server.pid },
+        );
       throw err;
     }
     try {
@@ -62,57 +68,76 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     }
   }
 
-  program.command('serve').description('start the server (migrates, and loads the demo on first start)').action(async () => {
-    const cfg = loadConfig();
-    const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
-    if (cfg.demo && !(await rt.store.reader.processExists(DEMO_PROCESS))) {
-      const accounts = await seedDemo(rt);
-      const file = `${cfg.dataDir}/demo-accounts.txt`;
-      const lines = accounts.map((a) => `${a.username.padEnd(18)} ${a.password}   ${a.role}${a.partyId ? ` (${a.partyId})` : ''}`);
-      writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-      console.log(`Loaded the demo process "${DEMO_PROCESS}". Local demo accounts (also in ${file}):\n${lines.join('\n')}`);
-    }
-    const app = await buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true });
-    const watch = await watchIntegrity(rt, app.log);
-    // Only the embedded engine has a single writer; with PostgreSQL the CLI opens the database itself.
-    const embedded = rt.engine === 'pglite';
-    const adminToken = randomBytes(32).toString('base64url');
-    if (embedded) await app.register(adminRoutes, { rt, token: adminToken });
-    // Checkpoints follow the log every few seconds; a round signs only logs that grew.
-    let round: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      round = round.then(() => signDueCheckpoints(rt)).then(({ failed }) => {
-        for (const f of failed) app.log.error({ err: f.error, processId: f.processId }, 'checkpoint not signed');
-      }, (err: unknown) => app.log.error({ err }, 'checkpoint round failed'));
-    }, cfg.checkpointEvery * 1000);
-    let published: LocalServer | null = null;
-    const stop = async () => {
-      clearInterval(timer);
-      if (published) withdrawLocalServer(cfg.dataDir, published);
-      await round;
-      await watch.stop();
-      await app.close();
-      await rt.close();
-      process.exit(0);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    await app.listen({ port: cfg.port, host: cfg.host });
-    if (embedded) published = publishLocalServer(cfg.dataDir, app.server.address(), adminToken);
-    console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}); API docs at /api/docs`);
-  });
+  program
+    .command('serve')
+    .description('start the server (migrates, and loads the demo on first start)')
+    .action(async () => {
+      const cfg = loadConfig();
+      const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
+      if (cfg.demo && !(await rt.store.reader.processExists(DEMO_PROCESS))) {
+        const accounts = await seedDemo(rt);
+        const file = `${cfg.dataDir}/demo-accounts.txt`;
+        const lines = accounts.map((a) => `${a.username.padEnd(18)} ${a.password}   ${a.role}${a.partyId ? ` (${a.partyId})` : ''}`);
+        writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+        console.log(`Loaded the demo process "${DEMO_PROCESS}". Local demo accounts (also in ${file}):\n${lines.join('\n')}`);
+      }
+      const app = await buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true });
+      const watch = await watchIntegrity(rt, app.log);
+      // Only the embedded engine has a single writer; with PostgreSQL the CLI opens the database itself.
+      const embedded = rt.engine === 'pglite';
+      const adminToken = randomBytes(32).toString('base64url');
+      if (embedded) await app.register(adminRoutes, { rt, token: adminToken });
+      // Checkpoints follow the log every few seconds; a round signs only logs that grew.
+      let round: Promise<unknown> = Promise.resolve();
+      const timer = setInterval(() => {
+        round = round
+          .then(() => signDueCheckpoints(rt))
+          .then(
+            ({ failed }) => {
+              for (const f of failed) app.log.error({ err: f.error, processId: f.processId }, 'checkpoint not signed');
+            },
+            (err: unknown) => app.log.error({ err }, 'checkpoint round failed'),
+          );
+      }, cfg.checkpointEvery * 1000);
+      let published: LocalServer | null = null;
+      const stop = async () => {
+        clearInterval(timer);
+        if (published) withdrawLocalServer(cfg.dataDir, published);
+        await round;
+        await watch.stop();
+        await app.close();
+        await rt.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      await app.listen({ port: cfg.port, host: cfg.host });
+      if (embedded) published = publishLocalServer(cfg.dataDir, app.server.address(), adminToken);
+      console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}); API docs at /api/docs`);
+    });
 
-  program.command('migrate').description('apply database migrations').action(() =>
-    run('migrate', {}).then(() => console.log('Migrations are up to date.')),
-  );
+  program
+    .command('migrate')
+    .description('apply database migrations')
+    .action(() => run('migrate', {}).then(() => console.log('Migrations are up to date.')));
 
-  program.command('seed').argument('<what>', 'only "demo"').description('load a scenario').action(async (what: string) => {
-    const accounts = await run('seed', { what });
-    for (const a of accounts) console.log(`${a.username}\t${a.password}\t${a.role}${a.partyId ? `\t${a.partyId}` : ''}`);
-  });
+  program
+    .command('seed')
+    .argument('<what>', 'only "demo"')
+    .description('load a scenario')
+    .action(async (what: string) => {
+      const accounts = await run('seed', { what });
+      for (const a of accounts) console.log(`${a.username}\t${a.password}\t${a.role}${a.partyId ? `\t${a.partyId}` : ''}`);
+    });
 
   const user = program.command('user').description('manage accounts');
-  user.command('add').argument('<username>').requiredOption('--password <password>').option('--process <id>').option('--role <role>').option('--party <id>')
+  user
+    .command('add')
+    .argument('<username>')
+    .requiredOption('--password <password>')
+    .option('--process <id>')
+    .option('--role <role>')
+    .option('--party <id>')
     .action(async (username: string, o: { password: string; process?: string; role?: string; party?: string }) => {
       await run('user-add', { username, ...o });
       console.log(`Added ${username}.`);
@@ -125,26 +150,38 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
   registerImport(program, run, DEMO_PROCESS);
   registerAudit(program, withRuntime);
 
-  program.command('export').argument('<process>').option('-o, --out <file>').description('export a process as JSON').action(async (processId: string, o: { out?: string }) => {
-    const json = JSON.stringify(await run('export', { processId }), null, 2);
-    if (o.out) writeFileSync(o.out, json);
-    else process.stdout.write(`${json}\n`);
-  });
+  program
+    .command('export')
+    .argument('<process>')
+    .option('-o, --out <file>')
+    .description('export a process as JSON')
+    .action(async (processId: string, o: { out?: string }) => {
+      const json = JSON.stringify(await run('export', { processId }), null, 2);
+      if (o.out) writeFileSync(o.out, json);
+      else process.stdout.write(`${json}\n`);
+    });
 
-  program.command('checkpoint').argument('<process>').description("sign the process log's checkpoint now and print it with the log's verifier key")
+  program
+    .command('checkpoint')
+    .argument('<process>')
+    .description("sign the process log's checkpoint now and print it with the log's verifier key")
     .action(async (processId: string) => {
       const r = await run('checkpoint', { processId });
       process.stdout.write(`# log key (for a verifier policy): ${r.key}\n${r.note}${r.cosignatures.join('')}`);
     });
 
-  program.command('witness').description('run a tlog-witness (add-checkpoint) for one Parley log, on a party\'s own machine')
+  program
+    .command('witness')
+    .description("run a tlog-witness (add-checkpoint) for one Parley log, on a party's own machine")
     .requiredOption('--state <dir>', 'where the witness keeps the latest checkpoint it cosigned')
     .requiredOption('--key <file>', 'the witness signing key; created (cosignature/v1) when the file does not exist')
     .requiredOption('--log-key <vkey>', "the log's verifier key, as GET /api/processes/<id>/log/key gives it")
-    .option('--port <n>', 'port to listen on', '7380').option('--host <h>', 'address to listen on', '127.0.0.1')
+    .option('--port <n>', 'port to listen on', '7380')
+    .option('--host <h>', 'address to listen on', '127.0.0.1')
     .action(async (o: { state: string; key: string; logKey: string; port: string; host: string }) => {
       const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AppError('validation', 'invalid_port', `--port must be a port number, not "${o.port}".`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new AppError('validation', 'invalid_port', `--port must be a port number, not "${o.port}".`);
       const origin = parseVerifierKeyText(o.logKey).name;
       if (!existsSync(o.key)) writeFileSync(o.key, `${generateCosignatureKey(`witness-${Date.now().toString(36)}`).signerKey}\n`, { mode: 0o600, flag: 'wx' });
       const signer = cosignatureSigner(readFileSync(o.key, 'utf8').trim());
@@ -152,7 +189,9 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       const witness = new Witness({ signer, logs: [{ origin, key: o.logKey }], store: new FileWitnessStore(join(o.state, 'witness-state.json')) });
       const server = createWitnessServer({ witness });
       await new Promise<void>((ok) => server.listen(port, o.host, ok));
-      console.log(`Witness for ${origin} on http://${o.host}:${port}/add-checkpoint\nRegister it with: {"vkey": "${signer.verifierKey}", "url": "http://<this host>:${port}"}`);
+      console.log(
+        `Witness for ${origin} on http://${o.host}:${port}/add-checkpoint\nRegister it with: {"vkey": "${signer.verifierKey}", "url": "http://<this host>:${port}"}`,
+      );
       const stop = () => server.close(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

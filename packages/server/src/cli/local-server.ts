@@ -72,7 +72,10 @@ export async function callLocalServer<N extends OperationName>(server: LocalServ
       { pid: server.pid, url: server.url },
     );
   }
-  const body = (await res.json().catch(() => null)) as { result?: unknown; error?: { code: ErrorCode; reason: ErrorReason; message: string; details?: Record<string, unknown> } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    result?: unknown;
+    error?: { code: ErrorCode; reason: ErrorReason; message: string; details?: Record<string, unknown> };
+  } | null;
   if (res.ok && body && 'result' in body) return body.result as OperationResult<N>;
   const e = body?.error;
   if (e) throw new AppError(e.code, isErrorReason(e.reason) ? e.reason : 'server_answer', e.message, e.details ?? {});

@@ -41,7 +41,13 @@ export const operations = {
   }),
 
   'user-add': op(
-    Obj({ username: Str(), password: Str(1000), process: Type.Optional(Str()), role: Type.Optional(Type.String({ maxLength: 50 })), party: Type.Optional(Str()) }),
+    Obj({
+      username: Str(),
+      password: Str(1000),
+      process: Type.Optional(Str()),
+      role: Type.Optional(Type.String({ maxLength: 50 })),
+      party: Type.Optional(Str()),
+    }),
     async (rt, o) => {
       const grant = o.process || o.role ? { role: (o.role ?? '') as 'mediator', partyId: o.party ?? null } : null;
       if (grant && !o.process) throw new AppError('validation', 'process_required', 'A role is given in a process: add --process.');
@@ -58,8 +64,10 @@ export const operations = {
     // The file travels as base64 so that its bytes reach the use case unchanged, whatever its encoding.
     Obj({ format: Str(50), file: Type.String({ maxLength: 70 * 1024 * 1024 }), process: Str(), audience: Str(50) }),
     async (rt, o, hooks) => {
-      if (!FORMATS.includes(o.format as ImportFormat)) throw new AppError('validation', 'unknown_format', `There is no import format "${o.format}"; try ${FORMATS.join(', ')}.`);
-      if (!(AUDIENCES as readonly string[]).includes(o.audience)) throw new AppError('validation', 'invalid_choice', '--audience must be public, forum or mediator.');
+      if (!FORMATS.includes(o.format as ImportFormat))
+        throw new AppError('validation', 'unknown_format', `There is no import format "${o.format}"; try ${FORMATS.join(', ')}.`);
+      if (!(AUDIENCES as readonly string[]).includes(o.audience))
+        throw new AppError('validation', 'invalid_choice', '--audience must be public, forum or mediator.');
       return importIncidents(rt, SYSTEM, o.process, Buffer.from(o.file, 'base64'), {
         audience: o.audience as (typeof AUDIENCES)[number],
         format: o.format as ImportFormat,
@@ -83,7 +91,12 @@ export type OperationInput<N extends OperationName> = Static<(typeof operations)
 export type OperationResult<N extends OperationName> = Awaited<ReturnType<(typeof operations)[N]['run']>>;
 
 /** Runs an operation and returns its result as it would arrive over HTTP, so both paths print the same thing. */
-export async function runOperation<N extends OperationName>(rt: Runtime, name: N, input: OperationInput<N>, hooks: OperationHooks = {}): Promise<OperationResult<N>> {
+export async function runOperation<N extends OperationName>(
+  rt: Runtime,
+  name: N,
+  input: OperationInput<N>,
+  hooks: OperationHooks = {},
+): Promise<OperationResult<N>> {
   const result = await (operations[name] as Operation<TSchema>).run(rt, input, hooks);
   return JSON.parse(JSON.stringify(result ?? {})) as OperationResult<N>;
 }

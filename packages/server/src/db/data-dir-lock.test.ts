@@ -8,14 +8,25 @@ import { acquireDataDirLock, type LockHolder } from './data-dir-lock.ts';
 const dir = () => join(mkdtempSync(join(tmpdir(), 'parley-lock-')), 'pglite');
 /** A pid that certainly belongs to no process any more: a child that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
-const holder = (o: Partial<LockHolder>): LockHolder => ({ pid: 1, command: 'x', since: '2020-01-01T00:00:00.000Z', host: hostname(), procStart: null, bootId: null, ...o });
+const holder = (o: Partial<LockHolder>): LockHolder => ({
+  pid: 1,
+  command: 'x',
+  since: '2020-01-01T00:00:00.000Z',
+  host: hostname(),
+  procStart: null,
+  bootId: null,
+  ...o,
+});
 const plant = (d: string, name: string, h: LockHolder | string) => writeFileSync(join(`${d}.lock`, name), typeof h === 'string' ? h : JSON.stringify(h));
 
 describe('the data directory lock', () => {
   it('refuses a second holder in the same process, naming the first, and is free again after release', async () => {
     const d = dir();
     const first = await acquireDataDirLock(d);
-    const err = await acquireDataDirLock(d).then(() => null, (e: unknown) => e);
+    const err = await acquireDataDirLock(d).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'conflict', reason: 'data_dir_locked', details: { pid: process.pid, since: first.holder.since } });
     expect((err as Error).message).toContain(`in use by process ${process.pid}`);
     first.release();

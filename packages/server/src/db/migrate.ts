@@ -9,7 +9,9 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(db);
   const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));
   const applied: string[] = [];
-  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const name of readdirSync(DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     if (done.has(name)) continue;
     const text = readFileSync(new URL(name, DIR), 'utf8');
     await db.transaction().execute(async (tx) => {

@@ -42,13 +42,20 @@ type JournalRow = Omit<Selectable<LogDatabase['journal']>, 'envelope' | 'leaf_ha
 /** The body comes from entry_bodies; null once it has been erased. */
 function toJournal(r: JournalRow): JournalEntry {
   return {
-    idx: Number(r.idx), recordType: r.record_type, recordId: r.record_id, version: r.version,
-    supersedes: r.supersedes, author: r.author, at: iso(r.at), body: r.body ?? null,
+    idx: Number(r.idx),
+    recordType: r.record_type,
+    recordId: r.record_id,
+    version: r.version,
+    supersedes: r.supersedes,
+    author: r.author,
+    at: iso(r.at),
+    body: r.body ?? null,
   };
 }
 
 function journalQuery(q: Q, processId: string) {
-  return (q as unknown as Kysely<LogDatabase>).selectFrom('journal as j')
+  return (q as unknown as Kysely<LogDatabase>)
+    .selectFrom('journal as j')
     .leftJoin('entry_bodies as b', (join) => join.onRef('b.process_id', '=', 'j.process_id').onRef('b.idx', '=', 'j.idx'))
     .select(['j.idx', 'j.process_id', 'j.record_type', 'j.record_id', 'j.version', 'j.supersedes', 'j.author', 'j.at', 'b.body'])
     .where('j.process_id', '=', processId);
@@ -87,10 +94,7 @@ class Reader implements RecordReader {
     if (!scope.all) {
       const { audiences, parties } = scope;
       query = query.where((eb) =>
-        eb.or([
-          eb('audience', 'in', audiences),
-          ...(parties.length ? [eb.and([eb('audience', '=', 'party'), eb('audience_party', 'in', parties)])] : []),
-        ]),
+        eb.or([eb('audience', 'in', audiences), ...(parties.length ? [eb.and([eb('audience', '=', 'party'), eb('audience_party', 'in', parties)])] : [])]),
       );
     }
     if (f.from) query = query.where('sort_on', '>=', f.from);
@@ -148,10 +152,21 @@ class Work extends Reader implements UnitOfWork {
 
   private row(id: string, version: number, r: Omit<NewRecord, 'id'>, created: { at: string; by: string }) {
     return {
-      process_id: this.processId, id, version, audience: r.audience, audience_party: r.audienceParty,
-      parent_id: r.parentId, status: r.status, sort_on: r.sortOn, party_ids: r.partyIds,
-      body: JSON.stringify(r.body), owner: r.owner, created_at: created.at, created_by: created.by,
-      updated_at: this.now.toISOString(), updated_by: this.author,
+      process_id: this.processId,
+      id,
+      version,
+      audience: r.audience,
+      audience_party: r.audienceParty,
+      parent_id: r.parentId,
+      status: r.status,
+      sort_on: r.sortOn,
+      party_ids: r.partyIds,
+      body: JSON.stringify(r.body),
+      owner: r.owner,
+      created_at: created.at,
+      created_by: created.by,
+      updated_at: this.now.toISOString(),
+      updated_by: this.author,
     };
   }
 
@@ -162,12 +177,19 @@ class Work extends Reader implements UnitOfWork {
   async insertMany(table: RecordTable, kind: RecordKind, records: NewRecord[]) {
     if (records.length === 0) return [];
     const created = { at: this.now.toISOString(), by: this.author };
-    const inserted = await this.tx.insertInto(table).values(records.map((r) => this.row(r.id, 1, r, created)))
-      .onConflict((oc) => oc.doNothing()).returningAll().execute();
+    const inserted = await this.tx
+      .insertInto(table)
+      .values(records.map((r) => this.row(r.id, 1, r, created)))
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .execute();
     if (inserted.length < records.length) {
       const made = new Set(inserted.map((r) => r.id));
       const taken = records.find((r) => !made.has(r.id))!;
-      throw conflict('already_exists', `${withArticle(kind.replace(/_/g, ' '), true)} with the id "${taken.id}" already exists.`, { field: 'id', id: taken.id });
+      throw conflict('already_exists', `${withArticle(kind.replace(/_/g, ' '), true)} with the id "${taken.id}" already exists.`, {
+        field: 'id',
+        id: taken.id,
+      });
     }
     const byId = new Map(inserted.map((r) => [r.id, toRecord(r as unknown as RecordRow)]));
     // Journal entries follow the order the caller gave, not the order the database returned.
@@ -181,14 +203,32 @@ class Work extends Reader implements UnitOfWork {
   async revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id' | 'owner'>) {
     const version = expectedVersion + 1;
     // The author side is the first version's, whoever writes the next one.
-    const { id, created_at, created_by, owner, ...values } = this.row(current.id, version, { ...next, owner: current.owner }, { at: current.createdAt, by: current.createdBy });
-    void id; void created_at; void created_by; void owner;
-    const updated = await this.tx.updateTable(table).set(values).where('process_id', '=', this.processId)
-      .where('id', '=', current.id).where('version', '=', expectedVersion).returningAll().executeTakeFirst();
+    const { id, created_at, created_by, owner, ...values } = this.row(
+      current.id,
+      version,
+      { ...next, owner: current.owner },
+      { at: current.createdAt, by: current.createdBy },
+    );
+    void id;
+    void created_at;
+    void created_by;
+    void owner;
+    const updated = await this.tx
+      .updateTable(table)
+      .set(values)
+      .where('process_id', '=', this.processId)
+      .where('id', '=', current.id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
     if (!updated)
-      throw conflict('stale_version', `This ${kind.replace(/_/g, ' ')} was changed by someone else (you sent version ${expectedVersion}); reload it and try again.`, {
-        field: 'version',
-      });
+      throw conflict(
+        'stale_version',
+        `This ${kind.replace(/_/g, ' ')} was changed by someone else (you sent version ${expectedVersion}); reload it and try again.`,
+        {
+          field: 'version',
+        },
+      );
     const stored = toRecord(updated as unknown as RecordRow);
     this.pending.push({ recordType: kind, recordId: stored.id, version, supersedes: expectedVersion, body: stored });
     return stored;
@@ -197,30 +237,52 @@ class Work extends Reader implements UnitOfWork {
   async appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string) {
     const row: Record<string, unknown> = { ...entry.row, process_id: this.processId, recorded_by: this.author, recorded_at: this.now.toISOString() };
     for (const k of ['sources', 'conditions']) if (k in row) row[k] = JSON.stringify(row[k]);
-    await this.tx.insertInto(entry.table).values(row as never).execute();
+    await this.tx
+      .insertInto(entry.table)
+      .values(row as never)
+      .execute();
     this.pending.push({ recordType: kind, recordId, version: Number(entry.row.seq), supersedes: null, body: entry.row });
   }
 
   async createProcess(p: { id: string; names: unknown; description?: string }) {
-    const inserted = await this.tx.insertInto('processes')
+    const inserted = await this.tx
+      .insertInto('processes')
       .values({ process_id: p.id, names: JSON.stringify(p.names), description: p.description ?? null })
-      .onConflict((oc) => oc.doNothing()).returning('process_id').executeTakeFirst();
+      .onConflict((oc) => oc.doNothing())
+      .returning('process_id')
+      .executeTakeFirst();
     if (!inserted) throw conflict('already_exists', `A process with the id "${p.id}" already exists.`, { field: 'id' });
     await this.tx.insertInto('log_heads').values({ process_id: p.id, size: 0 }).execute();
     this.pending.push({ recordType: 'process', recordId: p.id, version: 1, supersedes: null, body: p });
   }
 
   async grantRole(g: { accountId: string; role: string; partyId: string | null }) {
-    await this.tx.insertInto('role_grants').values({ process_id: this.processId, account_id: g.accountId, role: g.role, party_id: g.partyId })
-      .onConflict((oc) => oc.columns(['process_id', 'account_id', 'role']).doUpdateSet({ party_id: g.partyId })).execute();
+    await this.tx
+      .insertInto('role_grants')
+      .values({ process_id: this.processId, account_id: g.accountId, role: g.role, party_id: g.partyId })
+      .onConflict((oc) => oc.columns(['process_id', 'account_id', 'role']).doUpdateSet({ party_id: g.partyId }))
+      .execute();
     this.pending.push({ recordType: 'role_grant', recordId: `${g.accountId}:${g.role}`, version: 1, supersedes: null, body: g });
   }
 
   async registerWitness(w: WitnessRecord) {
-    const inserted = await this.log.insertInto('witnesses').values({
-      process_id: this.processId, name: w.name, party_id: w.partyId, vkey: w.vkey, url: w.url,
-      status: w.status, version: 1, approved_by: w.approvedBy, removed_by: w.removedBy, changed_at: this.now.toISOString(),
-    }).onConflict((oc) => oc.doNothing()).returning('name').executeTakeFirst();
+    const inserted = await this.log
+      .insertInto('witnesses')
+      .values({
+        process_id: this.processId,
+        name: w.name,
+        party_id: w.partyId,
+        vkey: w.vkey,
+        url: w.url,
+        status: w.status,
+        version: 1,
+        approved_by: w.approvedBy,
+        removed_by: w.removedBy,
+        changed_at: this.now.toISOString(),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('name')
+      .executeTakeFirst();
     if (!inserted) throw conflict('already_exists', `A witness named "${w.name}" is already registered; a new key needs a new name.`, { field: 'vkey' });
     this.pending.push({ recordType: 'witness', recordId: w.name, version: 1, supersedes: null, body: { ...w, version: 1 } });
   }
@@ -228,7 +290,13 @@ class Work extends Reader implements UnitOfWork {
   async lockPartyWitnesses(partyId: string) {
     // Rows that do not exist yet cannot be locked, so the per-party limit takes a transaction lock named after the party.
     await sql`select pg_advisory_xact_lock(hashtext(${`parley.witnesses:${this.processId}:${partyId}`}))`.execute(this.tx);
-    const rows = await this.log.selectFrom('witnesses').selectAll().where('process_id', '=', this.processId).where('party_id', '=', partyId).orderBy('name').execute();
+    const rows = await this.log
+      .selectFrom('witnesses')
+      .selectAll()
+      .where('process_id', '=', this.processId)
+      .where('party_id', '=', partyId)
+      .orderBy('name')
+      .execute();
     return rows.map(toWitness);
   }
 
@@ -239,27 +307,68 @@ class Work extends Reader implements UnitOfWork {
 
   async reviseWitness(next: Omit<WitnessRecord, 'version'>, expectedVersion: number) {
     const version = expectedVersion + 1;
-    const updated = await this.log.updateTable('witnesses')
-      .set({ vkey: next.vkey, url: next.url, status: next.status, version, approved_by: next.approvedBy, removed_by: next.removedBy, changed_at: this.now.toISOString() })
-      .where('process_id', '=', this.processId).where('name', '=', next.name).where('version', '=', expectedVersion).returningAll().executeTakeFirst();
-    if (!updated) throw conflict('stale_version', `The witness "${next.name}" was changed by someone else (you sent version ${expectedVersion}); reload it and try again.`, { field: 'version' });
+    const updated = await this.log
+      .updateTable('witnesses')
+      .set({
+        vkey: next.vkey,
+        url: next.url,
+        status: next.status,
+        version,
+        approved_by: next.approvedBy,
+        removed_by: next.removedBy,
+        changed_at: this.now.toISOString(),
+      })
+      .where('process_id', '=', this.processId)
+      .where('name', '=', next.name)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated)
+      throw conflict(
+        'stale_version',
+        `The witness "${next.name}" was changed by someone else (you sent version ${expectedVersion}); reload it and try again.`,
+        { field: 'version' },
+      );
     const stored = toWitness(updated);
     this.pending.push({ recordType: 'witness', recordId: stored.name, version, supersedes: expectedVersion, body: stored });
     return stored;
   }
 
   async redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string) {
-    const erased = await this.log.deleteFrom('entry_bodies').where('process_id', '=', this.processId)
-      .where('idx', 'in', this.log.selectFrom('journal').select('idx').where('process_id', '=', this.processId)
-        .where('record_type', '=', kind).where('record_id', '=', current.id))
-      .returning('idx').execute();
+    const erased = await this.log
+      .deleteFrom('entry_bodies')
+      .where('process_id', '=', this.processId)
+      .where(
+        'idx',
+        'in',
+        this.log
+          .selectFrom('journal')
+          .select('idx')
+          .where('process_id', '=', this.processId)
+          .where('record_type', '=', kind)
+          .where('record_id', '=', current.id),
+      )
+      .returning('idx')
+      .execute();
     const version = current.version + 1;
     const redacted = { redacted: { at: this.now.toISOString(), by: this.author, reason } };
-    const updated = await this.tx.updateTable(table).set({ version, body: JSON.stringify(redacted), updated_at: this.now.toISOString(), updated_by: this.author })
-      .where('process_id', '=', this.processId).where('id', '=', current.id).where('version', '=', current.version).returningAll().executeTakeFirst();
+    const updated = await this.tx
+      .updateTable(table)
+      .set({ version, body: JSON.stringify(redacted), updated_at: this.now.toISOString(), updated_by: this.author })
+      .where('process_id', '=', this.processId)
+      .where('id', '=', current.id)
+      .where('version', '=', current.version)
+      .returningAll()
+      .executeTakeFirst();
     if (!updated) throw conflict('stale_version', `This ${kind.replace(/_/g, ' ')} was changed meanwhile; reload it and try again.`, { field: 'version' });
     const indices = erased.map((r) => Number(r.idx)).sort((a, b) => a - b);
-    this.pending.push({ recordType: 'redaction', recordId: `${kind}/${current.id}`, version, supersedes: current.version, body: { ...redacted.redacted, recordType: kind, recordId: current.id, erased: indices } });
+    this.pending.push({
+      recordType: 'redaction',
+      recordId: `${kind}/${current.id}`,
+      version,
+      supersedes: current.version,
+      body: { ...redacted.redacted, recordType: kind, recordId: current.id, erased: indices },
+    });
     return { record: toRecord(updated as unknown as RecordRow), erased: indices };
   }
 
@@ -277,12 +386,23 @@ class Work extends Reader implements UnitOfWork {
     // Envelopes do not contain their index, so they are sealed before the lock is taken.
     const at = this.now.toISOString();
     const sealed = this.pending.map((p) =>
-      sealEntry({ type: p.recordType, recordId: p.recordId, version: p.version, supersedes: p.supersedes, author: this.author, at }, p.body));
+      sealEntry({ type: p.recordType, recordId: p.recordId, version: p.version, supersedes: p.supersedes, author: this.author, at }, p.body),
+    );
     const head = await this.log.selectFrom('log_heads').select(['size', 'frontier']).where('process_id', '=', this.processId).forUpdate().executeTakeFirst();
     if (!head) throw new AppError('not_found', 'not_found_or_no_access', `No process "${this.processId}" was found, or you may not see it.`);
     const start = Number(head.size);
-    const grown = appendToFrontier(start, splitHashes(head.frontier), sealed.map((s) => s.leafHash));
-    await appendLeaves(this.log, this.processId, start, this.pending.map((p, i) => ({ ...p, ...sealed[i]!, author: this.author, at })), grown);
+    const grown = appendToFrontier(
+      start,
+      splitHashes(head.frontier),
+      sealed.map((s) => s.leafHash),
+    );
+    await appendLeaves(
+      this.log,
+      this.processId,
+      start,
+      this.pending.map((p, i) => ({ ...p, ...sealed[i]!, author: this.author, at })),
+      grown,
+    );
   }
 }
 

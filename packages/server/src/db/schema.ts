@@ -23,9 +23,26 @@ export interface RecordRow {
 }
 
 export const RECORD_TABLES = [
-  'parties', 'people', 'mandates', 'forums', 'meetings', 'invitations', 'attendance',
-  'agreements', 'provisions', 'assessments', 'sources', 'statements', 'claims', 'figures',
-  'incidents', 'observations', 'verifications', 'attributions', 'lines', 'restrictions',
+  'parties',
+  'people',
+  'mandates',
+  'forums',
+  'meetings',
+  'invitations',
+  'attendance',
+  'agreements',
+  'provisions',
+  'assessments',
+  'sources',
+  'statements',
+  'claims',
+  'figures',
+  'incidents',
+  'observations',
+  'verifications',
+  'attributions',
+  'lines',
+  'restrictions',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -33,7 +50,15 @@ export interface Database extends Record<RecordTable, RecordRow> {
   processes: { process_id: string; names: Json; description: string | null; created_at: Generated<Stamp>; id_key: Generated<Uint8Array> };
   accounts: { account_id: string; username: string; password_hash: string; created_at: Generated<Stamp> };
   sessions: { token_hash: string; account_id: string; expires_at: Stamp; created_at: Generated<Stamp> };
-  api_tokens: { token_hash: string; token_id: string; account_id: string; name: string; created_at: Generated<Stamp>; expires_at: Stamp; last_used_at: Stamp | null };
+  api_tokens: {
+    token_hash: string;
+    token_id: string;
+    account_id: string;
+    name: string;
+    created_at: Generated<Stamp>;
+    expires_at: Stamp;
+    last_used_at: Stamp | null;
+  };
   login_throttle: { scope: string; key: string; failures: Generated<number>; last_failure_at: Stamp | null; succeeded_at: Stamp | null };
   role_grants: { process_id: string; account_id: string; role: string; party_id: string | null };
   log_heads: {
@@ -55,16 +80,38 @@ export interface Database extends Record<RecordTable, RecordRow> {
     leaf_hash: ColumnType<Uint8Array, Uint8Array, never>;
   };
   meeting_transitions: {
-    process_id: string; meeting_id: string; seq: number; from_status: string | null; to_status: string;
-    at: string; reason: string; sources: Json; recorded_by: string; recorded_at: Stamp;
+    process_id: string;
+    meeting_id: string;
+    seq: number;
+    from_status: string | null;
+    to_status: string;
+    at: string;
+    reason: string;
+    sources: Json;
+    recorded_by: string;
+    recorded_at: Stamp;
   };
   cause_claims: {
-    process_id: string; meeting_id: string; transition_seq: number; seq: number; party_id: string;
-    text: string; sources: Json; recorded_by: string; recorded_at: Stamp;
+    process_id: string;
+    meeting_id: string;
+    transition_seq: number;
+    seq: number;
+    party_id: string;
+    text: string;
+    sources: Json;
+    recorded_by: string;
+    recorded_at: Stamp;
   };
   invitation_responses: {
-    process_id: string; invitation_id: string; seq: number; status: string; at: string;
-    conditions: Json; sources: Json; recorded_by: string; recorded_at: Stamp;
+    process_id: string;
+    invitation_id: string;
+    seq: number;
+    status: string;
+    at: string;
+    conditions: Json;
+    sources: Json;
+    recorded_by: string;
+    recorded_at: Stamp;
   };
   schema_migrations: { name: string; applied_at: Generated<Stamp> };
 }

@@ -38,7 +38,11 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta
 /** The web app reaches no host but this one: the policy makes that a rule the browser enforces. */
 const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const sendIndex = (reply: FastifyReply) =>
-  reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_CSP).type('text/html; charset=utf-8').sendFile('index.html', { cacheControl: false });
+  reply
+    .header('cache-control', 'no-cache')
+    .header('content-security-policy', WEB_CSP)
+    .type('text/html; charset=utf-8')
+    .sendFile('index.html', { cacheControl: false });
 
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

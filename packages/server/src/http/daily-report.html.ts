@@ -15,11 +15,17 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:
 @page{margin:18mm}`;
 
 function regionSection(r: RegionReport): string {
-  const weapons = r.weaponsInViolation.length === 0 ? '<p>No weapons were seen inside their withdrawal zones.</p>' : `
+  const weapons =
+    r.weaponsInViolation.length === 0
+      ? '<p>No weapons were seen inside their withdrawal zones.</p>'
+      : `
 <table><caption>Weapons in violation of withdrawal lines</caption>
 <thead><tr><th>Observation</th><th>Weapon</th><th class="n">Distance from line (km)</th><th class="n">Required (km)</th><th>Rule</th><th>Line used</th></tr></thead>
 <tbody>${r.weaponsInViolation.map((v) => `<tr><td>${esc(v.observationId)}</td><td>${esc(v.weapon)}</td><td class="n">${v.distanceKm.toFixed(1)}</td><td class="n">${v.rule.requiredKm}</td><td>${esc(v.rule.agreement)}</td><td>${esc(v.line.id)} of ${esc(v.line.date)}${v.line.approximate ? ' (approximate)' : ''}</td></tr>`).join('')}</tbody></table>`;
-  const restrictions = r.restrictions.length === 0 ? '' : `
+  const restrictions =
+    r.restrictions.length === 0
+      ? ''
+      : `
 <h3>Restrictions of freedom of movement</h3><ul>${r.restrictions.map((x) => `<li>${esc(x.place.name)}: ${esc(x.description)}${x.byLabel || x.byPartyId ? ` (by ${esc(x.byLabel ?? x.byPartyId)})` : ''}</li>`).join('')}</ul>`;
   return `
 <section><h2>${esc(r.region)}</h2>

@@ -54,12 +54,18 @@ function fromSchemaErrors(issues: AjvIssue[], part: string): AppError {
 
 /** Fastify's own errors, by code, in Parley's terms; anything else it raises with a 4xx status is a generic bad request. */
 const FRAMEWORK: Record<string, () => AppError> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new AppError('unsupported_media_type', 'unsupported_media_type', 'Send JSON with Content-Type: application/json (imports also take text/csv or application/geo+json).'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new AppError(
+      'unsupported_media_type',
+      'unsupported_media_type',
+      'Send JSON with Content-Type: application/json (imports also take text/csv or application/geo+json).',
+    ),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('validation', 'bad_content_length', 'The Content-Length header does not match the body.'),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => new AppError('validation', 'malformed_json', 'The request body is empty but says it is JSON.'),
   FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError('validation', 'malformed_json', 'The request body is not valid JSON.'),
   FST_ERR_CTP_BODY_TOO_LARGE: () => new AppError('too_large', 'body_too_large', 'The request body is larger than this address accepts.'),
-  FST_ERR_BAD_URL: () => new AppError('validation', 'bad_url', 'The address is not valid: it has a bad percent-encoding or a character that cannot be decoded.'),
+  FST_ERR_BAD_URL: () =>
+    new AppError('validation', 'bad_url', 'The address is not valid: it has a bad percent-encoding or a character that cannot be decoded.'),
   FST_ERR_MAX_PARAM_LENGTH: () => new AppError('validation', 'parameter_too_long', 'A part of the address is longer than any id Parley accepts.'),
   FST_ERR_ASYNC_CONSTRAINT: () => new AppError('validation', 'bad_request', 'The request does not fit any route.'),
 };
@@ -75,7 +81,8 @@ export function toAppError(err: unknown): AppError {
   if (e.code === '23503') return new AppError('validation', 'unknown_reference', 'The request refers to a record that does not exist in this process.');
   // SQLSTATE class 22 (data exception): a value the database cannot hold. Validation should have refused it first;
   // the transaction has rolled back, so it is still the client's value and nothing was changed.
-  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return new AppError('validation', 'value_not_storable', 'A value in the request cannot be stored (out of range or not valid text); nothing was changed.');
+  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code))
+    return new AppError('validation', 'value_not_storable', 'A value in the request cannot be stored (out of range or not valid text); nothing was changed.');
   if (e.statusCode === 404) return new AppError('not_found', 'no_route', 'There is no such address in the Parley API.');
   if (e.statusCode && e.statusCode < 500) return new AppError('validation', 'bad_request', e.message);
   return new AppError('internal', 'internal', 'Something went wrong on the server; nothing was changed.');
@@ -94,10 +101,19 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
 export function sendClientError(err: Error & { code?: string }, socket: Socket) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, label, error] =
-    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', { code: 'too_large', reason: 'headers_too_large', message: 'The request headers (or the address) are too large.' }]
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', { code: 'validation', reason: 'request_timeout', message: 'The request took too long to arrive.' }]
-    : [400, 'Bad Request', { code: 'validation', reason: 'bad_http', message: 'The request is not well-formed HTTP.' }];
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          { code: 'too_large', reason: 'headers_too_large', message: 'The request headers (or the address) are too large.' },
+        ]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', { code: 'validation', reason: 'request_timeout', message: 'The request took too long to arrive.' }]
+        : [400, 'Bad Request', { code: 'validation', reason: 'bad_http', message: 'The request is not well-formed HTTP.' }];
   const body = JSON.stringify({ error: { ...error, details: {} } });
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${label}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${label}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   socket.destroy(err);
 }

@@ -12,7 +12,8 @@ const ANONYMOUS_WRITES = [/^\/api\/auth\/log(in|out)$/, /^\/api\/admin\//];
 /** Refuses URLs too long to be a Parley address, and query or path text no column could hold, before anything reads them. */
 export function refuseUnstorableUrls(app: FastifyInstance) {
   app.addHook('onRequest', async (req) => {
-    if (req.url.length > MAX_URL_LENGTH) throw new AppError('validation', 'url_too_long', `The address is longer than ${MAX_URL_LENGTH} characters; no Parley address or query is that long.`);
+    if (req.url.length > MAX_URL_LENGTH)
+      throw new AppError('validation', 'url_too_long', `The address is longer than ${MAX_URL_LENGTH} characters; no Parley address or query is that long.`);
     assertStorableRequestText(req);
   });
 }

@@ -32,7 +32,10 @@ export function strictJsonBodies(app: FastifyInstance) {
  * as storable as a body's text, since they reach SQL as parameters.
  */
 export function assertStorableRequestText(req: FastifyRequest) {
-  for (const [part, values] of [['query', req.query], ['params', req.params]] as const) {
+  for (const [part, values] of [
+    ['query', req.query],
+    ['params', req.params],
+  ] as const) {
     if (!values || typeof values !== 'object') continue;
     for (const [k, v] of Object.entries(values as Record<string, unknown>)) {
       assertStorableText(k, [part]);

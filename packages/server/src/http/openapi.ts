@@ -42,7 +42,10 @@ export function namedWildcards<T extends { paths?: object }>(doc: T): T {
       const ops = Object.fromEntries(
         Object.entries(item as Record<string, { parameters?: { name: string; in: string }[] }>).map(([method, op]) => [
           method,
-          { ...op, parameters: op.parameters?.map((p) => (p.in === 'path' && p.name === '*' ? { ...p, name: 'path', description: 'the rest of the path' } : p)) },
+          {
+            ...op,
+            parameters: op.parameters?.map((p) => (p.in === 'path' && p.name === '*' ? { ...p, name: 'path', description: 'the rest of the path' } : p)),
+          },
         ]),
       );
       return [path.replace('{*}', '{path}'), ops];

@@ -6,9 +6,11 @@ import { bearerToken, SESSION_COOKIE } from './auth.ts';
 /** JSON, text and CSV answers load nothing and may not be framed, so a browser gets nothing to run from them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 /** The web app and its files reach no host but this one (the same policy as the page's in app.ts). */
-export const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+export const WEB_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 /** Swagger UI styles its elements inline; everything else it loads comes from here. */
-const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const DOCS_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const policyFor = (url: string) => (url.startsWith('/api/docs') ? DOCS_CSP : /^\/api(\/|$|\?)/.test(url) ? API_CSP : WEB_CSP);
 
@@ -36,7 +38,12 @@ const sameHost = (origin: string, host: string | undefined) => {
 };
 
 const crossOrigin = (origin: string | undefined) =>
-  new AppError('forbidden', 'cross_origin', 'Parley accepts changes only from its own pages or with an API token; this request came from another site.', origin ? { origin } : {});
+  new AppError(
+    'forbidden',
+    'cross_origin',
+    'Parley accepts changes only from its own pages or with an API token; this request came from another site.',
+    origin ? { origin } : {},
+  );
 
 /**
  * Defence against cross-site request forgery beyond SameSite cookies: a browser names the page

@@ -4,7 +4,9 @@ import { assertCanWrite, canRead, readScope, visibilityOf } from './access.ts';
 
 const P = 'minsk';
 const actor = (role: Actor['roles'][number]['role'], partyId: string | null = null, processId = P): Actor => ({
-  accountId: `a-${role}-${partyId}`, username: role, roles: [{ processId, role, partyId }],
+  accountId: `a-${role}-${partyId}`,
+  username: role,
+  roles: [{ processId, role, partyId }],
 });
 const v = (audience: Visibility['audience'], audienceParty: string | null = null): Visibility => ({ audience, audienceParty });
 
@@ -31,7 +33,9 @@ describe('need-to-know policy', () => {
     expect(() => assertCanWrite(ANONYMOUS, P, 'source', v('public'))).toThrow(expect.objectContaining({ code: 'unauthenticated' }));
     expect(() => assertCanWrite(actor('monitor'), P, 'meeting', v('forum'))).toThrow(expect.objectContaining({ reason: 'role_may_not_write' }));
     expect(() => assertCanWrite(actor('delegate', 'ukr'), P, 'statement', v('public'), 'rus')).toThrow(expect.objectContaining({ reason: 'not_your_party' }));
-    expect(() => assertCanWrite(actor('delegate', 'ukr'), P, 'statement', v('party', 'rus'), 'ukr')).toThrow(expect.objectContaining({ reason: 'audience_not_allowed' }));
+    expect(() => assertCanWrite(actor('delegate', 'ukr'), P, 'statement', v('party', 'rus'), 'ukr')).toThrow(
+      expect.objectContaining({ reason: 'audience_not_allowed' }),
+    );
     expect(() => assertCanWrite(actor('delegate', 'ukr'), P, 'statement', v('party', 'ukr'), 'ukr')).not.toThrow();
     expect(() => assertCanWrite(actor('analyst'), P, 'assessment', v('mediator'))).toThrow(expect.objectContaining({ reason: 'audience_not_allowed' }));
     expect(() => assertCanWrite(actor('mediator'), P, 'process', v('public'))).toThrow();

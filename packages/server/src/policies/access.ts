@@ -8,11 +8,34 @@ import { AppError, notFound } from '../domain/shared/app-error.ts';
  * test/record-kinds.test.ts holds the two lists (and the database's tables) together.
  */
 export const RECORD_KINDS = [
-  'process', 'party', 'person', 'mandate', 'forum', 'meeting', 'meeting_transition', 'cause_claim',
-  'invitation', 'invitation_response', 'attendance', 'agreement', 'provision', 'assessment',
-  'source', 'statement', 'claim', 'figure', 'role_grant',
-  'incident', 'observation', 'verification', 'attribution', 'line', 'restriction',
-  'witness', 'checkpoint', 'redaction',
+  'process',
+  'party',
+  'person',
+  'mandate',
+  'forum',
+  'meeting',
+  'meeting_transition',
+  'cause_claim',
+  'invitation',
+  'invitation_response',
+  'attendance',
+  'agreement',
+  'provision',
+  'assessment',
+  'source',
+  'statement',
+  'claim',
+  'figure',
+  'role_grant',
+  'incident',
+  'observation',
+  'verification',
+  'attribution',
+  'line',
+  'restriction',
+  'witness',
+  'checkpoint',
+  'redaction',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -24,8 +47,16 @@ const M: Role = 'mediator';
 export const WRITERS: Readonly<Record<RecordKind, readonly Role[]>> = {
   process: [],
   role_grant: [],
-  party: [M], person: [M], mandate: [M], forum: [M], meeting: [M], meeting_transition: [M],
-  invitation: [M], attendance: [M], agreement: [M], provision: [M],
+  party: [M],
+  person: [M],
+  mandate: [M],
+  forum: [M],
+  meeting: [M],
+  meeting_transition: [M],
+  invitation: [M],
+  attendance: [M],
+  agreement: [M],
+  provision: [M],
   cause_claim: [M, 'delegate'],
   invitation_response: [M, 'delegate'],
   assessment: [M, 'analyst'],
@@ -118,7 +149,14 @@ export function assertCanWrite(actor: Actor, processId: string, kind: RecordKind
  * beside it, so a contested fact is never overwritten and nobody can hide another's
  * record. The record's owner never changes.
  */
-export function assertCanChange(actor: Actor, processId: string, kind: RecordKind, record: { owner: Owner }, next: Visibility, actingFor?: string | null): void {
+export function assertCanChange(
+  actor: Actor,
+  processId: string,
+  kind: RecordKind,
+  record: { owner: Owner },
+  next: Visibility,
+  actingFor?: string | null,
+): void {
   if (actor === SYSTEM) return;
   const allowed = writingGrants(actor, processId, kind);
   if (isMediator(actor, allowed)) return;
@@ -126,7 +164,11 @@ export function assertCanChange(actor: Actor, processId: string, kind: RecordKin
     ? record.owner === `account:${actor.accountId}`
     : allowed.some((g) => g.partyId !== null && record.owner === `party:${g.partyId}`);
   if (!own)
-    throw new AppError('forbidden', 'not_your_record', `Only those who wrote this ${kind.replace(/_/g, ' ')} (or the mediator) may change it; record your own ${kind === 'statement' || kind === 'claim' ? 'claim or counter-claim' : 'record'} beside it instead.`);
+    throw new AppError(
+      'forbidden',
+      'not_your_record',
+      `Only those who wrote this ${kind.replace(/_/g, ' ')} (or the mediator) may change it; record your own ${kind === 'statement' || kind === 'claim' ? 'claim or counter-claim' : 'record'} beside it instead.`,
+    );
   const party = ownerParty(record.owner);
   if (actingFor && actingFor !== party && !allowed.some((g) => g.partyId === actingFor))
     throw new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${actingFor}".`, { field: 'partyId' });
@@ -138,7 +180,9 @@ export function assertCanChange(actor: Actor, processId: string, kind: RecordKin
 export function visibilityOf(input: { audience?: Audience; audienceParty?: string | null }, fallback: Audience = 'forum'): Visibility {
   const audience = input.audience ?? fallback;
   if (audience === 'party' && !input.audienceParty)
-    throw new AppError('validation', 'audience_party_required', 'A party-confidential record must name its party in audienceParty.', { field: 'audienceParty' });
+    throw new AppError('validation', 'audience_party_required', 'A party-confidential record must name its party in audienceParty.', {
+      field: 'audienceParty',
+    });
   if (audience !== 'party' && input.audienceParty)
     throw new AppError('validation', 'audience_party_unexpected', 'audienceParty is only used with the audience "party".', { field: 'audienceParty' });
   return { audience, audienceParty: audience === 'party' ? (input.audienceParty ?? null) : null };

@@ -17,5 +17,6 @@ export function assertSignedIn(actor: Actor, action: string): asserts actor is A
  */
 export function assertCanIssueToken(actor: Actor, via: Credential | null): asserts actor is Actor & { accountId: string } {
   assertSignedIn(actor, 'create an API token');
-  if (via !== 'session' && via !== 'local') throw new AppError('forbidden', 'session_required', 'An API token cannot create API tokens; sign in with your password to create one.');
+  if (via !== 'session' && via !== 'local')
+    throw new AppError('forbidden', 'session_required', 'An API token cannot create API tokens; sign in with your password to create one.');
 }

@@ -27,8 +27,7 @@ export function assertMayRegisterWitness(actor: Actor, processId: string, partyI
   if (isMediator(actor, processId)) return;
   signedIn(actor);
   const grants = grantsIn(actor, processId);
-  if (!grants.some((g) => g.role === 'delegate'))
-    throw new AppError('forbidden', 'role_may_not_write', 'Your role in this process may not record a witness.');
+  if (!grants.some((g) => g.role === 'delegate')) throw new AppError('forbidden', 'role_may_not_write', 'Your role in this process may not record a witness.');
   if (!speaksFor(actor, processId, partyId))
     throw new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${partyId}".`, { field: 'partyId' });
 }

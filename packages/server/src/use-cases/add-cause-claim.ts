@@ -8,20 +8,40 @@ import { assertProcess, assertRefs, readable, sourceRefsOf, type Deps } from './
  * Adds one side's account of why a meeting changed status. A party speaks only for
  * itself; the claims of others stay as they were.
  */
-export async function addCauseClaim(deps: Deps, actor: Actor, processId: string, meetingId: string, input: { transition: number; claim: CauseClaim }): Promise<{ transition: number; seq: number }> {
+export async function addCauseClaim(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  meetingId: string,
+  input: { transition: number; claim: CauseClaim },
+): Promise<{ transition: number; seq: number }> {
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
     const meeting = await readable(uow, actor, processId, 'meetings', meetingId, 'meeting');
     assertCanWrite(actor, processId, 'cause_claim', meeting, input.claim.partyId);
     const transitions = await uow.history('meeting_transitions', processId, { meeting_id: meetingId });
     if (!transitions.some((t) => t.seq === input.transition)) throw notFound('status change', String(input.transition));
-    await assertRefs(uow, actor, processId, [{ table: 'parties', id: input.claim.partyId, field: 'claim/partyId' }, ...sourceRefsOf(input.claim.sources, 'claim/sources')]);
+    await assertRefs(uow, actor, processId, [
+      { table: 'parties', id: input.claim.partyId, field: 'claim/partyId' },
+      ...sourceRefsOf(input.claim.sources, 'claim/sources'),
+    ]);
     const existing = await uow.history('cause_claims', processId, { meeting_id: meetingId });
     const seq = existing.filter((c) => c.transition_seq === input.transition).length + 1;
-    await uow.appendHistory('cause_claim', {
-      table: 'cause_claims',
-      row: { meeting_id: meetingId, transition_seq: input.transition, seq, party_id: input.claim.partyId, text: input.claim.text, sources: input.claim.sources },
-    }, meetingId);
+    await uow.appendHistory(
+      'cause_claim',
+      {
+        table: 'cause_claims',
+        row: {
+          meeting_id: meetingId,
+          transition_seq: input.transition,
+          seq,
+          party_id: input.claim.partyId,
+          text: input.claim.text,
+          sources: input.claim.sources,
+        },
+      },
+      meetingId,
+    );
     return { transition: input.transition, seq };
   });
 }

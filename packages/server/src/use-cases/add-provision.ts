@@ -13,10 +13,17 @@ export async function provisionsOf(reader: RecordReader, processId: string, agre
 }
 
 /** Adds a numbered provision; a dependency must name a provision of the same agreement. */
-export async function addProvision(deps: Deps, actor: Actor, processId: string, agreementId: string, input: Record<string, unknown> & { number: string; dependsOn?: string[] }): Promise<StoredRecord> {
+export async function addProvision(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  agreementId: string,
+  input: Record<string, unknown> & { number: string; dependsOn?: string[] },
+): Promise<StoredRecord> {
   await readable(deps.store.reader, actor, processId, 'agreements', agreementId, 'agreement');
   const known = new Set((await provisionsOf(deps.store.reader, processId, agreementId)).map((p) => String(p.body.number)));
   for (const [n, dep] of (input.dependsOn ?? []).entries())
-    if (!known.has(dep)) throw invalid(`dependsOn/${n}`, 'unknown_provision', `The agreement has no provision ${dep} for provision ${input.number} to depend on.`);
+    if (!known.has(dep))
+      throw invalid(`dependsOn/${n}`, 'unknown_provision', `The agreement has no provision ${dep} for provision ${input.number} to depend on.`);
   return createRecord(deps, actor, processId, resource('provision'), { ...input, id: provisionId(agreementId, input.number) }, { agreementId });
 }

@@ -11,7 +11,14 @@ import { type Deps } from './support.ts';
  * Records how far a provision is implemented, from one perspective, as of a date.
  * Assessments are never replaced by later or competing ones: each stays in the record.
  */
-export async function assessProvision(deps: Deps, actor: Actor, processId: string, agreementId: string, number: string, input: Record<string, unknown>): Promise<StoredRecord> {
+export async function assessProvision(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  agreementId: string,
+  number: string,
+  input: Record<string, unknown>,
+): Promise<StoredRecord> {
   const id = provisionId(agreementId, number);
   const provision = await deps.store.reader.get('provisions', processId, id);
   if (!provision || provision.parentId !== agreementId || !canRead(actor, processId, provision)) throw notFound('provision', `${agreementId} ${number}`);

@@ -14,11 +14,13 @@ export async function exportProcess(deps: Deps, actor: Actor, processId: string)
   const records: Record<string, unknown[]> = {};
   for (const res of RESOURCES) records[res.collection] = await r.list(res.table, processId, scope, { limit: 1_000_000 });
   const meetingIds = records.meetings!.map((m) => (m as { id: string }).id);
-  const history = await Promise.all(meetingIds.map(async (id) => ({
-    meetingId: id,
-    transitions: await r.history('meeting_transitions', processId, { meeting_id: id }),
-    claims: await r.history('cause_claims', processId, { meeting_id: id }),
-  })));
+  const history = await Promise.all(
+    meetingIds.map(async (id) => ({
+      meetingId: id,
+      transitions: await r.history('meeting_transitions', processId, { meeting_id: id }),
+      claims: await r.history('cause_claims', processId, { meeting_id: id }),
+    })),
+  );
   return {
     format: 'parley-export/1',
     processId,

@@ -30,13 +30,21 @@ export async function implementationMatrix(deps: Deps, actor: Actor, processId: 
     ? dates.map((d, i) => parsePreciseDate(d, `dates/${i}`).lastDay)
     : [...new Set([...assessments.map((a) => a.sortOn), today()])].sort();
   const points = assessments.map((a) => ({
-    id: a.id, provisionNumber: String(a.body.provisionNumber), level: Number(a.body.level), asOf: a.sortOn,
-    perspective: String(a.body.perspective), assessor: String(a.body.assessor),
+    id: a.id,
+    provisionNumber: String(a.body.provisionNumber),
+    level: Number(a.body.level),
+    asOf: a.sortOn,
+    perspective: String(a.body.perspective),
+    assessor: String(a.body.assessor),
   }));
   return {
     agreementId,
     dates: columns,
     provisions: provisions.map((p) => ({ number: String(p.body.number), paraphrase: p.body.paraphrase, categories: p.body.categories })),
-    rows: buildMatrix(provisions.map((p) => String(p.body.number)), points, columns),
+    rows: buildMatrix(
+      provisions.map((p) => String(p.body.number)),
+      points,
+      columns,
+    ),
   };
 }

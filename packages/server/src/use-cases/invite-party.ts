@@ -8,7 +8,13 @@ import { readable, type Deps } from './support.ts';
 const FINAL = ['held', 'cancelled', 'lapsed'];
 
 /** Invites one party to a meeting; one invitation per party and meeting, so its id is derived. */
-export async function inviteParty(deps: Deps, actor: Actor, processId: string, meetingId: string, input: { partyId: string; note?: string; audience?: 'public' | 'forum' | 'party' | 'mediator'; audienceParty?: string | null }): Promise<StoredRecord> {
+export async function inviteParty(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  meetingId: string,
+  input: { partyId: string; note?: string; audience?: 'public' | 'forum' | 'party' | 'mediator'; audienceParty?: string | null },
+): Promise<StoredRecord> {
   const meeting = await readable(deps.store.reader, actor, processId, 'meetings', meetingId, 'meeting');
   if (FINAL.includes(meeting.status ?? ''))
     throw new AppError('invalid_transition', 'meeting_final', `The meeting is ${meeting.status}; nobody can be invited any more.`, { field: 'meetingId' });

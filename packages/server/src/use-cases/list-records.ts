@@ -30,7 +30,13 @@ function decodeCursor(cursor: string): ListFilter['after'] {
  * Lists records the actor may read, in date order, by keyset pagination: a page
  * never skips or repeats a record when others are written meanwhile.
  */
-export async function listRecords(deps: Deps, actor: Actor, processId: string, res: Resource, q: ListInput): Promise<{ items: StoredRecord[]; next: string | null }> {
+export async function listRecords(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  res: Resource,
+  q: ListInput,
+): Promise<{ items: StoredRecord[]; next: string | null }> {
   if (q.from && q.to && q.to < q.from) throw invalid('to', 'span_reversed', `"to" (${q.to}) is before "from" (${q.from}).`);
   const limit = q.limit ?? 50;
   const filter: ListFilter = { ...q, limit: limit + 1, after: q.after ? decodeCursor(q.after) : undefined };

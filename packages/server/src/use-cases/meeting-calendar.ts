@@ -5,8 +5,13 @@ import { readScope } from '../policies/access.ts';
 import { assertProcess, type Deps } from './support.ts';
 
 const STATUS: Record<string, ICalEventStatus> = {
-  proposed: ICalEventStatus.TENTATIVE, postponed: ICalEventStatus.TENTATIVE, scheduled: ICalEventStatus.CONFIRMED,
-  in_progress: ICalEventStatus.CONFIRMED, held: ICalEventStatus.CONFIRMED, cancelled: ICalEventStatus.CANCELLED, lapsed: ICalEventStatus.CANCELLED,
+  proposed: ICalEventStatus.TENTATIVE,
+  postponed: ICalEventStatus.TENTATIVE,
+  scheduled: ICalEventStatus.CONFIRMED,
+  in_progress: ICalEventStatus.CONFIRMED,
+  held: ICalEventStatus.CONFIRMED,
+  cancelled: ICalEventStatus.CANCELLED,
+  lapsed: ICalEventStatus.CANCELLED,
 };
 
 /**
@@ -18,7 +23,15 @@ export async function meetingCalendar(deps: Deps, actor: Actor, processId: strin
   const meetings = await deps.store.reader.list('meetings', processId, readScope(actor, processId), { limit: 10_000 });
   const cal = ical({ name: `Parley — ${processId}`, prodId: { company: 'parley', product: 'parley', language: 'EN' } });
   for (const m of meetings) {
-    const b = m.body as { title: { en: string }; plannedStart?: string; plannedEnd?: string; actualStart?: string; actualEnd?: string; timeZone: string; place?: { names: { en: string } } };
+    const b = m.body as {
+      title: { en: string };
+      plannedStart?: string;
+      plannedEnd?: string;
+      actualStart?: string;
+      actualEnd?: string;
+      timeZone: string;
+      place?: { names: { en: string } };
+    };
     const startValue = b.actualStart ?? b.plannedStart;
     if (!startValue) continue;
     const start = parsePreciseDate(startValue, 'start');

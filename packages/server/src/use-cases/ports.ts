@@ -305,12 +305,20 @@ export interface ZoneRequest {
  */
 export interface MonitoringQueries {
   violations(processId: string, scope: ReadScope, q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[] }): Promise<ViolationRow[]>;
-  regionCounts(processId: string, scope: ReadScope, days: string[]): Promise<{ region: string; day: string; incidents: number; explosions: number; killed: [number, number, number]; injured: [number, number, number] }[]>;
+  regionCounts(
+    processId: string,
+    scope: ReadScope,
+    days: string[],
+  ): Promise<{ region: string; day: string; incidents: number; explosions: number; killed: [number, number, number]; injured: [number, number, number] }[]>;
   clusters(processId: string, scope: ReadScope, f: ClusterFilter): Promise<GeoFeature[]>;
   lines(processId: string, scope: ReadScope, asOf?: string): Promise<GeoFeature[]>;
   zones(processId: string, scope: ReadScope, zones: ZoneRequest[]): Promise<GeoFeature[]>;
   /** Per interval from `from` to `to` (each defaulting to the first or last visible incident's day), empty intervals included. */
-  incidentSeries(processId: string, scope: ReadScope, q: { from?: string; to?: string; interval: 'day' | 'week' }): Promise<{ from: string | null; to: string | null; points: SeriesPoint[] }>;
+  incidentSeries(
+    processId: string,
+    scope: ReadScope,
+    q: { from?: string; to?: string; interval: 'day' | 'week' },
+  ): Promise<{ from: string | null; to: string | null; points: SeriesPoint[] }>;
 }
 
 export interface MonitoringDeps {

@@ -30,7 +30,10 @@ export async function replaceRecord(
     const current = await readable(uow, actor, processId, res.table, id, res.label);
     const kept = Object.fromEntries((res.keptByVerb ?? []).filter((k) => k in current.body).map((k) => [k, current.body[k]]));
     const given = { ...own, ...kept, id };
-    const visibility: Visibility = input.audience === undefined ? { audience: current.audience, audienceParty: current.audienceParty } : visibilityOf(given as { audience?: Visibility['audience']; audienceParty?: string });
+    const visibility: Visibility =
+      input.audience === undefined
+        ? { audience: current.audience, audienceParty: current.audienceParty }
+        : visibilityOf(given as { audience?: Visibility['audience']; audienceParty?: string });
     assertCanChange(actor, processId, res.kind, current, visibility, res.actingFor?.(given));
     res.check(given);
     await assertRefs(uow, actor, processId, res.refs(given));

@@ -22,7 +22,11 @@ export async function respondToInvitation(deps: Deps, actor: Actor, processId: s
   if (input.status === 'declined_with_conditions' && input.conditions.length === 0)
     throw invalid('conditions', 'conditions_required', 'A refusal with conditions must state at least one condition.');
   if (input.status !== 'declined_with_conditions' && input.status !== 'tentative' && input.status !== 'confirmed' && input.conditions.length > 0)
-    throw invalid('conditions', 'conditions_unexpected', `Conditions go with a confirmation, a tentative answer or a conditional refusal, not with "${input.status}".`);
+    throw invalid(
+      'conditions',
+      'conditions_unexpected',
+      `Conditions go with a confirmation, a tentative answer or a conditional refusal, not with "${input.status}".`,
+    );
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
     const invitation = await readable(uow, actor, processId, 'invitations', invitationId, 'invitation');
@@ -34,10 +38,14 @@ export async function respondToInvitation(deps: Deps, actor: Actor, processId: s
     ]);
     const updated = await uow.revise('invitations', 'invitation', invitation, input.version, { ...sameAs(invitation), status: input.status });
     const seq = (await uow.history('invitation_responses', processId, { invitation_id: invitationId })).length + 1;
-    await uow.appendHistory('invitation_response', {
-      table: 'invitation_responses',
-      row: { invitation_id: invitationId, seq, status: input.status, at: input.at, conditions: input.conditions, sources: input.sources },
-    }, invitationId);
+    await uow.appendHistory(
+      'invitation_response',
+      {
+        table: 'invitation_responses',
+        row: { invitation_id: invitationId, seq, status: input.status, at: input.at, conditions: input.conditions, sources: input.sources },
+      },
+      invitationId,
+    );
     return updated;
   });
 }

@@ -45,7 +45,14 @@ export async function assertRefs(reader: RecordReader, actor: Actor, processId: 
 }
 
 /** Loads a record the actor may read, or answers not found for both missing and hidden. */
-export async function readable(reader: RecordReader, actor: Actor, processId: string, table: Parameters<RecordReader['get']>[0], id: string, label: string): Promise<StoredRecord> {
+export async function readable(
+  reader: RecordReader,
+  actor: Actor,
+  processId: string,
+  table: Parameters<RecordReader['get']>[0],
+  id: string,
+  label: string,
+): Promise<StoredRecord> {
   const found = await reader.get(table, processId, id);
   if (!found || !canRead(actor, processId, found)) throw notFound(label, id);
   return found;

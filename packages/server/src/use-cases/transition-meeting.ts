@@ -37,24 +37,38 @@ export async function transitionMeeting(deps: Deps, actor: Actor, processId: str
     assertTransition(from, input.to);
     if (input.to === 'scheduled') {
       const invitations = await uow.list('invitations', processId, SYSTEM_SCOPE, { parent: meetingId, limit: 1000 });
-      assertHostRule(Boolean(meeting.body.hostRequiresConfirmation), invitations.map((i) => ({ partyId: i.partyIds[0] ?? '', status: i.status ?? '' })));
+      assertHostRule(
+        Boolean(meeting.body.hostRequiresConfirmation),
+        invitations.map((i) => ({ partyId: i.partyIds[0] ?? '', status: i.status ?? '' })),
+      );
     }
     await assertRefs(uow, actor, processId, [
       ...sourceRefsOf(input.sources, 'sources'),
-      ...input.claims.flatMap((c, n) => [{ table: 'parties' as const, id: c.partyId, field: `claims/${n}/partyId` }, ...sourceRefsOf(c.sources, `claims/${n}/sources`)]),
+      ...input.claims.flatMap((c, n) => [
+        { table: 'parties' as const, id: c.partyId, field: `claims/${n}/partyId` },
+        ...sourceRefsOf(c.sources, `claims/${n}/sources`),
+      ]),
     ]);
     // The version check takes the row lock first, so the sequence below cannot race.
     const updated = await uow.revise('meetings', 'meeting', meeting, input.version, { ...sameAs(meeting), status: input.to });
     const seq = (await uow.history('meeting_transitions', processId, { meeting_id: meetingId })).length + 1;
-    await uow.appendHistory('meeting_transition', {
-      table: 'meeting_transitions',
-      row: { meeting_id: meetingId, seq, from_status: from, to_status: input.to, at: input.at, reason: input.reason, sources: input.sources },
-    }, meetingId);
+    await uow.appendHistory(
+      'meeting_transition',
+      {
+        table: 'meeting_transitions',
+        row: { meeting_id: meetingId, seq, from_status: from, to_status: input.to, at: input.at, reason: input.reason, sources: input.sources },
+      },
+      meetingId,
+    );
     for (const [n, c] of input.claims.entries()) {
-      await uow.appendHistory('cause_claim', {
-        table: 'cause_claims',
-        row: { meeting_id: meetingId, transition_seq: seq, seq: n + 1, party_id: c.partyId, text: c.text, sources: c.sources },
-      }, meetingId);
+      await uow.appendHistory(
+        'cause_claim',
+        {
+          table: 'cause_claims',
+          row: { meeting_id: meetingId, transition_seq: seq, seq: n + 1, party_id: c.partyId, text: c.text, sources: c.sources },
+        },
+        meetingId,
+      );
     }
     return updated;
   });

@@ -22,7 +22,8 @@ const validator = (schema: object) => {
 export const contractStats = { checked: 0, breaches: [] as string[] };
 // PARLEY_CONTRACT_STATS=FILE keeps the running counts in FILE (test workers end without an exit event to hook).
 const stats = process.env.PARLEY_CONTRACT_STATS;
-const count = () => stats && writeFileSync(stats, JSON.stringify({ pid: process.pid, checked: contractStats.checked, breaches: contractStats.breaches.length }));
+const count = () =>
+  stats && writeFileSync(stats, JSON.stringify({ pid: process.pid, checked: contractStats.checked, breaches: contractStats.breaches.length }));
 
 type Declared = { type?: string; description?: string; content?: Record<string, { schema: object }> } & Record<string, unknown>;
 
@@ -55,7 +56,12 @@ export function checkResponses(app: FastifyInstance) {
     const { declared, known } = declaredSchema(req, reply);
     if (!declared) return known ? 'the status is not declared' : undefined;
     if (declared.type === 'null') return body === undefined || body === '' ? undefined : 'a body where none is declared';
-    const schema = jsonSchema(declared, String(reply.getHeader('content-type') ?? 'application/json').split(';')[0]!.trim());
+    const schema = jsonSchema(
+      declared,
+      String(reply.getHeader('content-type') ?? 'application/json')
+        .split(';')[0]!
+        .trim(),
+    );
     if (typeof schema !== 'object') return schema;
     contractStats.checked++;
     const validate = validator(schema);

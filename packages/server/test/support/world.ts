@@ -47,8 +47,14 @@ export async function world(): Promise<World> {
   for (const id of ['ukr', 'rus', 'osce', 'ordo', 'ordl'])
     await createRecord(rt, SYSTEM, pid, resource('party'), { id, names: { en: id.toUpperCase() }, aliases: [], kind: 'state', audience: 'public' });
   await createRecord(rt, SYSTEM, pid, resource('forum'), {
-    id: 'tcg', names: { en: 'Trilateral Contact Group' }, audience: 'public',
-    members: [{ partyId: 'ukr', role: 'party' }, { partyId: 'rus', role: 'party' }, { partyId: 'osce', role: 'mediator' }],
+    id: 'tcg',
+    names: { en: 'Trilateral Contact Group' },
+    audience: 'public',
+    members: [
+      { partyId: 'ukr', role: 'party' },
+      { partyId: 'rus', role: 'party' },
+      { partyId: 'osce', role: 'mediator' },
+    ],
     participants: [{ partyId: 'ordo' }, { partyId: 'ordl' }],
   });
   const actors = {} as World['actors'];
@@ -71,15 +77,28 @@ export async function world(): Promise<World> {
 /** Builders with overrides, for inputs the tests vary. */
 export const build = {
   meeting: (o: Record<string, unknown> = {}) => ({
-    forumId: 'tcg', title: { en: 'Round' }, kind: 'round', modality: 'in_person', timeZone: 'Europe/Minsk',
-    plannedStart: '2014-12-09', hostRequiresConfirmation: false, agenda: [], sources: [], ...o,
+    forumId: 'tcg',
+    title: { en: 'Round' },
+    kind: 'round',
+    modality: 'in_person',
+    timeZone: 'Europe/Minsk',
+    plannedStart: '2014-12-09',
+    hostRequiresConfirmation: false,
+    agenda: [],
+    sources: [],
+    ...o,
   }),
   source: (o: Record<string, unknown> = {}) => ({ title: 'Report', publisher: 'Agency', date: '2014-11-21', language: 'en', kind: 'article', ...o }),
   agreement: (o: Record<string, unknown> = {}) => ({ titles: { en: 'Memorandum' }, date: '2014-09-19', ...o }),
 };
 
 export async function call(w: World, method: 'GET' | 'POST' | 'PUT', path: string, who: RoleName | 'anonymous', payload?: unknown) {
-  const res = await w.app.inject({ method, url: path.startsWith('/api') ? path : w.url(path), headers: w.headers[who], ...(payload === undefined ? {} : { payload: payload as object }) });
+  const res = await w.app.inject({
+    method,
+    url: path.startsWith('/api') ? path : w.url(path),
+    headers: w.headers[who],
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
   const json = res.headers['content-type']?.toString().includes('json') ? res.json() : undefined;
   return { status: res.statusCode, json, body: res.body, headers: res.headers };
 }

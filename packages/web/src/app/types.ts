@@ -1,6 +1,22 @@
 import type {
-  AgreementInput, AssessmentInput, Audience, ClaimInput, FigureInput, ForumInput, MandateInput, MeetingInput, MeetingStatus,
-  PartyInput, PersonInput, ProvisionInput, SourceInput, StatementInput, InvitationResponseInput, AttendanceInput, CauseClaim, SourceRef as SourceRefSchema,
+  AgreementInput,
+  AssessmentInput,
+  Audience,
+  ClaimInput,
+  FigureInput,
+  ForumInput,
+  MandateInput,
+  MeetingInput,
+  MeetingStatus,
+  PartyInput,
+  PersonInput,
+  ProvisionInput,
+  SourceInput,
+  StatementInput,
+  InvitationResponseInput,
+  AttendanceInput,
+  CauseClaim,
+  SourceRef as SourceRefSchema,
 } from '@parley/contracts';
 import type { Static } from '@sinclair/typebox';
 
@@ -47,7 +63,14 @@ export interface Invitation extends Meta {
   meetingId: string;
   note?: string;
   status: InvitationStatus;
-  responses: { seq: number; status: InvitationStatus; at: string; conditions: { text: { en: string; uk?: string; ru?: string }; sources: SourceRef[] }[]; sources: SourceRef[]; recordedBy: string }[];
+  responses: {
+    seq: number;
+    status: InvitationStatus;
+    at: string;
+    conditions: { text: { en: string; uk?: string; ru?: string }; sources: SourceRef[] }[];
+    sources: SourceRef[];
+    recordedBy: string;
+  }[];
 }
 
 export interface Dossier {

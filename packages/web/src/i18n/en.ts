@@ -68,7 +68,8 @@ export const en = {
   'ceasefire.since': 'since ({from} – {to})',
   'ceasefire.incidents': 'incidents',
   'ceasefire.killed': 'killed, best estimate (low–high)',
-  'ceasefire.incidentSource': 'Source: the incidents recorded here, imported from the UCDP Georeferenced Event Dataset (GED). Incidents are dated by day; the ceasefire’s own day counts as before it.',
+  'ceasefire.incidentSource':
+    'Source: the incidents recorded here, imported from the UCDP Georeferenced Event Dataset (GED). Incidents are dated by day; the ceasefire’s own day counts as before it.',
   'ceasefire.un': 'UN figures since the ceasefire',
   'ceasefire.none': 'No ceasefire with a start time is recorded in the agreements.',
   'ceasefire.noIncidents': 'No incidents recorded that you may see.',
@@ -234,7 +235,8 @@ export const en = {
   'audience.mediator': 'mediator only',
 
   'record.title': 'The record',
-  'record.intro': 'Every write to this process is a leaf of a Merkle tree whose head the server signs as a checkpoint. Here your browser checks a record’s receipt by itself, with WebCrypto: no step below takes the server’s word.',
+  'record.intro':
+    'Every write to this process is a leaf of a Merkle tree whose head the server signs as a checkpoint. Here your browser checks a record’s receipt by itself, with WebCrypto: no step below takes the server’s word.',
   'record.verifyLink': 'Verify in the record',
   'record.status.pass': 'passed',
   'record.status.fail': 'failed',
@@ -259,7 +261,8 @@ export const en = {
   'record.witnessInvalid': 'The cosignature does not verify under the registered key.',
   'record.witnessUnregistered': 'No registration of this witness was found in the log, so its cosignature is not checked.',
   'record.noWitnesses': 'No witness has cosigned this checkpoint yet.',
-  'record.keyNote': 'Your browser takes the log key from this server. Compare it with the key the parties published or keep in a verifier policy (parley-verify checks the same chain and also remembers checkpoints, to catch a log that shows different histories):',
+  'record.keyNote':
+    'Your browser takes the log key from this server. Compare it with the key the parties published or keep in a verifier policy (parley-verify checks the same chain and also remembers checkpoints, to catch a log that shows different histories):',
   'record.rawNote': 'The signed note as served',
   'record.verifyTitle': 'Verify a record',
   'record.verifyHelp': 'Choose the kind of record and its id (as in the address of its page), or follow a “Verify in the record” link.',
@@ -296,7 +299,8 @@ export const en = {
   'record.step.inclusion': 'Inclusion proof → checkpoint root',
   'record.step.signature': 'Checkpoint → log signature',
   'record.commitment.match': 'SHA-256 of the salt and the body’s canonical JSON gives {got}, exactly the commitment in the envelope.',
-  'record.commitment.mismatch': 'SHA-256 of the salt and the body’s canonical JSON gives {got}, but the envelope commits to {want}: this is not the body that was logged.',
+  'record.commitment.mismatch':
+    'SHA-256 of the salt and the body’s canonical JSON gives {got}, but the envelope commits to {want}: this is not the body that was logged.',
   'record.commitment.absent': 'This receipt carries no body: it was erased, or you may not read it. Only the envelope is proven.',
   'record.commitment.malformed': 'The body or its salt could not be read.',
   'record.leaf.computed': 'The envelope’s canonical JSON (RFC 8785), hashed with the 0x00 leaf prefix (RFC 6962), gives {leaf}.',
@@ -321,7 +325,8 @@ export const en = {
   'record.kind.verification': 'verification step',
   'record.kind.attribution': 'attribution',
   'monitoring.title': 'Ceasefire monitoring',
-  'monitoring.lead': 'Incidents on the map, clustered by the server for the area you see; the contact line and the withdrawal zones of the last day of the period as layers.',
+  'monitoring.lead':
+    'Incidents on the map, clustered by the server for the area you see; the contact line and the withdrawal zones of the last day of the period as layers.',
   'monitoring.reportLink': 'Daily report (printable)',
   'monitoring.filters': 'Map filters',
   'monitoring.period': 'Period',

@@ -55,7 +55,11 @@ export function formatPreciseDate(lang: Lang, value: string, timeZone?: string):
   if (m) {
     const [, y, mo, d] = m;
     const at = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
-    const opts: Intl.DateTimeFormatOptions = d ? { dateStyle: 'long', timeZone: 'UTC' } : mo ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' };
+    const opts: Intl.DateTimeFormatOptions = d
+      ? { dateStyle: 'long', timeZone: 'UTC' }
+      : mo
+        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+        : { year: 'numeric', timeZone: 'UTC' };
     return new Intl.DateTimeFormat(INTL_LOCALE[lang], opts).format(at);
   }
   const at = new Date(value);
@@ -65,7 +69,15 @@ export function formatPreciseDate(lang: Lang, value: string, timeZone?: string):
   const zones = [timeZone, offset, 'UTC'].filter((z): z is string => !!z);
   for (const zone of zones) {
     try {
-      return new Intl.DateTimeFormat(INTL_LOCALE[lang], { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(at);
+      return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: zone,
+        timeZoneName: 'short',
+      }).format(at);
     } catch {
       // an offset zone needs a recent Intl; fall back to the next
     }

@@ -1,8 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  KEY_TYPE_ED25519, ed25519PublicFromSeed, ed25519Signer, formatSignerKeyText, formatVerifierKeyText,
-  generateNoteKey, parseCheckpoint, parseNote, parsePolicy, parseSignerKeyText, verifyCheckpoint, writeFileAtomic,
+  KEY_TYPE_ED25519,
+  ed25519PublicFromSeed,
+  ed25519Signer,
+  formatSignerKeyText,
+  formatVerifierKeyText,
+  generateNoteKey,
+  parseCheckpoint,
+  parseNote,
+  parsePolicy,
+  parseSignerKeyText,
+  verifyCheckpoint,
+  writeFileAtomic,
 } from '@parley/tlog';
 import type { CheckpointMirror } from '../../use-cases/log/integrity-state.ts';
 import type { LogKeys } from '../../use-cases/ports.ts';

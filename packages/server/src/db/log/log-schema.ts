@@ -11,8 +11,16 @@ export interface LogDatabase extends Database {
   log_nodes: { process_id: string; level: number; idx: number; hash: Bytes };
   checkpoints: { process_id: string; size: number; root: Bytes; note: string; signed_at: Generated<Stamp> };
   witnesses: {
-    process_id: string; name: string; party_id: string; vkey: string; url: string;
-    status: string; version: number; approved_by: string | null; removed_by: string | null; changed_at: Stamp;
+    process_id: string;
+    name: string;
+    party_id: string;
+    vkey: string;
+    url: string;
+    status: string;
+    version: number;
+    approved_by: string | null;
+    removed_by: string | null;
+    changed_at: Stamp;
   };
   cosignatures: { process_id: string; size: number; witness: string; line: string; received_at: Generated<Stamp> };
 }

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
-  computeCommitment, envelopeLeafHash, foldRight, nodeHash, rangeRefs, TlogError,
-  type Envelope, type HashReader, type JsonValue, type NodeRef,
+  computeCommitment,
+  envelopeLeafHash,
+  foldRight,
+  nodeHash,
+  rangeRefs,
+  TlogError,
+  type Envelope,
+  type HashReader,
+  type JsonValue,
+  type NodeRef,
 } from '@parley/tlog';
 import type { LogDatabase } from './log-schema.ts';
 
@@ -79,10 +87,21 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
  * Rows travel as one JSON document per table, which both engines read the same way.
  */
 export async function appendLeaves(q: LogQ, processId: string, start: number, entries: readonly SealedEntry[], grown: ReturnType<typeof appendToFrontier>) {
-  const rows = JSON.stringify(entries.map((e, i) => ({
-    idx: start + i, type: e.recordType, id: e.recordId, version: e.version, supersedes: e.supersedes, author: e.author, at: e.at,
-    envelope: e.envelope, leaf: hex(e.leafHash), body: e.body, salt: hex(e.salt),
-  })));
+  const rows = JSON.stringify(
+    entries.map((e, i) => ({
+      idx: start + i,
+      type: e.recordType,
+      id: e.recordId,
+      version: e.version,
+      supersedes: e.supersedes,
+      author: e.author,
+      at: e.at,
+      envelope: e.envelope,
+      leaf: hex(e.leafHash),
+      body: e.body,
+      salt: hex(e.salt),
+    })),
+  );
   const nodes = JSON.stringify(grown.nodes.map((n) => ({ level: n.level, idx: n.idx, hash: hex(n.hash) })));
   const frontier = grown.frontier.map(hex).join('');
   await sql`with entries as (
@@ -105,7 +124,10 @@ const bytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLe
 
 /** Serves stored subtree hashes; one query per proof, one range scan per tile. */
 export class DbHashReader implements HashReader {
-  constructor(private readonly q: LogQ, private readonly processId: string) {}
+  constructor(
+    private readonly q: LogQ,
+    private readonly processId: string,
+  ) {}
 
   async getNode(level: number, index: bigint): Promise<Uint8Array> {
     return (await this.getNodes([{ level, index }]))[0]!;
@@ -118,10 +140,20 @@ export class DbHashReader implements HashReader {
     // Scattered nodes as an OR of point lookups: the planner answers it with one index probe
     // each, where a join against an unnested array can fall back to scanning the process.
     const rows = contiguous
-      ? await this.q.selectFrom('log_nodes').select(['level', 'idx', 'hash']).where('process_id', '=', this.processId)
-          .where('level', '=', first.level).where('idx', '>=', Number(first.index)).where('idx', '<=', Number(first.index) + refs.length - 1).execute()
-      : await this.q.selectFrom('log_nodes').select(['level', 'idx', 'hash']).where('process_id', '=', this.processId)
-          .where((eb) => eb.or(refs.map((r) => eb.and([eb('level', '=', r.level), eb('idx', '=', Number(r.index))])))).execute();
+      ? await this.q
+          .selectFrom('log_nodes')
+          .select(['level', 'idx', 'hash'])
+          .where('process_id', '=', this.processId)
+          .where('level', '=', first.level)
+          .where('idx', '>=', Number(first.index))
+          .where('idx', '<=', Number(first.index) + refs.length - 1)
+          .execute()
+      : await this.q
+          .selectFrom('log_nodes')
+          .select(['level', 'idx', 'hash'])
+          .where('process_id', '=', this.processId)
+          .where((eb) => eb.or(refs.map((r) => eb.and([eb('level', '=', r.level), eb('idx', '=', Number(r.index))]))))
+          .execute();
     const byKey = new Map(rows.map((r) => [`${r.level}/${Number(r.idx)}`, bytes(r.hash)]));
     return refs.map((r) => {
       const h = byKey.get(`${r.level}/${r.index}`);
@@ -140,7 +172,10 @@ const NODE_CACHE = new Map<string, Uint8Array>();
 const NODE_CACHE_MAX = 500_000;
 
 export class CachedHashReader implements HashReader {
-  constructor(private readonly inner: DbHashReader, private readonly processId: string) {}
+  constructor(
+    private readonly inner: DbHashReader,
+    private readonly processId: string,
+  ) {}
 
   async getNode(level: number, index: bigint): Promise<Uint8Array> {
     return (await this.getNodes([{ level, index }]))[0]!;

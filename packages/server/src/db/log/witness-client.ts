@@ -28,7 +28,10 @@ export interface WitnessNetwork {
 export function witnessNetworkFromEnv(env: NodeJS.ProcessEnv = process.env): WitnessNetwork {
   return {
     allowHttpLoopback: env.PARLEY_WITNESS_ALLOW_HTTP_LOOPBACK === 'on',
-    allow: (env.PARLEY_WITNESS_ALLOW ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allow: (env.PARLEY_WITNESS_ALLOW ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     maxAnswerBytes: 64 * 1024,
     timeoutMs: 5000,
     resolve: (host) => dnsLookup(host, { all: true, verbatim: true }),
@@ -69,12 +72,18 @@ async function vet(net: WitnessNetwork, url: URL, signal: AbortSignal): Promise<
   const ranges = addresses.map((a) => ipaddr.process(a.address).range() as string);
   const loopback = ranges.every((r) => r === 'loopback');
   if (url.protocol === 'http:' && !(loopback && net.allowHttpLoopback))
-    throw refuse('witness_url_insecure', net.allowHttpLoopback ? 'A witness URL must use https (http only to a loopback address).' : 'A witness URL must use https.');
+    throw refuse(
+      'witness_url_insecure',
+      net.allowHttpLoopback ? 'A witness URL must use https (http only to a loopback address).' : 'A witness URL must use https.',
+    );
   if (net.allow.includes(host)) return addresses;
   const allowed = (r: string) => r === 'unicast' || (r === 'loopback' && net.allowHttpLoopback);
   const bad = addresses.find((_, i) => !allowed(ranges[i]!));
   if (bad)
-    throw refuse('witness_address_not_allowed', `The witness host "${host}" resolves to ${bad.address}, a private, loopback or reserved address Parley does not call (unless PARLEY_WITNESS_ALLOW names the host).`);
+    throw refuse(
+      'witness_address_not_allowed',
+      `The witness host "${host}" resolves to ${bad.address}, a private, loopback or reserved address Parley does not call (unless PARLEY_WITNESS_ALLOW names the host).`,
+    );
   return addresses;
 }
 
@@ -105,25 +114,32 @@ function post(url: URL, addresses: ResolvedAddress[], body: string, max: number,
     let cut: FailReason | undefined;
     const fail = (e: unknown) => reject(cut ? new Failed(cut) : e);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, {
-      method: 'POST', signal, lookup: pinned(addresses), agent: false,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), accept: 'text/plain' },
-    }, (res: IncomingMessage) => {
-      const stop = (why: FailReason) => {
-        cut = why;
-        req.destroy(new Failed(why));
-      };
-      if (Number(res.headers['content-length'] ?? 0) > max) return stop('too_large');
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > max) stop('too_large');
-        else chunks.push(c);
-      });
-      res.on('end', () => (cut ? fail(undefined) : resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
-      res.on('error', fail);
-    });
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        signal,
+        lookup: pinned(addresses),
+        agent: false,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), accept: 'text/plain' },
+      },
+      (res: IncomingMessage) => {
+        const stop = (why: FailReason) => {
+          cut = why;
+          req.destroy(new Failed(why));
+        };
+        if (Number(res.headers['content-length'] ?? 0) > max) return stop('too_large');
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > max) stop('too_large');
+          else chunks.push(c);
+        });
+        res.on('end', () => (cut ? fail(undefined) : resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
+        res.on('error', fail);
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });

@@ -7,15 +7,18 @@ import { json, visible } from './scope.ts';
 /** The filter of the clusters, the list's filter, without the viewport. */
 function filterWhere(processId: string, scope: ReadScope, f: Omit<ClusterFilter, 'bbox' | 'cellDegrees'>, alias = 'incidents') {
   const c = (name: string) => sql.ref(`${alias}.${name}`);
-  return sql.join([
-    sql`${c('process_id')} = ${processId}`,
-    visible(scope, alias),
-    ...(f.from ? [sql`${c(alias === 'incidents' ? 'sort_on' : 'day')} >= cast(${f.from} as date)`] : []),
-    ...(f.to ? [sql`${c(alias === 'incidents' ? 'sort_on' : 'day')} <= cast(${f.to} as date)`] : []),
-    ...(f.status ? [sql`${c('status')} = ${f.status}`] : []),
-    ...(f.kind ? [alias === 'incidents' ? sql`body ->> 'violence' = ${f.kind}` : sql`${c('kind')} = ${f.kind}`] : []),
-    ...(f.party ? [sql`${f.party} = any(${c('party_ids')})`] : []),
-  ], sql` and `);
+  return sql.join(
+    [
+      sql`${c('process_id')} = ${processId}`,
+      visible(scope, alias),
+      ...(f.from ? [sql`${c(alias === 'incidents' ? 'sort_on' : 'day')} >= cast(${f.from} as date)`] : []),
+      ...(f.to ? [sql`${c(alias === 'incidents' ? 'sort_on' : 'day')} <= cast(${f.to} as date)`] : []),
+      ...(f.status ? [sql`${c('status')} = ${f.status}`] : []),
+      ...(f.kind ? [alias === 'incidents' ? sql`body ->> 'violence' = ${f.kind}` : sql`${c('kind')} = ${f.kind}`] : []),
+      ...(f.party ? [sql`${f.party} = any(${c('party_ids')})`] : []),
+    ],
+    sql` and `,
+  );
 }
 
 /** The WHERE clause of the plainest viewport query over incidents (the bench's bare baseline). */
@@ -45,14 +48,16 @@ export async function clusters(db: Kysely<Database>, processId: string, scope: R
   if (zoom >= 0 && zoom <= PROJECTED_ZOOM && 90 / 2 ** zoom === size) {
     const shift = PROJECTED_ZOOM - zoom;
     // Arithmetic shifts floor, so a zoom-9 cell falls in exactly one coarser cell.
-    rows = (await sql<ClusterRow>`
+    rows = (
+      await sql<ClusterRow>`
       select sum(n)::int as n, sum(sum_lon) / sum(n) as lon, sum(sum_lat) / sum(n) as lat, sum(killed_best)::int as killed,
         c.cell_x >> ${shift}::int as cx, c.cell_y >> ${shift}::int as cy
       from incident_cells c
       where ${filterWhere(processId, scope, f, 'c')}
         and c.cell_x between ${x0 * 2 ** shift}::int and ${(x1 + 1) * 2 ** shift - 1}::int
         and c.cell_y between ${y0 * 2 ** shift}::int and ${(y1 + 1) * 2 ** shift - 1}::int
-      group by 5, 6 having sum(n) > 0`.execute(db)).rows;
+      group by 5, 6 having sum(n) > 0`.execute(db)
+    ).rows;
     const singles = rows.filter((r) => Number(r.n) === 1);
     if (singles.length > 0) {
       const cells = JSON.stringify(singles.map((r) => ({ cx: Number(r.cx), cy: Number(r.cy) })));
@@ -66,7 +71,8 @@ export async function clusters(db: Kysely<Database>, processId: string, scope: R
       for (const r of singles) r.first_id = byCell.get(`${r.cx},${r.cy}`) ?? null;
     }
   } else {
-    rows = (await sql<ClusterRow>`
+    rows = (
+      await sql<ClusterRow>`
       select count(*)::int as n, avg(st_x(geom)) as lon, avg(st_y(geom)) as lat, coalesce(sum(killed_best), 0)::int as killed,
         min(id) as first_id, floor(st_x(geom) / ${size}::float8)::int as cx, floor(st_y(geom) / ${size}::float8)::int as cy
       from incidents
@@ -74,10 +80,12 @@ export async function clusters(db: Kysely<Database>, processId: string, scope: R
         and geom && st_makeenvelope(${x0 * size}::float8, ${y0 * size}::float8, ${(x1 + 1) * size}::float8, ${(y1 + 1) * size}::float8, 4326)
         and floor(st_x(geom) / ${size}::float8)::int between ${x0}::int and ${x1}::int
         and floor(st_y(geom) / ${size}::float8)::int between ${y0}::int and ${y1}::int
-      group by 6, 7`.execute(db)).rows;
+      group by 6, 7`.execute(db)
+    ).rows;
   }
   return rows.map((r) => ({
-    type: 'Feature', geometry: { type: 'Point', coordinates: [Number(r.lon), Number(r.lat)] },
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [Number(r.lon), Number(r.lat)] },
     properties: { count: Number(r.n), killedBest: Number(r.killed), ...(Number(r.n) === 1 && r.first_id ? { incidentId: r.first_id } : {}) },
   }));
 }
@@ -111,7 +119,8 @@ export async function zones(db: Kysely<Database>, processId: string, scope: Read
     ) l
     order by z.n`.execute(db);
   return rows.rows.map((r) => ({
-    type: 'Feature', geometry: json(r.geometry),
+    type: 'Feature',
+    geometry: json(r.geometry),
     properties: { ...list[Number(r.n)]!.properties, line: { id: r.id, version: Number(r.version), date: r.day, approximate: r.approximate ?? false } },
   }));
 }

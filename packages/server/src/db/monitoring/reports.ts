@@ -34,7 +34,11 @@ export async function regionCounts(db: Kysely<Database>, processId: string, scop
       coalesce(kl, 0) as kl, coalesce(kb, 0) as kb, coalesce(kh, 0) as kh, coalesce(il, 0) as il, coalesce(ib, 0) as ib, coalesce(ih, 0) as ih
     from inc full join exp on inc.region = exp.region and inc.day = exp.day`.execute(db);
   return rows.rows.map((r) => ({
-    region: String(r.region), day: String(r.day), incidents: Number(r.incidents), explosions: Number(r.explosions),
-    killed: [Number(r.kl), Number(r.kb), Number(r.kh)], injured: [Number(r.il), Number(r.ib), Number(r.ih)],
+    region: String(r.region),
+    day: String(r.day),
+    incidents: Number(r.incidents),
+    explosions: Number(r.explosions),
+    killed: [Number(r.kl), Number(r.kb), Number(r.kh)],
+    injured: [Number(r.il), Number(r.ib), Number(r.ih)],
   }));
 }

@@ -11,7 +11,10 @@ import { visible } from './scope.ts';
  * incident_days projection (005_projections.sql), one row per day, region and audience.
  */
 export async function incidentSeries(
-  db: Kysely<Database>, processId: string, scope: ReadScope, q: { from?: string; to?: string; interval: 'day' | 'week' },
+  db: Kysely<Database>,
+  processId: string,
+  scope: ReadScope,
+  q: { from?: string; to?: string; interval: 'day' | 'week' },
 ): Promise<{ from: string | null; to: string | null; points: SeriesPoint[] }> {
   let { from, to } = q;
   if (!from || !to) {
@@ -39,7 +42,14 @@ export async function incidentSeries(
     from b left join c on c.start = b.start
     order by b.start`.execute(db);
   return {
-    from, to,
-    points: rows.rows.map((r) => ({ start: String(r.start), incidents: Number(r.n), killedBest: Number(r.kb), killedLow: Number(r.kl), killedHigh: Number(r.kh) })),
+    from,
+    to,
+    points: rows.rows.map((r) => ({
+      start: String(r.start),
+      incidents: Number(r.n),
+      killedBest: Number(r.kb),
+      killedLow: Number(r.kl),
+      killedHigh: Number(r.kh),
+    })),
   };
 }

@@ -10,9 +10,22 @@ import { visible } from './scope.ts';
  * day (de facto) or on the memorandum's (memorandum line), chosen by whose weapon it is;
  * ST_DWithin lets the GiST index and the sphere agree, ST_Distance gives the figure.
  */
-export async function findViolations(db: Kysely<Database>, processId: string, scope: ReadScope, q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[] }): Promise<ViolationRow[]> {
+export async function findViolations(
+  db: Kysely<Database>,
+  processId: string,
+  scope: ReadScope,
+  q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[] },
+): Promise<ViolationRow[]> {
   if (q.rules.length === 0) return [];
-  const rules = JSON.stringify(q.rules.map((r) => ({ rule_set: r.ruleSet, category: r.category, required_m: r.requiredKm * 1000, ref_ukraine: r.referenceForUkraine, ref_others: r.referenceForOthers })));
+  const rules = JSON.stringify(
+    q.rules.map((r) => ({
+      rule_set: r.ruleSet,
+      category: r.category,
+      required_m: r.requiredKm * 1000,
+      ref_ukraine: r.referenceForUkraine,
+      ref_others: r.referenceForOthers,
+    })),
+  );
   const rows = await sql<Record<string, unknown>>`
     with rules as (
       select * from jsonb_to_recordset(cast(${rules} as jsonb)) as r(rule_set text, category text, required_m float8, ref_ukraine text, ref_others text)
@@ -38,9 +51,20 @@ export async function findViolations(db: Kysely<Database>, processId: string, sc
     where st_dwithin(c.seen_geog, l.geog, c.required_m)
     order by c.sort_on, c.id, c.rule_set, c.category`.execute(db);
   return rows.rows.map((r) => ({
-    observationId: String(r.observation_id), date: String(r.date), weapon: String(r.weapon), weaponPartyId: (r.party as string | null) ?? null,
-    lat: Number(r.lat), lon: Number(r.lon), region: (r.region as string | null) ?? null, ruleSet: String(r.rule_set), category: String(r.category),
-    reference: r.reference as ViolationRow['reference'], distanceM: Number(r.distance_m), lineId: String(r.line_id), lineVersion: Number(r.line_version),
-    lineDate: String(r.line_date), lineApproximate: Boolean(r.line_approximate),
+    observationId: String(r.observation_id),
+    date: String(r.date),
+    weapon: String(r.weapon),
+    weaponPartyId: (r.party as string | null) ?? null,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    region: (r.region as string | null) ?? null,
+    ruleSet: String(r.rule_set),
+    category: String(r.category),
+    reference: r.reference as ViolationRow['reference'],
+    distanceM: Number(r.distance_m),
+    lineId: String(r.line_id),
+    lineVersion: Number(r.line_version),
+    lineDate: String(r.line_date),
+    lineApproximate: Boolean(r.line_approximate),
   }));
 }

@@ -19,9 +19,12 @@ const SIGNATORIES: Agreement['signatories'] = [
   { personId: 'plotnitsky', onBehalfOf: 'ordl', capacity: 'For certain areas of Luhansk region (no title given)', disputed: PRIVATE_PERSON },
 ];
 
-const PEACE_PLAN_EN = 'with respect to joint steps aimed at implementing the Peace Plan of the President of Ukraine, P. Poroshenko, and the initiatives of the President of Russia, V. Putin';
-const PEACE_PLAN_UK = 'щодо спільних кроків, спрямованих на імплементацію Мирного плану Президента України П. Порошенка та ініціатив Президента Росії В. Путіна';
-const PEACE_PLAN_RU = 'относительно совместных шагов, направленных на имплементацию Мирного плана Президента Украины П. Порошенко и инициатив Президента России В. Путина';
+const PEACE_PLAN_EN =
+  'with respect to joint steps aimed at implementing the Peace Plan of the President of Ukraine, P. Poroshenko, and the initiatives of the President of Russia, V. Putin';
+const PEACE_PLAN_UK =
+  'щодо спільних кроків, спрямованих на імплементацію Мирного плану Президента України П. Порошенка та ініціатив Президента Росії В. Путіна';
+const PEACE_PLAN_RU =
+  'относительно совместных шагов, направленных на имплементацию Мирного плана Президента Украины П. Порошенко и инициатив Президента России В. Путина';
 
 export const AGREEMENTS: Agreement[] = [
   {
@@ -59,7 +62,6 @@ export const AGREEMENTS: Agreement[] = [
 
 /** Agreements first, then their provisions: meetings name the agreements in their outcomes. */
 export async function loadAgreements(ctx: Ctx): Promise<void> {
-  for (const a of AGREEMENTS)
-    await createRecord(ctx.deps, SYSTEM, ctx.processId, resource('agreement'), validated(AgreementInput, a, `agreement ${a.id}`));
+  for (const a of AGREEMENTS) await createRecord(ctx.deps, SYSTEM, ctx.processId, resource('agreement'), validated(AgreementInput, a, `agreement ${a.id}`));
   await loadProvisions(ctx);
 }

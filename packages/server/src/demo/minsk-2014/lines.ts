@@ -11,8 +11,12 @@ const SYNTHETIC = 'src-synthetic';
 const LABEL = 'SYNTHETIC DEMO DATA: invented to show how Parley works; not a real event, not from any monitoring report.';
 
 const SOURCE = {
-  id: SYNTHETIC, kind: 'dataset', language: 'en', date: '2014-11',
-  title: 'Synthetic demo data', publisher: 'Parley demo (synthetic)',
+  id: SYNTHETIC,
+  kind: 'dataset',
+  language: 'en',
+  date: '2014-11',
+  title: 'Synthetic demo data',
+  publisher: 'Parley demo (synthetic)',
   note: 'Every record citing this source was made up for the demo: no monitor saw it and no report gives it.',
 };
 
@@ -23,33 +27,43 @@ const SOURCE = {
  * distances measured from it are only as good as the sketch.
  */
 const LINE = {
-  id: 'line-2014-09-19', kind: 'contact', date: '2014-09-19', basisAgreementId: 'minsk-memorandum', approximate: true,
+  id: 'line-2014-09-19',
+  kind: 'contact',
+  date: '2014-09-19',
+  basisAgreementId: 'minsk-memorandum',
+  approximate: true,
   geometry: {
     type: 'LineString',
     coordinates: [
       [39.49, 48.65], // Stanytsia Luhanska
       [39.23, 48.74], // Shchastia
       [38.38, 48.63], // Popasna
-      [38.40, 48.34], // Debaltseve area (the salient Ukraine held until February 2015)
-      [37.98, 48.30], // west of Horlivka
+      [38.4, 48.34], // Debaltseve area (the salient Ukraine held until February 2015)
+      [37.98, 48.3], // west of Horlivka
       [37.75, 48.14], // Avdiivka
       [37.74, 48.07], // Donetsk airport, which Kyiv held the 19 September line left on its side (src-42)
-      [37.50, 47.94], // Marinka
+      [37.5, 47.94], // Marinka
       [37.58, 47.65], // Volnovakha area, east of the town
       [37.81, 47.09], // Shyrokyne, east of Mariupol
     ],
   },
-  note: 'Approximate sketch by the demo, not an agreed or published map: the memorandum of 19 September 2014 fixed the line "as of" that day without one (src-21; src-20). '
-    + 'Drawn through settlements it ran by or near (Stanytsia Luhanska, Shchastia, Popasna, the Debaltseve area, Horlivka, Avdiivka and Donetsk airport, Marinka, the Volnovakha area, Shyrokyne) to about 0.05°.',
+  note:
+    'Approximate sketch by the demo, not an agreed or published map: the memorandum of 19 September 2014 fixed the line "as of" that day without one (src-21; src-20). ' +
+    'Drawn through settlements it ran by or near (Stanytsia Luhanska, Shchastia, Popasna, the Debaltseve area, Horlivka, Avdiivka and Donetsk airport, Marinka, the Volnovakha area, Shyrokyne) to about 0.05°.',
   sources: cite(['src-21', 'memorandum point 2: the line as of 19 September 2014'], 'src-20'),
   audience: 'public',
 };
 
 const synthetic = { publisher: 'Parley demo (synthetic)', sourceId: SYNTHETIC };
 const incident = (id: string, day: string, place: Record<string, unknown>, killed: number, injured: number) => ({
-  id, date: { start: day, end: day, precision: 'day' }, place: { precision: 'near', country: 'Ukraine', ...place },
-  actors: [], casualties: { killed: { low: killed, best: killed, high: killed }, injured: { low: injured, best: injured, high: injured } },
-  sources: [synthetic], notes: LABEL, audience: 'public',
+  id,
+  date: { start: day, end: day, precision: 'day' },
+  place: { precision: 'near', country: 'Ukraine', ...place },
+  actors: [],
+  casualties: { killed: { low: killed, best: killed, high: killed }, injured: { low: injured, best: injured, high: injured } },
+  sources: [synthetic],
+  notes: LABEL,
+  audience: 'public',
 });
 
 const INCIDENTS = [
@@ -60,31 +74,59 @@ const INCIDENTS = [
 ];
 
 const observation = (id: string, incidentId: string, o: Record<string, unknown>) => ({
-  id, incidentIds: [incidentId], approximate: true, sources: cite(SYNTHETIC), note: LABEL, audience: 'public', ...o,
+  id,
+  incidentIds: [incidentId],
+  approximate: true,
+  sources: cite(SYNTHETIC),
+  note: LABEL,
+  audience: 'public',
+  ...o,
 });
 
 const OBSERVATIONS = [
   observation('syn-obs-2014-10-01-explosions', 'syn-inc-2014-10-01-airport', {
-    method: 'heard', kind: 'explosion', count: 12, observer: { lat: 48.02, lon: 37.80, name: 'synthetic patrol' }, time: { from: '2014-10-01T10:00:00+03:00' },
+    method: 'heard',
+    kind: 'explosion',
+    count: 12,
+    observer: { lat: 48.02, lon: 37.8, name: 'synthetic patrol' },
+    time: { from: '2014-10-01T10:00:00+03:00' },
   }),
   observation('syn-obs-2014-10-02-explosions', 'syn-inc-2014-10-02-airport', {
-    method: 'heard', kind: 'explosion', count: 30, observer: { lat: 48.02, lon: 37.80, name: 'synthetic patrol' }, time: { from: '2014-10-02T09:00:00+03:00' },
+    method: 'heard',
+    kind: 'explosion',
+    count: 30,
+    observer: { lat: 48.02, lon: 37.8, name: 'synthetic patrol' },
+    time: { from: '2014-10-02T09:00:00+03:00' },
   }),
   // About 5 km from the sketched line: inside the memorandum's 15 km for weapons over 100 mm.
   observation('syn-obs-2014-10-02-howitzer', 'syn-inc-2014-10-02-airport', {
-    method: 'seen', kind: 'weapon_sighting', count: 1, approximate: false, weapon: 'artillery_100mm_plus',
-    observer: { lat: 48.02, lon: 37.80, name: 'synthetic patrol' }, position: { lat: 48.03, lon: 37.81 }, time: { from: '2014-10-02T11:30:00+03:00' },
+    method: 'seen',
+    kind: 'weapon_sighting',
+    count: 1,
+    approximate: false,
+    weapon: 'artillery_100mm_plus',
+    observer: { lat: 48.02, lon: 37.8, name: 'synthetic patrol' },
+    position: { lat: 48.03, lon: 37.81 },
+    time: { from: '2014-10-02T11:30:00+03:00' },
   }),
 ];
 
-const RESTRICTIONS = [{
-  id: 'syn-restriction-2014-10-02', date: '2014-10-02', place: { name: 'checkpoint near Donetsk airport (synthetic)', admin1: 'Donetsk' },
-  byLabel: 'armed men at a checkpoint (synthetic)', description: `Patrol refused passage and turned back. ${LABEL}`, sources: cite(SYNTHETIC), audience: 'public',
-}];
+const RESTRICTIONS = [
+  {
+    id: 'syn-restriction-2014-10-02',
+    date: '2014-10-02',
+    place: { name: 'checkpoint near Donetsk airport (synthetic)', admin1: 'Donetsk' },
+    byLabel: 'armed men at a checkpoint (synthetic)',
+    description: `Patrol refused passage and turned back. ${LABEL}`,
+    sources: cite(SYNTHETIC),
+    audience: 'public',
+  },
+];
 
 /** As util.ts does for 'uri': TypeBox's checks refuse formats nobody registered, and observation times are 'date-time'. */
 function ensureDateTimeFormat(): void {
-  if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));
+  if (!FormatRegistry.Has('date-time'))
+    FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));
 }
 
 /** After the agreements: the line cites the memorandum as its basis. */

@@ -43,9 +43,21 @@ const SIGNING_ROUND = (sourceId: string): Attendance[] => [
 export const MEETINGS: MeetingPlan[] = [
   {
     meeting: {
-      id: 'tcg-2014-07-31', forumId: 'tcg', kind: 'round', modality: 'in_person', place: MINSK, timeZone: TZ, hostPartyId: 'blr', audience: 'public',
-      title: { en: 'Contact group meeting in Minsk, 31 July 2014', uk: 'Зустріч контактної групи в Мінську, 31 липня 2014 року', ru: 'Встреча контактной группы в Минске, 31 июля 2014 года' },
-      plannedStart: '2014-07-31', actualStart: '2014-07-31',
+      id: 'tcg-2014-07-31',
+      forumId: 'tcg',
+      kind: 'round',
+      modality: 'in_person',
+      place: MINSK,
+      timeZone: TZ,
+      hostPartyId: 'blr',
+      audience: 'public',
+      title: {
+        en: 'Contact group meeting in Minsk, 31 July 2014',
+        uk: 'Зустріч контактної групи в Мінську, 31 липня 2014 року',
+        ru: 'Встреча контактной группы в Минске, 31 июля 2014 года',
+      },
+      plannedStart: '2014-07-31',
+      actualStart: '2014-07-31',
       agenda: [
         { number: 1, title: { en: 'Release of hostages', uk: 'Звільнення заручників', ru: 'Освобождение заложников' } },
         { number: 2, title: { en: 'Access to the MH17 crash site', uk: 'Доступ до місця катастрофи MH17', ru: 'Доступ к месту крушения MH17' } },
@@ -59,9 +71,21 @@ export const MEETINGS: MeetingPlan[] = [
   },
   {
     meeting: {
-      id: 'tcg-2014-09-01', forumId: 'tcg', kind: 'consultation', modality: 'in_person', place: MINSK, timeZone: TZ, hostPartyId: 'blr', audience: 'public',
-      title: { en: 'Contact group consultations in Minsk, 1 September 2014', uk: 'Консультації контактної групи в Мінську, 1 вересня 2014 року', ru: 'Консультации контактной группы в Минске, 1 сентября 2014 года' },
-      plannedStart: '2014-09-01', actualStart: '2014-09-01',
+      id: 'tcg-2014-09-01',
+      forumId: 'tcg',
+      kind: 'consultation',
+      modality: 'in_person',
+      place: MINSK,
+      timeZone: TZ,
+      hostPartyId: 'blr',
+      audience: 'public',
+      title: {
+        en: 'Contact group consultations in Minsk, 1 September 2014',
+        uk: 'Консультації контактної групи в Мінську, 1 вересня 2014 року',
+        ru: 'Консультации контактной группы в Минске, 1 сентября 2014 года',
+      },
+      plannedStart: '2014-09-01',
+      actualStart: '2014-09-01',
       sources: cite('src-16'),
     },
     steps: [
@@ -71,9 +95,21 @@ export const MEETINGS: MeetingPlan[] = [
   },
   {
     meeting: {
-      id: 'tcg-2014-09-05', forumId: 'tcg', kind: 'round', modality: 'in_person', place: MINSK, timeZone: TZ, hostPartyId: 'blr', audience: 'public',
-      title: { en: 'Contact group round in Minsk, 5 September 2014', uk: 'Раунд контактної групи в Мінську, 5 вересня 2014 року', ru: 'Раунд контактной группы в Минске, 5 сентября 2014 года' },
-      plannedStart: '2014-09-05', actualStart: '2014-09-05',
+      id: 'tcg-2014-09-05',
+      forumId: 'tcg',
+      kind: 'round',
+      modality: 'in_person',
+      place: MINSK,
+      timeZone: TZ,
+      hostPartyId: 'blr',
+      audience: 'public',
+      title: {
+        en: 'Contact group round in Minsk, 5 September 2014',
+        uk: 'Раунд контактної групи в Мінську, 5 вересня 2014 року',
+        ru: 'Раунд контактной группы в Минске, 5 сентября 2014 года',
+      },
+      plannedStart: '2014-09-05',
+      actualStart: '2014-09-05',
       outcome: {
         summary: {
           en: 'The Minsk Protocol was signed; the ceasefire was to start at 18:00 Kyiv time the same day.',
@@ -93,9 +129,22 @@ export const MEETINGS: MeetingPlan[] = [
   },
   {
     meeting: {
-      id: 'tcg-2014-09-19', forumId: 'tcg', kind: 'round', modality: 'in_person', place: MINSK, timeZone: TZ, hostPartyId: 'blr', audience: 'public',
-      title: { en: 'Contact group round in Minsk, 19–20 September 2014', uk: 'Раунд контактної групи в Мінську, 19–20 вересня 2014 року', ru: 'Раунд контактной группы в Минске, 19–20 сентября 2014 года' },
-      plannedStart: '2014-09-19', actualStart: '2014-09-19', actualEnd: '2014-09-20',
+      id: 'tcg-2014-09-19',
+      forumId: 'tcg',
+      kind: 'round',
+      modality: 'in_person',
+      place: MINSK,
+      timeZone: TZ,
+      hostPartyId: 'blr',
+      audience: 'public',
+      title: {
+        en: 'Contact group round in Minsk, 19–20 September 2014',
+        uk: 'Раунд контактної групи в Мінську, 19–20 вересня 2014 року',
+        ru: 'Раунд контактной группы в Минске, 19–20 сентября 2014 года',
+      },
+      plannedStart: '2014-09-19',
+      actualStart: '2014-09-19',
+      actualEnd: '2014-09-20',
       outcome: {
         summary: {
           en: 'The Minsk Memorandum was signed, fixing the line of contact as of 19 September and a security zone.',
@@ -115,19 +164,31 @@ export const MEETINGS: MeetingPlan[] = [
   },
   {
     meeting: {
-      id: 'tcg-2014-11-teleconference', forumId: 'tcg', kind: 'preparatory_teleconference', modality: 'video', timeZone: TZ, audience: 'public',
-      title: { en: 'Preparatory teleconference of the contact group, November 2014', uk: 'Підготовча телеконференція контактної групи, листопад 2014 року', ru: 'Подготовительная телеконференция контактной группы, ноябрь 2014 года' },
+      id: 'tcg-2014-11-teleconference',
+      forumId: 'tcg',
+      kind: 'preparatory_teleconference',
+      modality: 'video',
+      timeZone: TZ,
+      audience: 'public',
+      title: {
+        en: 'Preparatory teleconference of the contact group, November 2014',
+        uk: 'Підготовча телеконференція контактної групи, листопад 2014 року',
+        ru: 'Подготовительная телеконференция контактной группы, ноябрь 2014 года',
+      },
       plannedStart: '2014-11',
       sources: cite('src-nov-report', 'src-32'),
     },
     steps: [
       {
-        to: 'scheduled', at: '2014-11',
-        reason: 'Arranged to prepare a new round of the contact group. The sources give neither the date it was set for nor whether it was a video or a telephone call (video is assumed).',
+        to: 'scheduled',
+        at: '2014-11',
+        reason:
+          'Arranged to prepare a new round of the contact group. The sources give neither the date it was set for nor whether it was a video or a telephone call (video is assumed).',
         sources: cite('src-nov-report'),
       },
       {
-        to: 'cancelled', at: '2014-11',
+        to: 'cancelled',
+        at: '2014-11',
         reason: 'Did not take place (reported by 20 November). The sides give different causes; each account is kept as a claim.',
         sources: cite('src-nov-report', 'src-32'),
         claims: [
@@ -138,7 +199,7 @@ export const MEETINGS: MeetingPlan[] = [
           },
           {
             partyId: 'ukr',
-            text: 'Kyiv\'s envoy: a fresh meeting is not viable while the firing continues.',
+            text: "Kyiv's envoy: a fresh meeting is not viable while the firing continues.",
             sources: cite('src-nov-report'),
           },
         ],
@@ -147,8 +208,20 @@ export const MEETINGS: MeetingPlan[] = [
   },
   {
     meeting: {
-      id: 'tcg-next-round', forumId: 'tcg', kind: 'round', modality: 'in_person', place: MINSK, timeZone: TZ, hostPartyId: 'blr', hostRequiresConfirmation: true, audience: 'public',
-      title: { en: 'Next round of the contact group in Minsk', uk: 'Наступний раунд контактної групи в Мінську', ru: 'Следующий раунд контактной группы в Минске' },
+      id: 'tcg-next-round',
+      forumId: 'tcg',
+      kind: 'round',
+      modality: 'in_person',
+      place: MINSK,
+      timeZone: TZ,
+      hostPartyId: 'blr',
+      hostRequiresConfirmation: true,
+      audience: 'public',
+      title: {
+        en: 'Next round of the contact group in Minsk',
+        uk: 'Наступний раунд контактної групи в Мінську',
+        ru: 'Следующий раунд контактной группы в Минске',
+      },
       agenda: [
         { number: 1, title: { en: 'Demarcation line', uk: 'Лінія розмежування', ru: 'Линия разграничения' } },
         { number: 2, title: { en: 'Exchange of prisoners', uk: 'Обмін полоненими', ru: 'Обмен пленными' } },
@@ -158,18 +231,24 @@ export const MEETINGS: MeetingPlan[] = [
     steps: [],
     invitations: [
       {
-        partyId: 'ukr', audience: 'public',
+        partyId: 'ukr',
+        audience: 'public',
         response: {
-          status: 'declined_with_conditions', at: '2014-11',
-          conditions: [{
-            text: { en: 'Not while the firing continues.', uk: 'Не доки триває стрілянина.', ru: 'Не пока продолжается стрельба.' },
-            sources: cite('src-nov-report'),
-          }],
+          status: 'declined_with_conditions',
+          at: '2014-11',
+          conditions: [
+            {
+              text: { en: 'Not while the firing continues.', uk: 'Не доки триває стрілянина.', ru: 'Не пока продолжается стрельба.' },
+              sources: cite('src-nov-report'),
+            },
+          ],
           sources: cite('src-nov-report'),
         },
       },
       {
-        partyId: 'rus', audience: 'public', note: 'Russia\'s foreign ministry says it will do its utmost to convene the round.',
+        partyId: 'rus',
+        audience: 'public',
+        note: "Russia's foreign ministry says it will do its utmost to convene the round.",
         response: { status: 'confirmed', at: '2014-11', sources: cite('src-nov-report') },
       },
       { partyId: 'osce', audience: 'public', note: NO_ANSWER },
@@ -186,8 +265,7 @@ async function loadMeeting({ deps, processId }: Ctx, plan: MeetingPlan): Promise
     const input = validated(TransitionInput, { ...step, version: current.version }, `meeting ${id} step ${n + 1} (${step.to})`);
     current = await transitionMeeting(deps, SYSTEM, processId, id, input);
   }
-  for (const a of plan.attendance ?? [])
-    await recordAttendance(deps, SYSTEM, processId, id, validated(AttendanceInput, a, `attendance ${id} ${a.partyId}`));
+  for (const a of plan.attendance ?? []) await recordAttendance(deps, SYSTEM, processId, id, validated(AttendanceInput, a, `attendance ${id} ${a.partyId}`));
   for (const { response, ...inv } of plan.invitations ?? []) {
     const invitation = await inviteParty(deps, SYSTEM, processId, id, validated(InvitationInput, inv, `invitation ${id} ${inv.partyId}`));
     if (response) {

@@ -21,7 +21,9 @@ const SIDES = ['ukr', 'ordo', 'ordl'];
 
 export const PROTOCOL: Provision[] = [
   {
-    number: '1', categories: ['Cea'], obligated: SIDES,
+    number: '1',
+    categories: ['Cea'],
+    obligated: SIDES,
     deadline: { kind: 'absolute', at: '2014-09-05T18:00:00+03:00' },
     paraphrase: {
       en: 'Both sides stop using weapons at once (from 18:00 Kyiv time on 5 September 2014).',
@@ -30,7 +32,10 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '2', categories: ['Cea', 'Mon'], obligated: ['osce'], dependsOn: ['1'],
+    number: '2',
+    categories: ['Cea', 'Mon'],
+    obligated: ['osce'],
+    dependsOn: ['1'],
     paraphrase: {
       en: 'The OSCE monitors and verifies that the ceasefire is kept.',
       uk: 'ОБСЄ здійснює моніторинг і верифікацію дотримання режиму припинення вогню.',
@@ -38,7 +43,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '3', categories: ['Decent'], obligated: ['ukr'],
+    number: '3',
+    categories: ['Decent'],
+    obligated: ['ukr'],
     paraphrase: {
       en: 'Power is decentralised, among other things by a Ukrainian law on a special order of local self-government in certain areas of Donetsk and Luhansk regions (the special-status law).',
       uk: 'Децентралізація влади, зокрема через ухвалення закону України про особливий порядок місцевого самоврядування в окремих районах Донецької та Луганської областей (закон про особливий статус).',
@@ -46,7 +53,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '4', categories: ['Border', 'Mon', 'Zone'], obligated: ['osce', 'ukr', 'rus'],
+    number: '4',
+    categories: ['Border', 'Mon', 'Zone'],
+    obligated: ['osce', 'ukr', 'rus'],
     paraphrase: {
       en: 'The OSCE monitors the Ukrainian–Russian border on a permanent basis, and a security zone is set up in the border areas of both countries.',
       uk: 'ОБСЄ здійснює постійний моніторинг українсько-російського кордону; у прикордонних районах обох країн створюється зона безпеки.',
@@ -54,7 +63,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '5', categories: ['Pris'], obligated: SIDES,
+    number: '5',
+    categories: ['Pris'],
+    obligated: SIDES,
     paraphrase: {
       en: 'All hostages and all persons held unlawfully are released without delay.',
       uk: 'Негайне звільнення всіх заручників і незаконно утримуваних осіб.',
@@ -62,7 +73,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '6', categories: ['Amn'], obligated: ['ukr'],
+    number: '6',
+    categories: ['Amn'],
+    obligated: ['ukr'],
     paraphrase: {
       en: 'A law is passed that rules out prosecuting and punishing people for the events in certain areas of Donetsk and Luhansk regions.',
       uk: 'Ухвалення закону, що унеможливлює переслідування та покарання осіб у зв’язку з подіями в окремих районах Донецької та Луганської областей.',
@@ -70,7 +83,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '7', categories: ['Dial'], obligated: ['ukr'],
+    number: '7',
+    categories: ['Dial'],
+    obligated: ['ukr'],
     paraphrase: {
       en: 'An inclusive national dialogue is carried on.',
       uk: 'Продовження інклюзивного загальнонаціонального діалогу.',
@@ -78,7 +93,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '8', categories: ['Hum'], obligated: SIDES,
+    number: '8',
+    categories: ['Hum'],
+    obligated: SIDES,
     paraphrase: {
       en: 'Steps are taken to improve the humanitarian situation in Donbas.',
       uk: 'Вжиття заходів для поліпшення гуманітарної ситуації на Донбасі.',
@@ -86,7 +103,10 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '9', categories: ['Elec'], obligated: ['ukr'], dependsOn: ['3'],
+    number: '9',
+    categories: ['Elec'],
+    obligated: ['ukr'],
+    dependsOn: ['3'],
     paraphrase: {
       en: 'Early local elections are held as the special-status law provides.',
       uk: 'Проведення дострокових місцевих виборів відповідно до закону про особливий статус.',
@@ -94,7 +114,10 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '10', categories: ['Withd'], obligated: ['ordo', 'ordl'], dependsOn: ['1'],
+    number: '10',
+    categories: ['Withd'],
+    obligated: ['ordo', 'ordl'],
+    dependsOn: ['1'],
     paraphrase: {
       en: 'Illegal armed groups and their military equipment, as well as fighters and mercenaries, leave the territory of Ukraine.',
       uk: 'Виведення незаконних збройних формувань і військової техніки, а також бойовиків і найманців з території України.',
@@ -102,7 +125,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '11', categories: ['Eco'], obligated: ['ukr'],
+    number: '11',
+    categories: ['Eco'],
+    obligated: ['ukr'],
     paraphrase: {
       en: 'A programme is adopted to revive the economy of Donbas and restore normal life in the region.',
       uk: 'Ухвалення програми економічного відродження Донбасу та відновлення життєдіяльності регіону.',
@@ -110,7 +135,9 @@ export const PROTOCOL: Provision[] = [
     },
   },
   {
-    number: '12', categories: ['Sec'], obligated: ['ukr'],
+    number: '12',
+    categories: ['Sec'],
+    obligated: ['ukr'],
     paraphrase: {
       en: 'Those taking part in the consultations are guaranteed their personal safety.',
       uk: 'Надання гарантій особистої безпеки учасникам консультацій.',
@@ -121,7 +148,9 @@ export const PROTOCOL: Provision[] = [
 
 export const MEMORANDUM: Provision[] = [
   {
-    number: '1', categories: ['Cea'], obligated: SIDES,
+    number: '1',
+    categories: ['Cea'],
+    obligated: SIDES,
     paraphrase: {
       en: 'The ceasefire is general: it binds all sides everywhere.',
       uk: 'Припинення застосування зброї є загальним для всіх сторін.',
@@ -129,7 +158,10 @@ export const MEMORANDUM: Provision[] = [
     },
   },
   {
-    number: '2', categories: ['Cea', 'Line'], obligated: SIDES, dependsOn: ['1'],
+    number: '2',
+    categories: ['Cea', 'Line'],
+    obligated: SIDES,
+    dependsOn: ['1'],
     paraphrase: {
       en: 'Units and formations of the sides stay where they stood on the line of contact on 19 September 2014.',
       uk: 'Підрозділи та формування сторін зупиняються на лінії зіткнення станом на 19 вересня 2014 року.',
@@ -137,7 +169,10 @@ export const MEMORANDUM: Provision[] = [
     },
   },
   {
-    number: '3', categories: ['Cea', 'Weap'], obligated: SIDES, dependsOn: ['1'],
+    number: '3',
+    categories: ['Cea', 'Weap'],
+    obligated: SIDES,
+    dependsOn: ['1'],
     paraphrase: {
       en: 'No weapons of any kind may be used and no offensive operations conducted.',
       uk: 'Заборона застосування всіх видів зброї та ведення наступальних дій.',
@@ -145,7 +180,10 @@ export const MEMORANDUM: Provision[] = [
     },
   },
   {
-    number: '4', categories: ['Withd', 'Weap', 'Zone'], obligated: SIDES, dependsOn: ['2'],
+    number: '4',
+    categories: ['Withd', 'Weap', 'Zone'],
+    obligated: SIDES,
+    dependsOn: ['2'],
     deadline: { kind: 'relative', anchor: 'signature', days: 1 },
     paraphrase: {
       en: 'Within 24 hours each side pulls weapons of more than 100 mm calibre back at least 15 km from the line of contact, so that a security zone at least 30 km wide forms; artillery is pulled back beyond its maximum range (MT-12 100 mm gun 9 km, 120 mm mortars 8 km, D-30 122 mm howitzer 15.3 km).',
@@ -154,7 +192,10 @@ export const MEMORANDUM: Provision[] = [
     },
   },
   {
-    number: '5', categories: ['Weap', 'Zone'], obligated: SIDES, dependsOn: ['2'],
+    number: '5',
+    categories: ['Weap', 'Zone'],
+    obligated: SIDES,
+    dependsOn: ['2'],
     paraphrase: {
       en: 'No heavy weapons or heavy military equipment may be placed in the area of the settlements the memorandum lists.',
       uk: 'Заборона розміщувати важке озброєння та важку військову техніку в районі населених пунктів, перелічених у меморандумі.',
@@ -162,7 +203,10 @@ export const MEMORANDUM: Provision[] = [
     },
   },
   {
-    number: '6', categories: ['Mines', 'Zone'], obligated: SIDES, dependsOn: ['4'],
+    number: '6',
+    categories: ['Mines', 'Zone'],
+    obligated: SIDES,
+    dependsOn: ['4'],
     paraphrase: {
       en: 'No new mines or explosive obstacles are laid in the security zone, and those laid earlier are removed.',
       uk: 'Заборона встановлювати нові мінно-вибухові загородження в зоні безпеки; раніше встановлені загородження знімаються.',
@@ -170,15 +214,21 @@ export const MEMORANDUM: Provision[] = [
     },
   },
   {
-    number: '7', categories: ['Air', 'Zone'], obligated: SIDES, dependsOn: ['4'],
+    number: '7',
+    categories: ['Air', 'Zone'],
+    obligated: SIDES,
+    dependsOn: ['4'],
     paraphrase: {
-      en: 'Combat aircraft and foreign drones may not fly over the security zone; the OSCE\'s drones are the exception.',
+      en: "Combat aircraft and foreign drones may not fly over the security zone; the OSCE's drones are the exception.",
       uk: 'Заборона польотів бойової авіації та іноземних безпілотників над зоною безпеки, за винятком безпілотників ОБСЄ.',
       ru: 'Запрет полётов боевой авиации и иностранных беспилотных летательных аппаратов над зоной безопасности, за исключением аппаратов ОБСЕ.',
     },
   },
   {
-    number: '8', categories: ['Mon', 'Zone'], obligated: ['osce'], dependsOn: ['4'],
+    number: '8',
+    categories: ['Mon', 'Zone'],
+    obligated: ['osce'],
+    dependsOn: ['4'],
     deadline: { kind: 'relative', anchor: 'signature', days: 1 },
     paraphrase: {
       en: 'Within 24 hours an OSCE monitoring mission of observer teams deploys in the security zone.',
@@ -187,7 +237,9 @@ export const MEMORANDUM: Provision[] = [
     },
   },
   {
-    number: '9', categories: ['Withd', 'Mon'], obligated: ['ordo', 'ordl', 'osce'],
+    number: '9',
+    categories: ['Withd', 'Mon'],
+    obligated: ['ordo', 'ordl', 'osce'],
     paraphrase: {
       en: 'All foreign armed formations and military equipment, as well as fighters and mercenaries, leave the territory of Ukraine under OSCE monitoring.',
       uk: 'Виведення з території України всіх іноземних збройних формувань і військової техніки, а також бойовиків і найманців під моніторингом ОБСЄ.',
@@ -198,8 +250,7 @@ export const MEMORANDUM: Provision[] = [
 
 async function add(ctx: Ctx, agreementId: string, list: Provision[]) {
   // In order: a dependency must name a provision already added.
-  for (const p of list)
-    await addProvision(ctx.deps, SYSTEM, ctx.processId, agreementId, validated(ProvisionInput, p, `${agreementId} provision ${p.number}`));
+  for (const p of list) await addProvision(ctx.deps, SYSTEM, ctx.processId, agreementId, validated(ProvisionInput, p, `${agreementId} provision ${p.number}`));
 }
 
 export async function loadProvisions(ctx: Ctx): Promise<void> {

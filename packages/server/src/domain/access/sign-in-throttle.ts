@@ -72,7 +72,11 @@ export const isKnownAddress = (pair: ThrottleCounter, now: Date) => !!pair.succe
 
 /** The seconds before this attempt may be made: the longest wait any applicable counter imposes. */
 export function signInWait(c: ThrottleCounters, now: Date): number {
-  return Math.max(counterWait('pair', c.pair, now), isKnownAddress(c.pair, now) ? 0 : counterWait('account', c.account, now), counterWait('address', c.address, now));
+  return Math.max(
+    counterWait('pair', c.pair, now),
+    isKnownAddress(c.pair, now) ? 0 : counterWait('account', c.account, now),
+    counterWait('address', c.address, now),
+  );
 }
 
 const failed = (c: ThrottleCounter, now: Date): ThrottleCounter => ({ ...c, failures: forgotten(c, now) ? 1 : c.failures + 1, lastFailureAt: now });

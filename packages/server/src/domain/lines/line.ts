@@ -21,8 +21,10 @@ export interface Line {
 export function assertLine(l: Line): void {
   const coords = l.geometry.coordinates;
   for (const [i, [lon, lat]] of coords.entries()) {
-    if (!Number.isFinite(lon) || lon < -180 || lon > 180) throw invalid(`geometry/coordinates/${i}/0`, 'outside_wgs84', `Longitude ${lon} is outside WGS84 (−180 to 180).`);
-    if (!Number.isFinite(lat) || lat < -90 || lat > 90) throw invalid(`geometry/coordinates/${i}/1`, 'outside_wgs84', `Latitude ${lat} is outside WGS84 (−90 to 90).`);
+    if (!Number.isFinite(lon) || lon < -180 || lon > 180)
+      throw invalid(`geometry/coordinates/${i}/0`, 'outside_wgs84', `Longitude ${lon} is outside WGS84 (−180 to 180).`);
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90)
+      throw invalid(`geometry/coordinates/${i}/1`, 'outside_wgs84', `Latitude ${lat} is outside WGS84 (−90 to 90).`);
   }
   const [first] = coords;
   if (!first || coords.every(([lon, lat]) => lon === first[0] && lat === first[1]))

@@ -10,6 +10,15 @@ export interface Violation {
   /** The region (adm1) of the incident the sighting supports, when it supports one. */
   region: string | null;
   distanceKm: number;
-  rule: { ruleSet: RuleSetId; agreement: string; category: string; requiredKm: number; zoneWidthKm: number; reference: Reference; inForce: boolean; text: string };
+  rule: {
+    ruleSet: RuleSetId;
+    agreement: string;
+    category: string;
+    requiredKm: number;
+    zoneWidthKm: number;
+    reference: Reference;
+    inForce: boolean;
+    text: string;
+  };
   line: { id: string; version: number; date: string; approximate: boolean };
 }

@@ -4,7 +4,12 @@ import { rulesFor, zonesFor } from './withdrawal-rules.ts';
 describe('withdrawal rules', () => {
   it('halves the zone widths of the package and measures by side from different lines', () => {
     const pkg = rulesFor('2015-03-01', 'package-2015-02-12');
-    expect(Object.fromEntries(pkg.map((r) => [r.category, r.requiredKm]))).toEqual({ artillery_100mm_plus: 25, mlrs: 35, heavy_mlrs: 70, tactical_missile: 70 });
+    expect(Object.fromEntries(pkg.map((r) => [r.category, r.requiredKm]))).toEqual({
+      artillery_100mm_plus: 25,
+      mlrs: 35,
+      heavy_mlrs: 70,
+      tactical_missile: 70,
+    });
     expect(pkg.every((r) => r.referenceForUkraine === 'de_facto' && r.referenceForOthers === 'memorandum_line')).toBe(true);
   });
 
@@ -16,6 +21,13 @@ describe('withdrawal rules', () => {
 
   it('draws one zone per distance and reference line', () => {
     const zones = zonesFor('2015-03-01', 'package-2015-02-12');
-    expect(zones.map((z) => `${z.measuredBy}:${z.requiredKm}`).sort()).toEqual(['others:25', 'others:35', 'others:70', 'ukraine:25', 'ukraine:35', 'ukraine:70']);
+    expect(zones.map((z) => `${z.measuredBy}:${z.requiredKm}`).sort()).toEqual([
+      'others:25',
+      'others:35',
+      'others:70',
+      'ukraine:25',
+      'ukraine:35',
+      'ukraine:70',
+    ]);
   });
 });

@@ -31,12 +31,23 @@ describe('ACLED import and export', () => {
     expect(a!.date).toEqual({ start: '2014-09-20', end: '2014-09-20', precision: 'day' });
     expect(b!.date).toEqual({ start: '2014-09-21', end: '2014-09-21', precision: 'week' });
     expect(c!.date.precision).toBe('month');
-    expect(a!.place).toEqual({ lat: 48.0733, lon: 37.7397, precision: 'exact', name: 'Donetsk - Airport', admin1: 'Donetsk', admin2: 'Donetskyi', country: 'Ukraine' });
+    expect(a!.place).toEqual({
+      lat: 48.0733,
+      lon: 37.7397,
+      precision: 'exact',
+      name: 'Donetsk - Airport',
+      admin1: 'Donetsk',
+      admin2: 'Donetskyi',
+      country: 'Ukraine',
+    });
     expect(b!.place.precision).toBe('near');
     expect(c!.place.precision).toBe('admin1');
     expect(b!.actors).toEqual([
-      { role: 'side_a', name: 'DPR: Donetsk People\'s Republic' }, { role: 'side_a', name: 'Militia (Pro-Russia)' },
-      { role: 'side_b', name: 'Military Forces of Ukraine (2014-2019)' }, { role: 'side_b', name: 'Police Forces of Ukraine (2014-2019)' }, { role: 'side_b', name: 'Civilians (Ukraine)' },
+      { role: 'side_a', name: "DPR: Donetsk People's Republic" },
+      { role: 'side_a', name: 'Militia (Pro-Russia)' },
+      { role: 'side_b', name: 'Military Forces of Ukraine (2014-2019)' },
+      { role: 'side_b', name: 'Police Forces of Ukraine (2014-2019)' },
+      { role: 'side_b', name: 'Civilians (Ukraine)' },
     ]);
     expect(a!.casualties).toEqual({ killed: { low: 2, best: 2, high: 2 } });
     expect(a!.sources).toEqual([{ publisher: 'Reuters' }, { publisher: 'Ukrainska Pravda' }]);
@@ -48,7 +59,10 @@ describe('ACLED import and export', () => {
 
   it('reads the older layout, detected from its header', () => {
     expect(legacy.rows.map((r) => [r.line, r.status, r.problems[0]?.reason])).toEqual([
-      [2, 'accepted', undefined], [3, 'accepted', undefined], [4, 'refused', 'wrong_field_count'], [5, 'accepted', undefined],
+      [2, 'accepted', undefined],
+      [3, 'accepted', undefined],
+      [4, 'refused', 'wrong_field_count'],
+      [5, 'accepted', undefined],
     ]);
     expect(legacy.incidents[0]!.incident.date).toEqual({ start: '2014-10-05', end: '2014-10-05', precision: 'day' });
     expect(legacy.incidents[2]!.incident.date.precision).toBe('week');
@@ -80,10 +94,32 @@ describe('ACLED import and export', () => {
     i.casualties.killed = { low: 3, best: 4, high: 5 };
     i.date = { start: '2014-10-06', end: '2014-10-06', precision: 'day' };
     const row = Object.fromEntries(ACLED_COLUMNS.map((c, k) => [c, toAcledRow('x', i)[k]]));
-    expect(row).toMatchObject({ fatalities: '4', event_date: '6 October 2014', year: '2014', location: 'Popasna', event_type: 'Battles', event_id_cnty: 'UKR2001' });
-    const manual = { ...i, external: undefined, actors: [{ role: 'side_a' as const, name: 'A' }, { role: 'side_a' as const, name: 'B' }] };
+    expect(row).toMatchObject({
+      fatalities: '4',
+      event_date: '6 October 2014',
+      year: '2014',
+      location: 'Popasna',
+      event_type: 'Battles',
+      event_id_cnty: 'UKR2001',
+    });
+    const manual = {
+      ...i,
+      external: undefined,
+      actors: [
+        { role: 'side_a' as const, name: 'A' },
+        { role: 'side_a' as const, name: 'B' },
+      ],
+    };
     const fresh = Object.fromEntries(ACLED_COLUMNS.map((c, k) => [c, toAcledRow('inc-1', manual)[k]]));
-    expect(fresh).toMatchObject({ event_id_cnty: 'inc-1', event_date: '2014-10-06', actor1: 'A', assoc_actor_1: 'B', latitude: '48.6333', geo_precision: '1', event_type: '' });
+    expect(fresh).toMatchObject({
+      event_id_cnty: 'inc-1',
+      event_date: '2014-10-06',
+      actor1: 'A',
+      assoc_actor_1: 'B',
+      latitude: '48.6333',
+      geo_precision: '1',
+      event_type: '',
+    });
   });
 
   it('reports a truncated file, and refuses an unknown layout and an unreadable encoding', () => {

@@ -8,16 +8,72 @@ import { decodeSourceFile } from './text-encoding.ts';
 
 /** ACLED's columns as its data export writes them today. */
 export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1',
-  'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting', 'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location',
-  'latitude', 'longitude', 'geo_precision', 'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'disorder_type',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'civilian_targeting',
+  'iso',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'tags',
+  'timestamp',
 ] as const;
 
 /** The older layout (before disorder_type), still found in archived downloads. */
 export const ACLED_LEGACY_COLUMNS = [
-  'data_id', 'iso', 'event_id_cnty', 'event_id_no_cnty', 'event_date', 'year', 'time_precision', 'event_type', 'sub_event_type', 'actor1',
-  'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location',
-  'latitude', 'longitude', 'geo_precision', 'source', 'source_scale', 'notes', 'fatalities', 'timestamp', 'iso3',
+  'data_id',
+  'iso',
+  'event_id_cnty',
+  'event_id_no_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'timestamp',
+  'iso3',
 ] as const;
 
 export type AcledLayout = 'current' | 'legacy';
@@ -63,7 +119,11 @@ function code<T>(row: Row, column: string, values: T[]): T {
   return found as T;
 }
 
-const list = (v: string | undefined) => (v ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const text = (v: string | undefined) => (v ? v : undefined);
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 const COLUMN_OF: Record<string, string> = { 'date/start': 'event_date', 'date/end': 'event_date', 'place/lat': 'latitude', 'place/lon': 'longitude' };
@@ -82,8 +142,13 @@ export function mapAcledRow(row: Row): RowMapping {
     const day = acledDay(row.event_date ?? '');
     const date = { start: day, end: day, precision: code(row, 'time_precision', TIME_PREC) };
     const place = clean({
-      lat: coordinate(row, 'latitude'), lon: coordinate(row, 'longitude'), precision: code(row, 'geo_precision', GEO_PREC),
-      name: text(row.location), admin1: text(row.admin1), admin2: text(row.admin2), country: text(row.country),
+      lat: coordinate(row, 'latitude'),
+      lon: coordinate(row, 'longitude'),
+      precision: code(row, 'geo_precision', GEO_PREC),
+      name: text(row.location),
+      admin1: text(row.admin1),
+      admin2: text(row.admin2),
+      country: text(row.country),
     });
     const fatal = [...dateProblems(date), ...placeProblems(place)].map(asColumn);
     if (fatal[0]) refuse(fatal[0].field, fatal[0].reason, fatal[0].message);
@@ -93,7 +158,8 @@ export function mapAcledRow(row: Row): RowMapping {
     if (best > INT4_MAX) refuse('fatalities', 'number_out_of_range', `fatalities "${fatalities}" is larger than any count Parley stores (${INT4_MAX}).`);
     const side = (role: 'side_a' | 'side_b', main: string, assoc: string) => [main, ...list(row[assoc])].filter(Boolean).map((name) => ({ role, name }));
     const incident: Incident = clean({
-      date, place,
+      date,
+      place,
       actors: [...side('side_a', row.actor1 ?? '', 'assoc_actor_1'), ...side('side_b', row.actor2 ?? '', 'assoc_actor_2')],
       casualties: { killed: { low: best, best, high: best } },
       sources: list(row.source).map((publisher) => ({ publisher })),
@@ -101,7 +167,8 @@ export function mapAcledRow(row: Row): RowMapping {
       external: { dataset: 'acled' as const, id, row },
     });
     const problems: Problem[] = [];
-    if (row.year && row.year !== day.slice(0, 4)) problems.push({ field: 'year', reason: 'year_mismatch', message: `year ${row.year} differs from event_date ${row.event_date}; the date is kept.` });
+    if (row.year && row.year !== day.slice(0, 4))
+      problems.push({ field: 'year', reason: 'year_mismatch', message: `year ${row.year} differs from event_date ${row.event_date}; the date is kept.` });
     return { id: idFrom('acled', id), incident, problems };
   }, row.event_id_cnty || undefined);
 }
@@ -120,7 +187,8 @@ export function parseAcled(bytes: Uint8Array): IncidentParse {
   return summarise('acled', encoding, rows, incidents, !problem);
 }
 
-const isoToDmy = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]![0]!.toUpperCase()}${MONTHS[Number(iso.slice(5, 7)) - 1]!.slice(1)} ${iso.slice(0, 4)}`;
+const isoToDmy = (iso: string) =>
+  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]![0]!.toUpperCase()}${MONTHS[Number(iso.slice(5, 7)) - 1]!.slice(1)} ${iso.slice(0, 4)}`;
 const names = (i: Incident, role: 'side_a' | 'side_b') => i.actors.filter((a) => a.role === role).map((a) => a.name);
 
 /** Column groups and the incident fields each is written from, as in the UCDP export. */
@@ -128,13 +196,21 @@ const GROUPS: { get: (i: Incident) => unknown; put: (i: Incident, raw: Row) => R
   {
     get: (i) => i.date,
     put: (i, raw) => ({
-      event_date: DMY.test(raw.event_date ?? '') ? isoToDmy(i.date.start) : i.date.start, year: i.date.start.slice(0, 4), time_precision: TIME_CODE[i.date.precision],
+      event_date: DMY.test(raw.event_date ?? '') ? isoToDmy(i.date.start) : i.date.start,
+      year: i.date.start.slice(0, 4),
+      time_precision: TIME_CODE[i.date.precision],
     }),
   },
   {
     get: (i) => i.place,
     put: ({ place: p }) => ({
-      latitude: String(p.lat), longitude: String(p.lon), geo_precision: GEO_CODE[p.precision], location: p.name ?? '', admin1: p.admin1 ?? '', admin2: p.admin2 ?? '', country: p.country ?? '',
+      latitude: String(p.lat),
+      longitude: String(p.lon),
+      geo_precision: GEO_CODE[p.precision],
+      location: p.name ?? '',
+      admin1: p.admin1 ?? '',
+      admin2: p.admin2 ?? '',
+      country: p.country ?? '',
     }),
   },
   {

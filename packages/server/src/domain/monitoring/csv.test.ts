@@ -40,10 +40,12 @@ describe('RFC 4180 CSV', () => {
     const csv = stringifyCsv([row]);
     expect(csv).toBe(`"'=HYPERLINK(""http://x"",""y"")",'+cmd|x,'-2+3,'@SUM(A1),'\tx,"'\rx",''=x,-1.5,+3,-0,1e-5,-,text,\r\n`);
     expect(parseCsv(csv).records[0]!.fields).toEqual(row);
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom("'", '=', '-', '1', '.', 'a', '\t') }), (v) => {
-      const out = escapeFormula(v);
-      expect(unescapeFormula(out)).toBe(v);
-      if (/^[=+\-@\t\r]./s.test(out)) expect(out).toMatch(/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("'", '=', '-', '1', '.', 'a', '\t') }), (v) => {
+        const out = escapeFormula(v);
+        expect(unescapeFormula(out)).toBe(v);
+        if (/^[=+\-@\t\r]./s.test(out)) expect(out).toMatch(/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/);
+      }),
+    );
   });
 });

@@ -41,10 +41,22 @@ export function parseCsv(text: string): CsvParse {
       if (text[i] === '"') {
         i++;
         for (;;) {
-          if (i >= n) return { records, problem: { line: start, reason: 'unterminated_quote', message: `The quoted field opened on line ${start} never closes: the file is cut off or malformed.` } };
+          if (i >= n)
+            return {
+              records,
+              problem: {
+                line: start,
+                reason: 'unterminated_quote',
+                message: `The quoted field opened on line ${start} never closes: the file is cut off or malformed.`,
+              },
+            };
           const c = text[i]!;
           if (c === '"') {
-            if (text[i + 1] === '"') { value += '"'; i += 2; continue; }
+            if (text[i + 1] === '"') {
+              value += '"';
+              i += 2;
+              continue;
+            }
             i++;
             break;
           }
@@ -63,11 +75,17 @@ export function parseCsv(text: string): CsvParse {
         value = text.slice(from, i);
       }
       fields.push(value);
-      if (i < n && text[i] === ',') { i++; continue; }
+      if (i < n && text[i] === ',') {
+        i++;
+        continue;
+      }
       break;
     }
     if (text[i] === '\r') i++;
-    if (text[i] === '\n') { i++; line++; }
+    if (text[i] === '\n') {
+      i++;
+      line++;
+    }
     records.push({ line: start, fields: fields.map(unescapeFormula) });
   }
   return { records };

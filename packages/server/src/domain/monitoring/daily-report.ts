@@ -57,7 +57,15 @@ export function buildDailyReport(date: string, counts: RegionCounts[], violation
     const key = name || NO_REGION;
     let r = regions.get(key);
     if (!r) {
-      r = { region: key, incidents: { today: 0, previous: 0, change: 0 }, explosions: { today: 0, previous: 0, change: 0 }, killed: zero(), injured: zero(), weaponsInViolation: [], restrictions: [] };
+      r = {
+        region: key,
+        incidents: { today: 0, previous: 0, change: 0 },
+        explosions: { today: 0, previous: 0, change: 0 },
+        killed: zero(),
+        injured: zero(),
+        weaponsInViolation: [],
+        restrictions: [],
+      };
       regions.set(key, r);
     }
     return r;
@@ -85,11 +93,16 @@ export function buildDailyReport(date: string, counts: RegionCounts[], violation
     return { today, previous, change: today - previous };
   };
   return {
-    date, previousDate, regions: list,
+    date,
+    previousDate,
+    regions: list,
     totals: {
-      incidents: sum((r) => r.incidents), explosions: sum((r) => r.explosions),
-      killed: list.reduce((s, r) => add(s, r.killed), zero()), injured: list.reduce((s, r) => add(s, r.injured), zero()),
-      weaponsInViolation: violations.length, restrictions: restrictions.length,
+      incidents: sum((r) => r.incidents),
+      explosions: sum((r) => r.explosions),
+      killed: list.reduce((s, r) => add(s, r.killed), zero()),
+      injured: list.reduce((s, r) => add(s, r.injured), zero()),
+      weaponsInViolation: violations.length,
+      restrictions: restrictions.length,
     },
   };
 }
@@ -97,13 +110,42 @@ export function buildDailyReport(date: string, counts: RegionCounts[], violation
 /** One row per region, the figures a spreadsheet compares day by day. */
 export function dailyReportCsv(r: DailyReport): string {
   const header = [
-    'date', 'region', 'incidents', 'incidents_previous_day', 'incidents_change', 'explosions', 'explosions_previous_day', 'explosions_change',
-    'killed_low', 'killed_best', 'killed_high', 'injured_low', 'injured_best', 'injured_high', 'weapons_in_violation', 'restrictions',
+    'date',
+    'region',
+    'incidents',
+    'incidents_previous_day',
+    'incidents_change',
+    'explosions',
+    'explosions_previous_day',
+    'explosions_change',
+    'killed_low',
+    'killed_best',
+    'killed_high',
+    'injured_low',
+    'injured_best',
+    'injured_high',
+    'weapons_in_violation',
+    'restrictions',
   ];
-  const row = (name: string, x: Omit<RegionReport, 'region' | 'weaponsInViolation' | 'restrictions'>, weapons: number, restrictions: number) => [
-    r.date, name, x.incidents.today, x.incidents.previous, x.incidents.change, x.explosions.today, x.explosions.previous, x.explosions.change,
-    x.killed.low, x.killed.best, x.killed.high, x.injured.low, x.injured.best, x.injured.high, weapons, restrictions,
-  ].map(String);
+  const row = (name: string, x: Omit<RegionReport, 'region' | 'weaponsInViolation' | 'restrictions'>, weapons: number, restrictions: number) =>
+    [
+      r.date,
+      name,
+      x.incidents.today,
+      x.incidents.previous,
+      x.incidents.change,
+      x.explosions.today,
+      x.explosions.previous,
+      x.explosions.change,
+      x.killed.low,
+      x.killed.best,
+      x.killed.high,
+      x.injured.low,
+      x.injured.best,
+      x.injured.high,
+      weapons,
+      restrictions,
+    ].map(String);
   return stringifyCsv([
     header,
     ...r.regions.map((x) => row(x.region, x, x.weaponsInViolation.length, x.restrictions.length)),

@@ -19,15 +19,23 @@ export function mapFeature(feature: unknown): RowMapping {
     if (!isObject(feature) || feature.type !== 'Feature') return refuse('feature', 'not_a_feature', 'The item is not a GeoJSON Feature.');
     const g = feature.geometry;
     const coords = isObject(g) && g.type === 'Point' && Array.isArray(g.coordinates) ? (g.coordinates as unknown[]) : undefined;
-    if (!coords || coords.length < 2 || !coords.every((c) => typeof c === 'number')) return refuse('geometry', 'not_a_point', 'The feature’s geometry is not a Point with numeric coordinates.');
+    if (!coords || coords.length < 2 || !coords.every((c) => typeof c === 'number'))
+      return refuse('geometry', 'not_a_point', 'The feature’s geometry is not a Point with numeric coordinates.');
     const [lon, lat] = coords as number[];
-    const fatal = placeProblems({ lat: lat!, lon: lon! }, 'geometry').map((p) => ({ ...p, field: p.field === 'geometry/lat' ? 'geometry/coordinates/1' : 'geometry/coordinates/0' }));
+    const fatal = placeProblems({ lat: lat!, lon: lon! }, 'geometry').map((p) => ({
+      ...p,
+      field: p.field === 'geometry/lat' ? 'geometry/coordinates/1' : 'geometry/coordinates/0',
+    }));
     if (fatal[0]) refuse(fatal[0].field, fatal[0].reason, fatal[0].message);
     const props = isObject(feature.properties) ? { ...feature.properties } : {};
     const problems: Problem[] = [];
     const status = props.verification;
     if (status !== undefined && status !== 'reported')
-      problems.push({ field: 'verification', reason: 'verification_not_imported', message: `The feature says "${String(status)}"; an import records the incident as reported, and only a verification step changes that.` });
+      problems.push({
+        field: 'verification',
+        reason: 'verification_not_imported',
+        message: `The feature says "${String(status)}"; an import records the incident as reported, and only a verification step changes that.`,
+      });
     const ext = props.external;
     delete props.verification;
     delete props.external;
@@ -35,10 +43,15 @@ export function mapFeature(feature: unknown): RowMapping {
     delete props.audienceParty;
     const place = isObject(props.place) ? props.place : {};
     if ((place.lat !== undefined && place.lat !== lat) || (place.lon !== undefined && place.lon !== lon))
-      refuse('place', 'geometry_mismatch', `The properties place the incident at ${String(place.lat)}, ${String(place.lon)} but the geometry at ${lat}, ${lon}.`);
+      refuse(
+        'place',
+        'geometry_mismatch',
+        `The properties place the incident at ${String(place.lat)}, ${String(place.lon)} but the geometry at ${lat}, ${lon}.`,
+      );
     props.place = { ...place, lat, lon };
     if (ext !== undefined) {
-      if (!isObject(ext) || !DATASETS.includes(ext.dataset as string) || typeof ext.id !== 'string') refuse('external', 'invalid_choice', `external must name a dataset (${DATASETS.join(', ')}) and an id.`);
+      if (!isObject(ext) || !DATASETS.includes(ext.dataset as string) || typeof ext.id !== 'string')
+        refuse('external', 'invalid_choice', `external must name a dataset (${DATASETS.join(', ')}) and an id.`);
       // The export leaves the source row out, so an import keeps the dataset and id with no row.
       props.external = { dataset: (ext as Record<string, unknown>).dataset, id: (ext as Record<string, unknown>).id, row: {} };
     }
@@ -73,7 +86,9 @@ export function parseGeoJson(bytes: Uint8Array): IncidentParse {
     if (!(e instanceof AppError)) throw e;
     const at = e.details.field ? ` at ${e.details.field}` : '';
     const why = e.reason === 'malformed_json' ? 'it is cut off or malformed' : 'it holds a value Parley cannot store as given';
-    throw new AppError('validation', e.reason, `The file is not JSON Parley can read${at} (${e.message}): ${why}, so nothing was imported.`, { field: e.details.field ? `file/${e.details.field}` : 'file' });
+    throw new AppError('validation', e.reason, `The file is not JSON Parley can read${at} (${e.message}): ${why}, so nothing was imported.`, {
+      field: e.details.field ? `file/${e.details.field}` : 'file',
+    });
   }
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
     throw invalid('file', 'unknown_layout', 'The file is JSON but not a GeoJSON FeatureCollection.');

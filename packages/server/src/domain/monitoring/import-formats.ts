@@ -81,7 +81,10 @@ export function mapRow(map: () => { id: string; incident: Incident; problems: Pr
  * record ends with a refused row on the line the record starts.
  */
 export function readRecords(
-  records: CsvRecord[], header: string[], problem: CsvProblem | undefined, map: (row: Record<string, string>) => RowMapping,
+  records: CsvRecord[],
+  header: string[],
+  problem: CsvProblem | undefined,
+  map: (row: Record<string, string>) => RowMapping,
 ): { rows: RowReport[]; incidents: ParsedIncident[] } {
   const rows: RowReport[] = [];
   const incidents: ParsedIncident[] = [];
@@ -89,7 +92,13 @@ export function readRecords(
   for (const rec of records) {
     if (rec.fields.length === 1 && rec.fields[0] === '') continue;
     if (rec.fields.length !== header.length) {
-      rows.push({ line: rec.line, status: 'refused', problems: [{ field: 'row', reason: 'wrong_field_count', message: `Line ${rec.line} has ${rec.fields.length} fields; the header has ${header.length}.` }] });
+      rows.push({
+        line: rec.line,
+        status: 'refused',
+        problems: [
+          { field: 'row', reason: 'wrong_field_count', message: `Line ${rec.line} has ${rec.fields.length} fields; the header has ${header.length}.` },
+        ],
+      });
       continue;
     }
     const mapped = map(Object.fromEntries(header.map((h, i) => [h, rec.fields[i]!])));
@@ -112,12 +121,30 @@ export function report(line: number, mapped: RowMapping, seen: Set<string>, inci
   return { line, id: shown, status: mapped.problems.length ? 'warned' : 'accepted', problems: mapped.problems };
 }
 
-export function summarise(format: ImportFormat, encoding: IncidentParse['encoding'], rows: RowReport[], incidents: ParsedIncident[], complete: boolean): IncidentParse {
+export function summarise(
+  format: ImportFormat,
+  encoding: IncidentParse['encoding'],
+  rows: RowReport[],
+  incidents: ParsedIncident[],
+  complete: boolean,
+): IncidentParse {
   const sum = (k: 'best' | 'low' | 'high') => incidents.reduce((s, { incident }) => s + incident.casualties.killed[k], 0);
   const by = (s: RowReport['status']) => rows.filter((r) => r.status === s).length;
   return {
-    format, encoding, rows, incidents, complete,
-    totals: { rows: rows.length, accepted: by('accepted'), warned: by('warned'), refused: by('refused'), best: sum('best'), low: sum('low'), high: sum('high') },
+    format,
+    encoding,
+    rows,
+    incidents,
+    complete,
+    totals: {
+      rows: rows.length,
+      accepted: by('accepted'),
+      warned: by('warned'),
+      refused: by('refused'),
+      best: sum('best'),
+      low: sum('low'),
+      high: sum('high'),
+    },
   };
 }
 

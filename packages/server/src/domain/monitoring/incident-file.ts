@@ -33,12 +33,21 @@ export function detectFormat(bytes: Uint8Array): ImportFormat {
 /** Reads an incident file in the named format, or the one detected. */
 export function parseIncidentFile(bytes: Uint8Array, format: ImportFormat = detectFormat(bytes)): IncidentParse {
   switch (format) {
-    case 'acled': return parseAcled(bytes);
-    case 'hxl': return parseHxl(bytes);
-    case 'geojson': return parseGeoJson(bytes);
+    case 'acled':
+      return parseAcled(bytes);
+    case 'hxl':
+      return parseHxl(bytes);
+    case 'geojson':
+      return parseGeoJson(bytes);
     case 'ucdp': {
       const p = parseUcdp(bytes);
-      return summarise('ucdp', p.encoding, p.rows, p.incidents.map((x) => ({ ...x, id: idFrom('ucdp', x.incident.external!.id) })), p.complete);
+      return summarise(
+        'ucdp',
+        p.encoding,
+        p.rows,
+        p.incidents.map((x) => ({ ...x, id: idFrom('ucdp', x.incident.external!.id) })),
+        p.complete,
+      );
     }
   }
 }

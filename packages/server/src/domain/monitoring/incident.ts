@@ -28,8 +28,14 @@ export interface IncidentSource {
 export interface Incident {
   date: { start: string; end: string; precision: DatePrecision };
   place: {
-    lat: number; lon: number; precision: GeoPrecision;
-    name?: string; description?: string; admin1?: string; admin2?: string; country?: string;
+    lat: number;
+    lon: number;
+    precision: GeoPrecision;
+    name?: string;
+    description?: string;
+    admin1?: string;
+    admin2?: string;
+    country?: string;
   };
   violence?: Violence;
   actors: { role: 'side_a' | 'side_b'; name: string; partyId?: string }[];
@@ -62,9 +68,13 @@ export const SPAN_DAYS: Record<DatePrecision, number> = { day: 1, span: 6, week:
 const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 export function dateProblems(d: Incident['date'], field = 'date'): Problem[] {
-  for (const [k, v] of [['start', d.start], ['end', d.end]] as const) {
+  for (const [k, v] of [
+    ['start', d.start],
+    ['end', d.end],
+  ] as const) {
     try {
-      if (parsePreciseDate(v, `${field}/${k}`).precision !== 'day') return [{ field: `${field}/${k}`, reason: 'bad_date', message: `"${v}" must be a calendar day (YYYY-MM-DD).` }];
+      if (parsePreciseDate(v, `${field}/${k}`).precision !== 'day')
+        return [{ field: `${field}/${k}`, reason: 'bad_date', message: `"${v}" must be a calendar day (YYYY-MM-DD).` }];
     } catch (e) {
       return [{ field: `${field}/${k}`, reason: 'bad_date', message: (e as Error).message }];
     }
@@ -72,31 +82,39 @@ export function dateProblems(d: Incident['date'], field = 'date'): Problem[] {
   const span = days(d.start, d.end);
   if (span < 1) return [{ field: `${field}/end`, reason: 'span_reversed', message: `The incident ends (${d.end}) before it starts (${d.start}).` }];
   if (span > SPAN_DAYS[d.precision])
-    return [{
-      field: `${field}/precision`, reason: 'precision_contradicts_dates',
-      message: `A date known to the ${d.precision} cannot span ${span} days (${d.start} to ${d.end}); at most ${SPAN_DAYS[d.precision]}.`,
-    }];
+    return [
+      {
+        field: `${field}/precision`,
+        reason: 'precision_contradicts_dates',
+        message: `A date known to the ${d.precision} cannot span ${span} days (${d.start} to ${d.end}); at most ${SPAN_DAYS[d.precision]}.`,
+      },
+    ];
   return [];
 }
 
 export function placeProblems(p: { lat: number; lon: number }, field = 'place'): Problem[] {
   const out: Problem[] = [];
-  if (!Number.isFinite(p.lat) || p.lat < -90 || p.lat > 90) out.push({ field: `${field}/lat`, reason: 'outside_wgs84', message: `Latitude ${p.lat} is outside WGS84 (−90 to 90).` });
-  if (!Number.isFinite(p.lon) || p.lon < -180 || p.lon > 180) out.push({ field: `${field}/lon`, reason: 'outside_wgs84', message: `Longitude ${p.lon} is outside WGS84 (−180 to 180).` });
+  if (!Number.isFinite(p.lat) || p.lat < -90 || p.lat > 90)
+    out.push({ field: `${field}/lat`, reason: 'outside_wgs84', message: `Latitude ${p.lat} is outside WGS84 (−90 to 90).` });
+  if (!Number.isFinite(p.lon) || p.lon < -180 || p.lon > 180)
+    out.push({ field: `${field}/lon`, reason: 'outside_wgs84', message: `Longitude ${p.lon} is outside WGS84 (−180 to 180).` });
   return out;
 }
 
 /** Low ≤ best ≤ high. */
 export function boundsProblems(b: Bounds, field: string): Problem[] {
   if (b.low > b.high) return [{ field: `${field}/low`, reason: 'bounds_reversed', message: `The low estimate ${b.low} is above the high estimate ${b.high}.` }];
-  if (b.best < b.low || b.best > b.high) return [{ field: `${field}/best`, reason: 'best_outside_bounds', message: `The best estimate ${b.best} lies outside ${b.low}–${b.high}.` }];
+  if (b.best < b.low || b.best > b.high)
+    return [{ field: `${field}/best`, reason: 'best_outside_bounds', message: `The best estimate ${b.best} lies outside ${b.low}–${b.high}.` }];
   return [];
 }
 
 export function splitProblems(c: Incident['casualties'], field = 'casualties'): Problem[] {
   if (!c.killedBy) return [];
   const sum = c.killedBy.sideA + c.killedBy.sideB + c.killedBy.civilians + c.killedBy.unknown;
-  return sum === c.killed.best ? [] : [{ field: `${field}/killedBy`, reason: 'split_mismatch', message: `The deaths by side add up to ${sum}, not the best estimate ${c.killed.best}.` }];
+  return sum === c.killed.best
+    ? []
+    : [{ field: `${field}/killedBy`, reason: 'split_mismatch', message: `The deaths by side add up to ${sum}, not the best estimate ${c.killed.best}.` }];
 }
 
 /**
@@ -125,10 +143,18 @@ export function storageProblems(i: Incident): Problem[] {
   };
   walk(i, []);
   const c = i.casualties;
-  for (const [group, values] of [['killed', c.killed], ['killedBy', c.killedBy], ['injured', c.injured]] as const)
+  for (const [group, values] of [
+    ['killed', c.killed],
+    ['killedBy', c.killedBy],
+    ['injured', c.injured],
+  ] as const)
     for (const [k, n] of Object.entries(values ?? {}))
       if (!Number.isSafeInteger(n) || n < 0 || n > INT4_MAX)
-        out.push({ field: `casualties/${group}/${k}`, reason: 'number_out_of_range', message: `casualties/${group}/${k} is ${n}; a count of people must be a whole number from 0 to ${INT4_MAX}.` });
+        out.push({
+          field: `casualties/${group}/${k}`,
+          reason: 'number_out_of_range',
+          message: `casualties/${group}/${k} is ${n}; a count of people must be a whole number from 0 to ${INT4_MAX}.`,
+        });
   return out;
 }
 
@@ -139,7 +165,8 @@ export function storageProblems(i: Incident): Problem[] {
  */
 export function assertIncident(i: Incident): void {
   const problems = [
-    ...dateProblems(i.date), ...placeProblems(i.place),
+    ...dateProblems(i.date),
+    ...placeProblems(i.place),
     ...boundsProblems(i.casualties.killed, 'casualties/killed'),
     ...(i.casualties.injured ? boundsProblems(i.casualties.injured, 'casualties/injured') : []),
     ...splitProblems(i.casualties),

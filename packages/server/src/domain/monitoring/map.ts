@@ -17,11 +17,18 @@ export function parseBbox(text: string, field = 'bbox'): Bbox {
   if (parts.length !== 4 || nums.some((n) => !Number.isFinite(n)))
     throw invalid(field, 'malformed_bbox', `"${text}" is not a box: give west,south,east,north as four numbers.`);
   const [west, south, east, north] = nums as [number, number, number, number];
-  for (const [v, name] of [[west, 'west'], [east, 'east']] as const)
+  for (const [v, name] of [
+    [west, 'west'],
+    [east, 'east'],
+  ] as const)
     if (v < -180 || v > 180) throw invalid(field, 'outside_wgs84', `The ${name} edge ${v} is outside WGS84 (−180 to 180).`);
-  for (const [v, name] of [[south, 'south'], [north, 'north']] as const)
+  for (const [v, name] of [
+    [south, 'south'],
+    [north, 'north'],
+  ] as const)
     if (v < -90 || v > 90) throw invalid(field, 'outside_wgs84', `The ${name} edge ${v} is outside WGS84 (−90 to 90).`);
-  if (west >= east || south >= north) throw invalid(field, 'bbox_inverted', `The box ${text} is inverted or empty: west must be below east and south below north.`);
+  if (west >= east || south >= north)
+    throw invalid(field, 'bbox_inverted', `The box ${text} is inverted or empty: west must be below east and south below north.`);
   return { west, south, east, north };
 }
 

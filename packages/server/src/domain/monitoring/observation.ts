@@ -11,7 +11,8 @@ export interface Observation {
 export function assertObservation(o: Observation): void {
   const p = placeProblems(o.observer, 'observer')[0];
   if (p) throw invalid(p.field, p.reason, p.message);
-  if (o.time.to && Date.parse(o.time.to) < Date.parse(o.time.from)) throw invalid('time/to', 'span_reversed', `The observation ends (${o.time.to}) before it starts (${o.time.from}).`);
+  if (o.time.to && Date.parse(o.time.to) < Date.parse(o.time.from))
+    throw invalid('time/to', 'span_reversed', `The observation ends (${o.time.to}) before it starts (${o.time.from}).`);
   if (o.distanceKm && o.distanceKm.min > o.distanceKm.max)
     throw invalid('distanceKm/min', 'bounds_reversed', `The nearest distance ${o.distanceKm.min} km is beyond the farthest ${o.distanceKm.max} km.`);
 }

@@ -13,7 +13,10 @@ const ucdpLike: Incident = {
   date: { start: '2014-09-28', end: '2014-09-30', precision: 'span' },
   place: { lat: 48.0159, lon: 37.8028, precision: 'near', name: 'Donetsk', admin1: 'Donetsk oblast', country: 'Ukraine' },
   violence: 'state_based',
-  actors: [{ role: 'side_a', name: 'Government of Ukraine' }, { role: 'side_b', name: 'DPR' }],
+  actors: [
+    { role: 'side_a', name: 'Government of Ukraine' },
+    { role: 'side_b', name: 'DPR' },
+  ],
   casualties: { killed: { low: 2, best: 3, high: 5 }, killedBy: { sideA: 1, sideB: 1, civilians: 1, unknown: 0 }, injured: { low: 4, best: 6, high: 9 } },
   sources: [{ publisher: 'Test fixture wire' }],
   notes: 'Test fixture: a span of three days, with "quotes", commas\nand a line break.',
@@ -41,7 +44,10 @@ describe('HXL import', () => {
     const [, tags, ...rows] = parseCsv(hxl).records.map((r) => r.fields);
     const order = tags!.map((_, k) => k).reverse();
     // Attributes reversed and spaced ("#affected +low +killed"), columns reversed, headers renamed.
-    const retagged = order.map((k) => { const [h, ...a] = tags![k]!.split('+'); return [h, ...a.reverse()].join(' +'); });
+    const retagged = order.map((k) => {
+      const [h, ...a] = tags![k]!.split('+');
+      return [h, ...a.reverse()].join(' +');
+    });
     const shuffled = [order.map((k) => `Column ${k}`), retagged, ...rows.map((r) => order.map((k) => r[k]!))];
     const parsed = parseHxl(bytes(stringifyCsv(shuffled)));
     expect(incidentsHxlCsv(again(parsed))).toBe(hxl);
@@ -49,13 +55,25 @@ describe('HXL import', () => {
 
   it('refuses bad rows with their line, and files without an HXL tag row', () => {
     const file = [
-      'id,date,lat,lon,killed,status', '#event+id,#date+start,#geo+lat,#geo+lon,#affected+killed,#status+verification',
-      'a-1,2014-09-20,48,37.8,1,reported', 'a-2,2014-09-20,91,37.8,1,', 'a-3,,48,37.8,1,', 'a-4,2014-09-20,48,37.8,some,', 'A 5,2014-09-20,48,37.8,1,', 'a-6,2014-09-20,48,37.8,1,verified', 'a-1,2014-09-21,48,37.8,1,',
+      'id,date,lat,lon,killed,status',
+      '#event+id,#date+start,#geo+lat,#geo+lon,#affected+killed,#status+verification',
+      'a-1,2014-09-20,48,37.8,1,reported',
+      'a-2,2014-09-20,91,37.8,1,',
+      'a-3,,48,37.8,1,',
+      'a-4,2014-09-20,48,37.8,some,',
+      'A 5,2014-09-20,48,37.8,1,',
+      'a-6,2014-09-20,48,37.8,1,verified',
+      'a-1,2014-09-21,48,37.8,1,',
     ].join('\n');
     const r = parseHxl(bytes(file));
     expect(r.rows.map((x) => [x.line, x.status, x.problems[0]?.reason, x.problems[0]?.field])).toEqual([
-      [3, 'accepted', undefined, undefined], [4, 'refused', 'outside_wgs84', 'latitude'], [5, 'refused', 'missing_date', 'date_start'],
-      [6, 'refused', 'bad_number', 'killed_best'], [7, 'refused', 'bad_id', 'id'], [8, 'warned', 'verification_not_imported', 'verification'], [9, 'refused', 'duplicate_id', 'id'],
+      [3, 'accepted', undefined, undefined],
+      [4, 'refused', 'outside_wgs84', 'latitude'],
+      [5, 'refused', 'missing_date', 'date_start'],
+      [6, 'refused', 'bad_number', 'killed_best'],
+      [7, 'refused', 'bad_id', 'id'],
+      [8, 'warned', 'verification_not_imported', 'verification'],
+      [9, 'refused', 'duplicate_id', 'id'],
     ]);
     expect(r.incidents[0]!.incident.place.precision).toBe('estimated');
     expect(() => parseHxl(bytes('a,b\n1,2\n'))).toThrow(expect.objectContaining({ reason: 'unknown_layout' }));
@@ -85,14 +103,29 @@ describe('GeoJSON import', () => {
       { ...f, id: 'b-1', geometry: { type: 'Point', coordinates: [37.8, 95] } },
       { ...f, id: 'b-2', geometry: { type: 'Point', coordinates: [37.9, 48.0159] } },
       { ...f, id: 'b-3', properties: { ...f.properties, casualties: { killed: { low: 1, best: 'two', high: 3 } } } },
-      { ...f, id: 'b-4', geometry: { type: 'LineString', coordinates: [[37, 48], [38, 48]] } },
+      {
+        ...f,
+        id: 'b-4',
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [37, 48],
+            [38, 48],
+          ],
+        },
+      },
       { ...f, id: 'b-5', properties: { ...f.properties, verification: 'verified', casualties: { killed: { low: 3, best: 1, high: 2 } } } },
       f,
     ];
     const r = parseGeoJson(bytes(JSON.stringify({ type: 'FeatureCollection', features })));
     expect(r.rows.map((x) => [x.line, x.status, x.problems.map((p) => p.reason).join(' ')])).toEqual([
-      [1, 'accepted', ''], [2, 'refused', 'outside_wgs84'], [3, 'refused', 'geometry_mismatch'], [4, 'refused', 'invalid_property'],
-      [5, 'refused', 'not_a_point'], [6, 'warned', 'verification_not_imported bounds_reversed'], [7, 'refused', 'duplicate_id'],
+      [1, 'accepted', ''],
+      [2, 'refused', 'outside_wgs84'],
+      [3, 'refused', 'geometry_mismatch'],
+      [4, 'refused', 'invalid_property'],
+      [5, 'refused', 'not_a_point'],
+      [6, 'warned', 'verification_not_imported bounds_reversed'],
+      [7, 'refused', 'duplicate_id'],
     ]);
     expect(r.rows[3]!.problems[0]!.field).toBe('properties/casualties/killed/best');
     expect(() => parseGeoJson(bytes(JSON.stringify(gj).slice(0, 500)))).toThrow(expect.objectContaining({ reason: 'malformed_json' }));

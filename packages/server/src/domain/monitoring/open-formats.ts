@@ -41,8 +41,24 @@ export const HXL_COLUMNS: [string, string, (x: IdentifiedIncident) => string | n
   ['admin2', '#adm2+name', (x) => x.incident.place.admin2],
   ['location', '#loc+name', (x) => x.incident.place.name],
   ['violence', '#event+type', (x) => x.incident.violence],
-  ['side_a', '#group+side_a', (x) => x.incident.actors.filter((a) => a.role === 'side_a').map((a) => a.name).join('; ')],
-  ['side_b', '#group+side_b', (x) => x.incident.actors.filter((a) => a.role === 'side_b').map((a) => a.name).join('; ')],
+  [
+    'side_a',
+    '#group+side_a',
+    (x) =>
+      x.incident.actors
+        .filter((a) => a.role === 'side_a')
+        .map((a) => a.name)
+        .join('; '),
+  ],
+  [
+    'side_b',
+    '#group+side_b',
+    (x) =>
+      x.incident.actors
+        .filter((a) => a.role === 'side_b')
+        .map((a) => a.name)
+        .join('; '),
+  ],
   ['killed_low', '#affected+killed+low', (x) => x.incident.casualties.killed.low],
   ['killed_best', '#affected+killed', (x) => x.incident.casualties.killed.best],
   ['killed_high', '#affected+killed+high', (x) => x.incident.casualties.killed.high],
@@ -62,9 +78,11 @@ export function incidentsHxlCsv(list: IdentifiedIncident[]): string {
   return stringifyCsv([
     HXL_COLUMNS.map((c) => c[0]),
     HXL_COLUMNS.map((c) => c[1]),
-    ...list.map((x) => HXL_COLUMNS.map(([, , get]) => {
-      const v = get(x);
-      return v === undefined ? '' : String(v);
-    })),
+    ...list.map((x) =>
+      HXL_COLUMNS.map(([, , get]) => {
+        const v = get(x);
+        return v === undefined ? '' : String(v);
+      }),
+    ),
   ]);
 }

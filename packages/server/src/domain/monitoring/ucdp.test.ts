@@ -31,11 +31,25 @@ describe('UCDP GED import and export', () => {
   it('maps dates, place, actors, casualties and sources', () => {
     const first = parsed.incidents[0]!.incident;
     expect(first.date).toEqual({ start: '2014-01-22', end: '2014-01-22', precision: 'day' });
-    expect(first.place).toMatchObject({ lat: 50.45, lon: 30.52333, precision: 'exact', name: 'Kiev city', admin1: 'Kiev Special Republican city', country: 'Ukraine' });
-    expect(first.actors).toEqual([{ role: 'side_a', name: 'Government of Ukraine' }, { role: 'side_b', name: 'Maidan' }]);
+    expect(first.place).toMatchObject({
+      lat: 50.45,
+      lon: 30.52333,
+      precision: 'exact',
+      name: 'Kiev city',
+      admin1: 'Kiev Special Republican city',
+      country: 'Ukraine',
+    });
+    expect(first.actors).toEqual([
+      { role: 'side_a', name: 'Government of Ukraine' },
+      { role: 'side_b', name: 'Maidan' },
+    ]);
     expect(first.casualties).toEqual({ killed: { low: 5, best: 5, high: 5 }, killedBy: { sideA: 0, sideB: 5, civilians: 0, unknown: 0 } });
     expect(first.sources).toHaveLength(5);
-    expect(first.sources[0]).toEqual({ publisher: 'Agence France Presse', date: '2014-01-22', headline: 'Police disperse Kiev protest, activists say one shot dead' });
+    expect(first.sources[0]).toEqual({
+      publisher: 'Agence France Presse',
+      date: '2014-01-22',
+      headline: 'Police disperse Kiev protest, activists say one shot dead',
+    });
     const spans = parsed.incidents.filter((x) => x.incident.date.precision === 'month');
     expect(spans.length).toBe(11);
     const dashed = parsed.incidents.find((x) => JSON.stringify(x.incident).includes('–'));
@@ -49,7 +63,9 @@ describe('UCDP GED import and export', () => {
     const input = parseCsv(decodeSourceFile(bytes).text).records;
     expect(out).toHaveLength(input.length);
     for (let r = 0; r < input.length; r++)
-      for (let c = 0; c < 49; c++) if (out[r]!.fields[c] !== input[r]!.fields[c]) expect(`${r}:${UCDP_COLUMNS[c]}=${out[r]!.fields[c]}`).toBe(`${r}:${UCDP_COLUMNS[c]}=${input[r]!.fields[c]}`);
+      for (let c = 0; c < 49; c++)
+        if (out[r]!.fields[c] !== input[r]!.fields[c])
+          expect(`${r}:${UCDP_COLUMNS[c]}=${out[r]!.fields[c]}`).toBe(`${r}:${UCDP_COLUMNS[c]}=${input[r]!.fields[c]}`);
     expect(Buffer.from(encodeWindows1252(exportUcdp(parsed.incidents.map((x) => x.incident)))).equals(bytes)).toBe(true);
   });
 
@@ -59,29 +75,52 @@ describe('UCDP GED import and export', () => {
     i.date = { ...i.date, end: '2014-01-23', precision: 'span' };
     i.place.lat = 50.4501;
     const row = Object.fromEntries(UCDP_COLUMNS.map((c, k) => [c, toUcdpRow(i)[k]]));
-    expect(row).toMatchObject({ best: '6', low: '5', date_end: '1/23/2014 12:00:00 AM', date_prec: '2', latitude: '50.4501', geom_wkt: 'POINT (30.52333 50.4501)', relid: 'UKR-2014-1-14085-0' });
+    expect(row).toMatchObject({
+      best: '6',
+      low: '5',
+      date_end: '1/23/2014 12:00:00 AM',
+      date_prec: '2',
+      latitude: '50.4501',
+      geom_wkt: 'POINT (30.52333 50.4501)',
+      relid: 'UKR-2014-1-14085-0',
+    });
   });
 
   const line = (o: Record<string, string>) => {
-    const row: Record<string, string> = { ...parsed.incidents[1]!.incident.external!.row, source_article: '', number_of_sources: '0', source_office: '', source_date: '', source_headline: '' };
+    const row: Record<string, string> = {
+      ...parsed.incidents[1]!.incident.external!.row,
+      source_article: '',
+      number_of_sources: '0',
+      source_office: '',
+      source_date: '',
+      source_headline: '',
+    };
     return UCDP_COLUMNS.map((c) => ({ ...row, ...o })[c]!.replace(/[",\n]/g, ' ')).join(',');
   };
   const file = (...lines: string[]) => Buffer.from(`${header}\n${lines.join('\n')}\n`, 'latin1');
 
   it('refuses bad rows with their line and reason, and keeps the good ones', () => {
-    const r = parseUcdp(file(
-      line({ id: '1' }),
-      line({ id: '2', latitude: '91' }),
-      line({ id: '3', date_prec: '1', date_start: '1/27/2014 12:00:00 AM', date_end: '1/29/2014 12:00:00 AM' }),
-      line({ id: '4', date_start: '2/30/2014 12:00:00 AM' }),
-      line({ id: '5', best: 'many' }),
-      line({ id: '1' }),
-      line({ id: '7', low: '9', high: '3' }),
-      '8,too,short',
-    ));
+    const r = parseUcdp(
+      file(
+        line({ id: '1' }),
+        line({ id: '2', latitude: '91' }),
+        line({ id: '3', date_prec: '1', date_start: '1/27/2014 12:00:00 AM', date_end: '1/29/2014 12:00:00 AM' }),
+        line({ id: '4', date_start: '2/30/2014 12:00:00 AM' }),
+        line({ id: '5', best: 'many' }),
+        line({ id: '1' }),
+        line({ id: '7', low: '9', high: '3' }),
+        '8,too,short',
+      ),
+    );
     expect(r.rows.map((x) => [x.line, x.status, x.problems[0]?.reason])).toEqual([
-      [2, 'accepted', undefined], [3, 'refused', 'outside_wgs84'], [4, 'refused', 'precision_contradicts_dates'], [5, 'refused', 'impossible_date'],
-      [6, 'refused', 'bad_number'], [7, 'refused', 'duplicate_id'], [8, 'warned', 'bounds_reversed'], [9, 'refused', 'wrong_field_count'],
+      [2, 'accepted', undefined],
+      [3, 'refused', 'outside_wgs84'],
+      [4, 'refused', 'precision_contradicts_dates'],
+      [5, 'refused', 'impossible_date'],
+      [6, 'refused', 'bad_number'],
+      [7, 'refused', 'duplicate_id'],
+      [8, 'warned', 'bounds_reversed'],
+      [9, 'refused', 'wrong_field_count'],
     ]);
     expect(r.rows[1]!.problems[0]!.field).toBe('latitude');
     expect(r.incidents.map((x) => x.incident.external!.id)).toEqual(['1', '7']);
@@ -95,7 +134,11 @@ describe('UCDP GED import and export', () => {
     expect(r.totals.refused).toBe(1);
     expect(() => parseUcdp(Buffer.from('a,b\n1,2\n'))).toThrow(expect.objectContaining({ reason: 'not_ucdp_ged' }));
     expect(() => parseUcdp(Buffer.from([0xff, 0xfe, 0x61, 0]))).toThrow(expect.objectContaining({ reason: 'unreadable_encoding' }));
-    expect(() => parseUcdp(Buffer.concat([Buffer.from(`${header}\n`), Buffer.from([0x81])]))).toThrow(expect.objectContaining({ reason: 'unreadable_encoding' }));
-    expect(parseUcdp(Buffer.from(`${header}\n${line({ where_description: 'Донецьк – Horlivka' })}\n`, 'utf8')).incidents[0]!.incident.place.description).toBe('Донецьк – Horlivka');
+    expect(() => parseUcdp(Buffer.concat([Buffer.from(`${header}\n`), Buffer.from([0x81])]))).toThrow(
+      expect.objectContaining({ reason: 'unreadable_encoding' }),
+    );
+    expect(parseUcdp(Buffer.from(`${header}\n${line({ where_description: 'Донецьк – Horlivka' })}\n`, 'utf8')).incidents[0]!.incident.place.description).toBe(
+      'Донецьк – Horlivka',
+    );
   });
 });

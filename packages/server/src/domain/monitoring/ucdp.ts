@@ -2,19 +2,69 @@ import { INT4_MAX } from '@parley/contracts';
 import { invalid, type ErrorReason } from '../shared/app-error.ts';
 import { parseCsv, stringifyCsv } from './csv.ts';
 import {
-  boundsProblems, dateProblems, placeProblems, splitProblems,
-  type DatePrecision, type GeoPrecision, type Incident, type Problem, type Violence,
+  boundsProblems,
+  dateProblems,
+  placeProblems,
+  splitProblems,
+  type DatePrecision,
+  type GeoPrecision,
+  type Incident,
+  type Problem,
+  type Violence,
 } from './incident.ts';
 import { decodeSourceFile } from './text-encoding.ts';
 
 /** The 49 columns of the UCDP Georeferenced Event Dataset as its API exports them, in order. */
 export const UCDP_COLUMNS = [
-  'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id', 'conflict_new_id', 'conflict_name',
-  'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id', 'side_a_new_id', 'side_a', 'side_b_dset_id', 'side_b_new_id', 'side_b',
-  'number_of_sources', 'source_article', 'source_office', 'source_date', 'source_headline', 'source_original', 'where_prec',
-  'where_coordinates', 'where_description', 'adm_1', 'adm_2', 'latitude', 'longitude', 'geom_wkt', 'priogrid_gid', 'country',
-  'country_id', 'region', 'event_clarity', 'date_prec', 'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians',
-  'deaths_unknown', 'best', 'high', 'low', 'gwnoa', 'gwnob',
+  'id',
+  'relid',
+  'year',
+  'active_year',
+  'code_status',
+  'type_of_violence',
+  'conflict_dset_id',
+  'conflict_new_id',
+  'conflict_name',
+  'dyad_dset_id',
+  'dyad_new_id',
+  'dyad_name',
+  'side_a_dset_id',
+  'side_a_new_id',
+  'side_a',
+  'side_b_dset_id',
+  'side_b_new_id',
+  'side_b',
+  'number_of_sources',
+  'source_article',
+  'source_office',
+  'source_date',
+  'source_headline',
+  'source_original',
+  'where_prec',
+  'where_coordinates',
+  'where_description',
+  'adm_1',
+  'adm_2',
+  'latitude',
+  'longitude',
+  'geom_wkt',
+  'priogrid_gid',
+  'country',
+  'country_id',
+  'region',
+  'event_clarity',
+  'date_prec',
+  'date_start',
+  'date_end',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'best',
+  'high',
+  'low',
+  'gwnoa',
+  'gwnob',
 ] as const;
 export type UcdpRow = Record<string, string>;
 
@@ -93,8 +143,14 @@ function sourcesOf(article: string): Incident['sources'] {
 
 /** Problems name the incident field; an import report names the CSV column. */
 const COLUMN_OF: Record<string, string> = {
-  'date/start': 'date_start', 'date/end': 'date_end', 'date/precision': 'date_prec', 'place/lat': 'latitude', 'place/lon': 'longitude',
-  'casualties/killed/low': 'low', 'casualties/killed/best': 'best', 'casualties/killedBy': 'deaths_a',
+  'date/start': 'date_start',
+  'date/end': 'date_end',
+  'date/precision': 'date_prec',
+  'place/lat': 'latitude',
+  'place/lon': 'longitude',
+  'casualties/killed/low': 'low',
+  'casualties/killed/best': 'best',
+  'casualties/killedBy': 'deaths_a',
 };
 const asColumn = (p: Problem): Problem => ({ ...p, field: COLUMN_OF[p.field] ?? p.field });
 
@@ -108,18 +164,27 @@ export function mapUcdpRow(row: UcdpRow): { incident?: Incident; problems: Probl
     const precision = code(row, 'date_prec', DATE_PREC);
     const date = { start: isoDay(row, 'date_start'), end: isoDay(row, 'date_end'), precision };
     const place = clean({
-      lat: coordinate(row, 'latitude'), lon: coordinate(row, 'longitude'), precision: code(row, 'where_prec', WHERE_PREC),
-      name: text(row.where_coordinates), description: text(row.where_description), admin1: text(row.adm_1), admin2: text(row.adm_2), country: text(row.country),
+      lat: coordinate(row, 'latitude'),
+      lon: coordinate(row, 'longitude'),
+      precision: code(row, 'where_prec', WHERE_PREC),
+      name: text(row.where_coordinates),
+      description: text(row.where_description),
+      admin1: text(row.adm_1),
+      admin2: text(row.adm_2),
+      country: text(row.country),
     });
     const killed = { low: count(row, 'low'), best: count(row, 'best'), high: count(row, 'high') };
-    const killedBy = { sideA: count(row, 'deaths_a'), sideB: count(row, 'deaths_b'), civilians: count(row, 'deaths_civilians'), unknown: count(row, 'deaths_unknown') };
+    const killedBy = {
+      sideA: count(row, 'deaths_a'),
+      sideB: count(row, 'deaths_b'),
+      civilians: count(row, 'deaths_civilians'),
+      unknown: count(row, 'deaths_unknown'),
+    };
     const incident: Incident = clean({
-      date, place,
+      date,
+      place,
       violence: row.type_of_violence ? code(row, 'type_of_violence', VIOLENCE) : undefined,
-      actors: [
-        ...(row.side_a ? [{ role: 'side_a' as const, name: row.side_a }] : []),
-        ...(row.side_b ? [{ role: 'side_b' as const, name: row.side_b }] : []),
-      ],
+      actors: [...(row.side_a ? [{ role: 'side_a' as const, name: row.side_a }] : []), ...(row.side_b ? [{ role: 'side_b' as const, name: row.side_b }] : [])],
       casualties: { killed, killedBy },
       sources: sourcesOf(row.source_article ?? ''),
       originalSources: text(row.source_original),
@@ -130,7 +195,11 @@ export function mapUcdpRow(row: UcdpRow): { incident?: Incident; problems: Probl
     // A source's own inconsistencies are kept as given: changing them would misquote it.
     const warnings = [...boundsProblems(killed, 'casualties/killed'), ...splitProblems(incident.casualties)].map(asColumn);
     if (row.number_of_sources && Number(row.number_of_sources) !== incident.sources.length)
-      warnings.push({ field: 'number_of_sources', reason: 'source_count_mismatch', message: `number_of_sources says ${row.number_of_sources} but source_article lists ${incident.sources.length}.` });
+      warnings.push({
+        field: 'number_of_sources',
+        reason: 'source_count_mismatch',
+        message: `number_of_sources says ${row.number_of_sources} but source_article lists ${incident.sources.length}.`,
+      });
     return { incident, problems: warnings, refused: false };
   } catch (e) {
     if (e instanceof RowError) return { problems: [e.problem], refused: true };
@@ -149,20 +218,28 @@ export function parseUcdp(bytes: Uint8Array): UcdpParse {
   const header = records[0]?.fields;
   if (!header) throw invalid('file', 'empty_file', 'The file is empty.');
   const missing = UCDP_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw invalid('file', 'not_ucdp_ged', `The file lacks the UCDP GED columns ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`);
+  if (missing.length)
+    throw invalid('file', 'not_ucdp_ged', `The file lacks the UCDP GED columns ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`);
   const rows: RowReport[] = [];
   const incidents: UcdpParse['incidents'] = [];
   const seen = new Set<string>();
   for (const rec of records.slice(1)) {
     if (rec.fields.length === 1 && rec.fields[0] === '') continue;
     if (rec.fields.length !== header.length) {
-      rows.push({ line: rec.line, status: 'refused', problems: [{ field: 'row', reason: 'wrong_field_count', message: `Line ${rec.line} has ${rec.fields.length} fields; the header has ${header.length}.` }] });
+      rows.push({
+        line: rec.line,
+        status: 'refused',
+        problems: [
+          { field: 'row', reason: 'wrong_field_count', message: `Line ${rec.line} has ${rec.fields.length} fields; the header has ${header.length}.` },
+        ],
+      });
       continue;
     }
     const row: UcdpRow = Object.fromEntries(header.map((h, i) => [h, rec.fields[i]!]));
     const mapped = mapUcdpRow(row);
     let { problems } = mapped;
-    if (!mapped.refused && seen.has(row.id!)) problems = [{ field: 'id', reason: 'duplicate_id', message: `The UCDP id ${row.id} appears earlier in the file.` }];
+    if (!mapped.refused && seen.has(row.id!))
+      problems = [{ field: 'id', reason: 'duplicate_id', message: `The UCDP id ${row.id} appears earlier in the file.` }];
     const refused = mapped.refused || problems.some((p) => p.reason === 'duplicate_id');
     rows.push({ line: rec.line, id: row.id || undefined, status: refused ? 'refused' : problems.length ? 'warned' : 'accepted', problems });
     if (refused) continue;
@@ -173,14 +250,29 @@ export function parseUcdp(bytes: Uint8Array): UcdpParse {
   const sum = (k: 'best' | 'low' | 'high') => incidents.reduce((s, { incident }) => s + incident.casualties.killed[k], 0);
   const by = (s: RowReport['status']) => rows.filter((r) => r.status === s).length;
   return {
-    encoding, rows, incidents, complete: !problem,
-    totals: { rows: rows.length, accepted: by('accepted'), warned: by('warned'), refused: by('refused'), best: sum('best'), low: sum('low'), high: sum('high') },
+    encoding,
+    rows,
+    incidents,
+    complete: !problem,
+    totals: {
+      rows: rows.length,
+      accepted: by('accepted'),
+      warned: by('warned'),
+      refused: by('refused'),
+      best: sum('best'),
+      low: sum('low'),
+      high: sum('high'),
+    },
   };
 }
 
 const usDate = (iso: string) => `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}/${iso.slice(0, 4)} 12:00:00 AM`;
 const n = (v: number | undefined) => (v === undefined ? '' : String(v));
-const side = (i: Incident, role: 'side_a' | 'side_b') => i.actors.filter((a) => a.role === role).map((a) => a.name).join('; ');
+const side = (i: Incident, role: 'side_a' | 'side_b') =>
+  i.actors
+    .filter((a) => a.role === role)
+    .map((a) => a.name)
+    .join('; ');
 
 /**
  * Each group of columns with the incident fields it is written from. A group whose fields
@@ -188,12 +280,27 @@ const side = (i: Incident, role: 'side_a' | 'side_b') => i.actors.filter((a) => 
  * number formats); a group whose fields were edited is written from the fields.
  */
 const GROUPS: { get: (i: Incident) => unknown; put: (i: Incident) => Partial<UcdpRow> }[] = [
-  { get: (i) => i.date, put: (i) => ({ date_start: usDate(i.date.start), date_end: usDate(i.date.end), date_prec: String(DATE_PREC.indexOf(i.date.precision) + 1), year: i.date.start.slice(0, 4) }) },
+  {
+    get: (i) => i.date,
+    put: (i) => ({
+      date_start: usDate(i.date.start),
+      date_end: usDate(i.date.end),
+      date_prec: String(DATE_PREC.indexOf(i.date.precision) + 1),
+      year: i.date.start.slice(0, 4),
+    }),
+  },
   {
     get: (i) => i.place,
     put: ({ place: p }) => ({
-      latitude: String(p.lat), longitude: String(p.lon), geom_wkt: `POINT (${p.lon} ${p.lat})`, where_prec: String(WHERE_PREC.indexOf(p.precision) + 1),
-      where_coordinates: p.name ?? '', where_description: p.description ?? '', adm_1: p.admin1 ?? '', adm_2: p.admin2 ?? '', country: p.country ?? '',
+      latitude: String(p.lat),
+      longitude: String(p.lon),
+      geom_wkt: `POINT (${p.lon} ${p.lat})`,
+      where_prec: String(WHERE_PREC.indexOf(p.precision) + 1),
+      where_coordinates: p.name ?? '',
+      where_description: p.description ?? '',
+      adm_1: p.admin1 ?? '',
+      adm_2: p.admin2 ?? '',
+      country: p.country ?? '',
     }),
   },
   { get: (i) => i.violence, put: (i) => ({ type_of_violence: i.violence ? String(VIOLENCE.indexOf(i.violence) + 1) : '' }) },
@@ -201,7 +308,12 @@ const GROUPS: { get: (i: Incident) => unknown; put: (i: Incident) => Partial<Ucd
   { get: (i) => i.casualties.killed, put: ({ casualties: { killed: k } }) => ({ best: n(k.best), low: n(k.low), high: n(k.high) }) },
   {
     get: (i) => i.casualties.killedBy,
-    put: ({ casualties: { killedBy: k } }) => ({ deaths_a: n(k?.sideA), deaths_b: n(k?.sideB), deaths_civilians: n(k?.civilians), deaths_unknown: n(k?.unknown) }),
+    put: ({ casualties: { killedBy: k } }) => ({
+      deaths_a: n(k?.sideA),
+      deaths_b: n(k?.sideB),
+      deaths_civilians: n(k?.civilians),
+      deaths_unknown: n(k?.unknown),
+    }),
   },
   {
     get: (i) => i.sources.map((s) => [s.publisher, s.date, s.headline]),

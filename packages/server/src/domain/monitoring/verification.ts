@@ -30,6 +30,11 @@ export interface VerificationStep {
 export function verify(from: VerificationStatus, to: VerificationStatus, reason: string): VerificationStep {
   if (!reason.trim()) throw new AppError('validation', 'reason_required', 'Say why the verification status changes.', { field: 'reason' });
   if (!canVerify(from, to))
-    throw new AppError('invalid_transition', 'verification_transition_forbidden', `${withArticle(`${from} incident`, true)} cannot become ${to}${from === 'retracted' ? ': a retraction is final' : ''}.`, { field: 'to', from, to });
+    throw new AppError(
+      'invalid_transition',
+      'verification_transition_forbidden',
+      `${withArticle(`${from} incident`, true)} cannot become ${to}${from === 'retracted' ? ': a retraction is final' : ''}.`,
+      { field: 'to', from, to },
+    );
   return { from, to, reason };
 }

@@ -22,8 +22,6 @@ export const notFound = (what: string, id: string) =>
   // Same text whether the record is missing or hidden: a denial must not reveal existence.
   new AppError('not_found', 'not_found_or_no_access', `No ${what} "${id}" was found, or you may not see it.`, { id });
 
-export const invalid = (field: string, reason: ErrorReason, message: string) =>
-  new AppError('validation', reason, message, { field });
+export const invalid = (field: string, reason: ErrorReason, message: string) => new AppError('validation', reason, message, { field });
 
-export const conflict = (reason: ErrorReason, message: string, details: Record<string, unknown> = {}) =>
-  new AppError('conflict', reason, message, details);
+export const conflict = (reason: ErrorReason, message: string, details: Record<string, unknown> = {}) => new AppError('conflict', reason, message, details);

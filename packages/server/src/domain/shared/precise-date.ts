@@ -33,7 +33,8 @@ export function parsePreciseDate(value: string, field: string): PreciseDate {
   if (m[4]) {
     const [h, min, s] = [Number(m[5]), Number(m[6]), Number(m[7] ?? 0)];
     if (h > 23 || min > 59 || s > 59) throw invalid(field, 'impossible_date', `"${value}" has an impossible time of day.`);
-    if (m[8] !== 'Z' && (Number(m[8]!.slice(1, 3)) > 14 || Number(m[8]!.slice(4)) > 59)) throw invalid(field, 'invalid_offset', `"${value}" has the UTC offset ${m[8]}; offsets run from -12:00 to +14:00.`);
+    if (m[8] !== 'Z' && (Number(m[8]!.slice(1, 3)) > 14 || Number(m[8]!.slice(4)) > 59))
+      throw invalid(field, 'invalid_offset', `"${value}" has the UTC offset ${m[8]}; offsets run from -12:00 to +14:00.`);
     const utc = new Date(value).toISOString().slice(0, 10);
     return { value, precision: 'time', firstDay: utc, lastDay: utc };
   }

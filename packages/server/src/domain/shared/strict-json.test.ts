@@ -15,13 +15,23 @@ describe('strict JSON', () => {
   it('reads what JSON.stringify writes exactly as JSON.parse does, when nothing would be lost', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'é', '😀', '"', '\\', '\n', '\u2028', ' ') });
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
-        fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(text, tie('v'), { maxKeys: 4 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(text, tie('v'), { maxKeys: 4 }),
+      ),
     })).v;
-    fc.assert(fc.property(value, (v) => {
-      const json = JSON.stringify(v);
-      expect(parseStrictJson(json)).toEqual(JSON.parse(json));
-    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        const json = JSON.stringify(v);
+        expect(parseStrictJson(json)).toEqual(JSON.parse(json));
+      }),
+    );
   });
 
   it('refuses what JSON.parse would alter or PostgreSQL refuse, with a stable reason', () => {
@@ -31,7 +41,8 @@ describe('strict JSON', () => {
     expect(reasonOf('["\\ud83d\\ude00"]')).toBe('accepted');
     for (const n of ['1e309', '-1e309', '1e-400', '9007199254740993', '-9007199254740993', '1.00000000000000000001', '1152921504606846976'])
       expect(reasonOf(`[${n}]`), n).toBe('number_out_of_range');
-    for (const n of ['9007199254740991', '9007199254740992', '1e300', '5e-324', '0.1', '0.30000000000000004', '-0', '0e0', '1.50000000000000000000']) expect(reasonOf(`[${n}]`), n).toBe('accepted');
+    for (const n of ['9007199254740991', '9007199254740992', '1e300', '5e-324', '0.1', '0.30000000000000004', '-0', '0e0', '1.50000000000000000000'])
+      expect(reasonOf(`[${n}]`), n).toBe('accepted');
     expect(reasonOf(`${'['.repeat(64)}${']'.repeat(64)}`)).toBe('accepted');
     expect(reasonOf(`${'['.repeat(65)}${']'.repeat(65)}`)).toBe('too_deep');
     expect(reasonOf('{"a":1,"b":{"a":2},"a":3}')).toBe('duplicate_key');

@@ -36,8 +36,10 @@ function decimal(t: string): string {
 
 /** Refuses the text values PostgreSQL cannot store (NUL) or cannot encode (unpaired surrogates). */
 export function assertStorableText(s: string, path: readonly (string | number)[] = []): void {
-  if (s.includes('\u0000')) throw refuse('nul_character', `"${pointer(path) || 'the value'}" contains a NUL character (\\u0000), which Parley does not store.`, path);
-  if (LONE_SURROGATE.test(s)) throw refuse('lone_surrogate', `"${pointer(path) || 'the value'}" contains an unpaired UTF-16 surrogate, which is not a character.`, path);
+  if (s.includes('\u0000'))
+    throw refuse('nul_character', `"${pointer(path) || 'the value'}" contains a NUL character (\\u0000), which Parley does not store.`, path);
+  if (LONE_SURROGATE.test(s))
+    throw refuse('lone_surrogate', `"${pointer(path) || 'the value'}" contains an unpaired UTF-16 surrogate, which is not a character.`, path);
 }
 
 /** Decodes UTF-8, refusing invalid bytes rather than replacing them with U+FFFD. */
@@ -53,7 +55,10 @@ class Scanner {
   i = 0;
   /** The pointer to the value being read, kept as one stack so reading allocates no paths. */
   readonly path: (string | number)[] = [];
-  constructor(readonly text: string, readonly maxDepth: number) {}
+  constructor(
+    readonly text: string,
+    readonly maxDepth: number,
+  ) {}
 
   malformed(what: string): never {
     const at = this.i >= this.text.length ? 'the end' : `position ${this.i}`;
@@ -75,7 +80,12 @@ class Scanner {
     }
     if (c === '"') return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) if (this.text.startsWith(word, this.i)) return (this.i += word.length), v;
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const)
+      if (this.text.startsWith(word, this.i)) return ((this.i += word.length), v);
     return this.malformed(c === undefined ? 'unexpected end' : 'unexpected character');
   }
 
@@ -84,13 +94,14 @@ class Scanner {
     const out: Record<string, unknown> = {};
     this.i++;
     this.ws();
-    if (this.text[this.i] === '}') return this.i++, out;
+    if (this.text[this.i] === '}') return (this.i++, out);
     for (;;) {
       this.ws();
       if (this.text[this.i] !== '"') this.malformed('expected a quoted key');
       const key = this.string();
       path.push(key);
-      if (Object.hasOwn(out, key)) throw refuse('duplicate_key', `The key "${key}" appears twice in the same object; JSON parsers disagree on which one counts.`, path);
+      if (Object.hasOwn(out, key))
+        throw refuse('duplicate_key', `The key "${key}" appears twice in the same object; JSON parsers disagree on which one counts.`, path);
       this.ws();
       if (this.text[this.i] !== ':') this.malformed('expected ":"');
       this.i++;
@@ -109,7 +120,7 @@ class Scanner {
     const out: unknown[] = [];
     this.i++;
     this.ws();
-    if (this.text[this.i] === ']') return this.i++, out;
+    if (this.text[this.i] === ']') return (this.i++, out);
     for (;;) {
       path.push(out.length);
       out.push(this.value(depth));
@@ -138,7 +149,8 @@ class Scanner {
         this.malformed('unescaped control character in a string');
       }
       const e = this.text[this.i + 1];
-      const simple = e === undefined ? undefined : ({ '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[e];
+      const simple =
+        e === undefined ? undefined : ({ '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[e];
       if (simple !== undefined) {
         out += simple;
         this.i += 2;
@@ -166,7 +178,11 @@ class Scanner {
     if (!Number.isFinite(v)) throw refuse('number_out_of_range', `"${where}" is ${text}, beyond the range of numbers Parley stores.`, path);
     // What is stored is the double's shortest form: it must denote the very decimal that was sent.
     if (decimal(String(v)) !== decimal(text))
-      throw refuse('number_out_of_range', `"${where}" is ${text}, which a number cannot hold exactly (it would be stored as ${String(v)}); send fewer digits.`, path);
+      throw refuse(
+        'number_out_of_range',
+        `"${where}" is ${text}, which a number cannot hold exactly (it would be stored as ${String(v)}); send fewer digits.`,
+        path,
+      );
     return v;
   }
 }

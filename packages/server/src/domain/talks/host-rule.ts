@@ -11,7 +11,10 @@ export interface InvitationState {
  */
 export function assertHostRule(requiresConfirmation: boolean, invitations: readonly InvitationState[]): void {
   if (!requiresConfirmation) return;
-  const pending = invitations.filter((i) => i.status !== 'confirmed').map((i) => i.partyId).sort();
+  const pending = invitations
+    .filter((i) => i.status !== 'confirmed')
+    .map((i) => i.partyId)
+    .sort();
   if (invitations.length === 0 || pending.length > 0) {
     throw new AppError(
       'invalid_transition',

@@ -24,7 +24,11 @@ export async function adminRoutes(app: FastifyInstance, deps: { rt: Runtime; tok
   app.addHook('onRequest', async (req) => {
     const given = req.headers[ADMIN_HEADER];
     if (!local(req) || typeof given !== 'string' || !timingSafeEqual(digest(given), expected))
-      throw new AppError('unauthenticated', 'bad_admin_credential', 'This route is for the parley command on the server’s own machine, with the credential in the data directory.');
+      throw new AppError(
+        'unauthenticated',
+        'bad_admin_credential',
+        'This route is for the parley command on the server’s own machine, with the credential in the data directory.',
+      );
   });
   for (const name of Object.keys(operations) as OperationName[]) {
     app.post(`/api/admin/operations/${name}`, { schema: { hide: true, body: operations[name].input }, bodyLimit: 100 * 1024 * 1024 }, async (req) => ({

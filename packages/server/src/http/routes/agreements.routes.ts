@@ -13,23 +13,68 @@ const tags = ['agreements'];
 const a = '/api/processes/:processId/agreements/:id';
 
 export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
-  app.post(`${a}/provisions`, { schema: { tags, operationId: 'addProvision', security: SECURITY.signedIn, summary: 'Add a numbered provision', params: RecordParams, body: ProvisionInput, response: Responses({ 201: RecordRead(ProvisionInput) }, WRITE_ERRORS) } }, async (req, reply) => {
-    const { processId, id } = req.params as P;
-    reply.status(201);
-    return present(await addProvision(deps, req.actor, processId, id, req.body as { number: string }));
-  });
+  app.post(
+    `${a}/provisions`,
+    {
+      schema: {
+        tags,
+        operationId: 'addProvision',
+        security: SECURITY.signedIn,
+        summary: 'Add a numbered provision',
+        params: RecordParams,
+        body: ProvisionInput,
+        response: Responses({ 201: RecordRead(ProvisionInput) }, WRITE_ERRORS),
+      },
+    },
+    async (req, reply) => {
+      const { processId, id } = req.params as P;
+      reply.status(201);
+      return present(await addProvision(deps, req.actor, processId, id, req.body as { number: string }));
+    },
+  );
 
   const AssessParams = Type.Object({ ...RecordParams.properties, number: Type.String({ pattern: '^[0-9]{1,3}(\\.[0-9]{1,3})*$' }) });
-  app.post(`${a}/provisions/:number/assessments`, { schema: { tags, operationId: 'assessProvision', security: SECURITY.signedIn, summary: 'Assess how far a provision is implemented', params: AssessParams, body: AssessmentInput, response: Responses({ 201: RecordRead(AssessmentInput) }, WRITE_ERRORS) } }, async (req, reply) => {
-    const { processId, id, number } = req.params as P & { number: string };
-    reply.status(201);
-    return present(await assessProvision(deps, req.actor, processId, id, number, req.body as Record<string, unknown>));
-  });
+  app.post(
+    `${a}/provisions/:number/assessments`,
+    {
+      schema: {
+        tags,
+        operationId: 'assessProvision',
+        security: SECURITY.signedIn,
+        summary: 'Assess how far a provision is implemented',
+        params: AssessParams,
+        body: AssessmentInput,
+        response: Responses({ 201: RecordRead(AssessmentInput) }, WRITE_ERRORS),
+      },
+    },
+    async (req, reply) => {
+      const { processId, id, number } = req.params as P & { number: string };
+      reply.status(201);
+      return present(await assessProvision(deps, req.actor, processId, id, number, req.body as Record<string, unknown>));
+    },
+  );
 
-  const MatrixQuery = Type.Object({ dates: Type.Optional(Type.String({ maxLength: 1200, description: 'comma-separated dates' })) }, { additionalProperties: false });
-  app.get(`${a}/matrix`, { schema: { tags, operationId: 'getImplementationMatrix', security: SECURITY.optional, summary: 'Implementation matrix: provision × date', params: RecordParams, querystring: MatrixQuery, response: Responses({ 200: Matrix }, READ_ERRORS) } }, async (req) => {
-    const { processId, id } = req.params as P;
-    const { dates } = req.query as { dates?: string };
-    return implementationMatrix(deps, req.actor, processId, id, dates ? dates.split(',').map((d) => d.trim()) : undefined);
-  });
+  const MatrixQuery = Type.Object(
+    { dates: Type.Optional(Type.String({ maxLength: 1200, description: 'comma-separated dates' })) },
+    { additionalProperties: false },
+  );
+  app.get(
+    `${a}/matrix`,
+    {
+      schema: {
+        tags,
+        operationId: 'getImplementationMatrix',
+        security: SECURITY.optional,
+        summary: 'Implementation matrix: provision × date',
+        params: RecordParams,
+        querystring: MatrixQuery,
+        response: Responses({ 200: Matrix }, READ_ERRORS),
+      },
+    },
+    async (req) => {
+      const { processId, id } = req.params as P;
+      const { dates } = req.query as { dates?: string };
+      return implementationMatrix(deps, req.actor, processId, id, dates ? dates.split(',').map((d) => d.trim()) : undefined);
+    },
+  );
 }

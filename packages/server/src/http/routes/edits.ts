@@ -41,10 +41,37 @@ export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base
   const response = Responses({ 200: RecordRead(res.schema, LIFECYCLE_KINDS.has(res.kind)) }, WRITE_ERRORS);
   const at = (req: { params: unknown }) => req.params as { processId: string; id: string };
 
-  app.put(`${base}/:id`, { schema: { tags, operationId: `replace${pascal(res.kind)}`, security: SECURITY.signedIn, summary: `Write a new version of ${label}`, params, body: schema, response } }, async (req) =>
-    show(await replaceRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown> & { version: number })));
+  app.put(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        operationId: `replace${pascal(res.kind)}`,
+        security: SECURITY.signedIn,
+        summary: `Write a new version of ${label}`,
+        params,
+        body: schema,
+        response,
+      },
+    },
+    async (req) => show(await replaceRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown> & { version: number })),
+  );
 
-  app.patch(`${base}/:id`, { schema: { tags, operationId: `patch${pascal(res.kind)}`, security: SECURITY.signedIn, summary: `Change some fields of ${label} (JSON Merge Patch)`, params, body: MergePatch, response } }, async (req) => {
-    return show(await patchRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown>, { show, validate }));
-  });
+  app.patch(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        operationId: `patch${pascal(res.kind)}`,
+        security: SECURITY.signedIn,
+        summary: `Change some fields of ${label} (JSON Merge Patch)`,
+        params,
+        body: MergePatch,
+        response,
+      },
+    },
+    async (req) => {
+      return show(await patchRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown>, { show, validate }));
+    },
+  );
 }

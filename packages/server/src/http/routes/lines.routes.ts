@@ -12,21 +12,63 @@ type P = { processId: string };
 
 /** Lines and zones as map layers, and the withdrawal violations computed against them; the line records come from the record routes. */
 export async function linesRoutes(app: FastifyInstance, deps: MonitoringDeps) {
-  app.get('/api/processes/:processId/violations', {
-    schema: { tags, operationId: 'listViolations', security: SECURITY.optional, response: Responses({ 200: Violations }, READ_ERRORS), summary: 'Weapons sighted on a day inside the distance their category must keep from the contact line', params: ProcessParams, querystring: ViolationsQuery },
-  }, async (req) => ({ items: await listViolations(deps, req.actor, (req.params as P).processId, req.query as Query) }));
+  app.get(
+    '/api/processes/:processId/violations',
+    {
+      schema: {
+        tags,
+        operationId: 'listViolations',
+        security: SECURITY.optional,
+        response: Responses({ 200: Violations }, READ_ERRORS),
+        summary: 'Weapons sighted on a day inside the distance their category must keep from the contact line',
+        params: ProcessParams,
+        querystring: ViolationsQuery,
+      },
+    },
+    async (req) => ({ items: await listViolations(deps, req.actor, (req.params as P).processId, req.query as Query) }),
+  );
 
-  app.get('/api/processes/:processId/lines.geojson', {
-    schema: { tags, operationId: 'getLineLayer', security: SECURITY.optional, response: Responses({ 200: { description: 'a GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: FeatureCollection } } } }, READ_ERRORS), summary: 'Lines as GeoJSON; with a date, the latest line of each kind and claimant by then', params: ProcessParams, querystring: LinesQuery },
-  }, async (req, reply) => {
-    reply.type('application/geo+json');
-    return lineLayer(deps, req.actor, (req.params as P).processId, (req.query as { date?: string }).date);
-  });
+  app.get(
+    '/api/processes/:processId/lines.geojson',
+    {
+      schema: {
+        tags,
+        operationId: 'getLineLayer',
+        security: SECURITY.optional,
+        response: Responses(
+          { 200: { description: 'a GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: FeatureCollection } } } },
+          READ_ERRORS,
+        ),
+        summary: 'Lines as GeoJSON; with a date, the latest line of each kind and claimant by then',
+        params: ProcessParams,
+        querystring: LinesQuery,
+      },
+    },
+    async (req, reply) => {
+      reply.type('application/geo+json');
+      return lineLayer(deps, req.actor, (req.params as P).processId, (req.query as { date?: string }).date);
+    },
+  );
 
-  app.get('/api/processes/:processId/zones.geojson', {
-    schema: { tags, operationId: 'getZoneLayer', security: SECURITY.optional, response: Responses({ 200: { description: 'a GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: FeatureCollection } } } }, READ_ERRORS), summary: 'The withdrawal zones of a day as GeoJSON buffers around their reference lines', params: ProcessParams, querystring: ZonesQuery },
-  }, async (req, reply) => {
-    reply.type('application/geo+json');
-    return zoneLayer(deps, req.actor, (req.params as P).processId, req.query as { date: string; agreement?: RuleSetId });
-  });
+  app.get(
+    '/api/processes/:processId/zones.geojson',
+    {
+      schema: {
+        tags,
+        operationId: 'getZoneLayer',
+        security: SECURITY.optional,
+        response: Responses(
+          { 200: { description: 'a GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: FeatureCollection } } } },
+          READ_ERRORS,
+        ),
+        summary: 'The withdrawal zones of a day as GeoJSON buffers around their reference lines',
+        params: ProcessParams,
+        querystring: ZonesQuery,
+      },
+    },
+    async (req, reply) => {
+      reply.type('application/geo+json');
+      return zoneLayer(deps, req.actor, (req.params as P).processId, req.query as { date: string; agreement?: RuleSetId });
+    },
+  );
 }

@@ -1,4 +1,23 @@
-import { ConsistencyProof, Id, InclusionProof, ItemsOf, LogKey, READ_ERRORS, Receipt, Redacted, Responses, SECURITY, Text, WitnessApproval, WitnessChange, WitnessInput, WitnessName, WitnessRemoval, WitnessView, WRITE_ERRORS } from '@parley/contracts';
+import {
+  ConsistencyProof,
+  Id,
+  InclusionProof,
+  ItemsOf,
+  LogKey,
+  READ_ERRORS,
+  Receipt,
+  Redacted,
+  Responses,
+  SECURITY,
+  Text,
+  WitnessApproval,
+  WitnessChange,
+  WitnessInput,
+  WitnessName,
+  WitnessRemoval,
+  WitnessView,
+  WRITE_ERRORS,
+} from '@parley/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { LogDeps } from '../../use-cases/ports.ts';
@@ -31,68 +50,249 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
   const base = '/api/processes/:processId/log';
   const tags = ['log'];
 
-  app.get(`${base}/checkpoint`, { schema: { tags, operationId: 'getCheckpoint', security: SECURITY.optional, summary: 'The latest signed checkpoint with its cosignatures', params: Params, response: Responses({ 200: Text('text/plain', 'a C2SP signed note') }, [...READ_ERRORS, 503]) } }, async (req, reply) => {
-    reply.type(TEXT).header('cache-control', 'no-cache');
-    return getCheckpoint(deps, (req.params as P).processId);
-  });
+  app.get(
+    `${base}/checkpoint`,
+    {
+      schema: {
+        tags,
+        operationId: 'getCheckpoint',
+        security: SECURITY.optional,
+        summary: 'The latest signed checkpoint with its cosignatures',
+        params: Params,
+        response: Responses({ 200: Text('text/plain', 'a C2SP signed note') }, [...READ_ERRORS, 503]),
+      },
+    },
+    async (req, reply) => {
+      reply.type(TEXT).header('cache-control', 'no-cache');
+      return getCheckpoint(deps, (req.params as P).processId);
+    },
+  );
 
-  app.post(`${base}/checkpoint`, { schema: { tags, operationId: 'signCheckpoint', security: SECURITY.signedIn, summary: 'Sign a checkpoint now (mediator)', params: Params, response: Responses({ 200: Text('text/plain', 'the latest checkpoint: nothing new to sign'), 201: Text('text/plain', 'the new signed checkpoint') }, WRITE_ERRORS) } }, async (req, reply) => {
-    const r = await signCheckpoint(deps, req.actor, (req.params as P).processId);
-    reply.status(r.signed ? 201 : 200).type(TEXT);
-    return r.checkpoint.note + r.checkpoint.cosignatures.join('');
-  });
+  app.post(
+    `${base}/checkpoint`,
+    {
+      schema: {
+        tags,
+        operationId: 'signCheckpoint',
+        security: SECURITY.signedIn,
+        summary: 'Sign a checkpoint now (mediator)',
+        params: Params,
+        response: Responses(
+          { 200: Text('text/plain', 'the latest checkpoint: nothing new to sign'), 201: Text('text/plain', 'the new signed checkpoint') },
+          WRITE_ERRORS,
+        ),
+      },
+    },
+    async (req, reply) => {
+      const r = await signCheckpoint(deps, req.actor, (req.params as P).processId);
+      reply.status(r.signed ? 201 : 200).type(TEXT);
+      return r.checkpoint.note + r.checkpoint.cosignatures.join('');
+    },
+  );
 
-  app.get(`${base}/key`, { schema: { tags, operationId: 'getLogKey', security: SECURITY.optional, summary: "The log's verifier key and origin", params: Params, response: Responses({ 200: LogKey }, READ_ERRORS) } }, async (req) => getLogKey(deps, (req.params as P).processId));
+  app.get(
+    `${base}/key`,
+    {
+      schema: {
+        tags,
+        operationId: 'getLogKey',
+        security: SECURITY.optional,
+        summary: "The log's verifier key and origin",
+        params: Params,
+        response: Responses({ 200: LogKey }, READ_ERRORS),
+      },
+    },
+    async (req) => getLogKey(deps, (req.params as P).processId),
+  );
 
-  app.get(`${base}/tile/*`, { schema: { tags, operationId: 'getTile', security: SECURITY.optional, summary: 'A tlog-tiles hash tile or entry bundle', params: Type.Object({ processId: Id, '*': Type.String() }), response: Responses({ 200: { description: 'tile bytes', content: { 'application/octet-stream': { schema: Type.String({ contentMediaType: 'application/octet-stream' }) } } } }, [...READ_ERRORS, 503]) } }, async (req, reply) => {
-    const params = req.params as P & { '*': string };
-    const tile = await getTile(deps, params.processId, `tile/${params['*']}`);
-    // Full tiles never change; a partial one is replaced as the tree grows.
-    reply.type('application/octet-stream').header('cache-control', tile.full ? 'public, max-age=31536000, immutable' : 'no-cache');
-    return Buffer.from(tile.bytes);
-  });
+  app.get(
+    `${base}/tile/*`,
+    {
+      schema: {
+        tags,
+        operationId: 'getTile',
+        security: SECURITY.optional,
+        summary: 'A tlog-tiles hash tile or entry bundle',
+        params: Type.Object({ processId: Id, '*': Type.String() }),
+        response: Responses(
+          {
+            200: {
+              description: 'tile bytes',
+              content: { 'application/octet-stream': { schema: Type.String({ contentMediaType: 'application/octet-stream' }) } },
+            },
+          },
+          [...READ_ERRORS, 503],
+        ),
+      },
+    },
+    async (req, reply) => {
+      const params = req.params as P & { '*': string };
+      const tile = await getTile(deps, params.processId, `tile/${params['*']}`);
+      // Full tiles never change; a partial one is replaced as the tree grows.
+      reply.type('application/octet-stream').header('cache-control', tile.full ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return Buffer.from(tile.bytes);
+    },
+  );
 
-  app.get(`${base}/proof/inclusion`, { schema: { tags, operationId: 'proveInclusion', security: SECURITY.optional, summary: 'An inclusion proof', params: Params, querystring: Type.Object({ index: Type.Optional(Type.String()), size: Type.Optional(Type.String()) }), response: Responses({ 200: InclusionProof }, [...READ_ERRORS, 503]) } }, async (req) =>
-    proveInclusion(deps, (req.params as P).processId, req.query as { index?: string; size?: string }));
+  app.get(
+    `${base}/proof/inclusion`,
+    {
+      schema: {
+        tags,
+        operationId: 'proveInclusion',
+        security: SECURITY.optional,
+        summary: 'An inclusion proof',
+        params: Params,
+        querystring: Type.Object({ index: Type.Optional(Type.String()), size: Type.Optional(Type.String()) }),
+        response: Responses({ 200: InclusionProof }, [...READ_ERRORS, 503]),
+      },
+    },
+    async (req) => proveInclusion(deps, (req.params as P).processId, req.query as { index?: string; size?: string }),
+  );
 
-  app.get(`${base}/proof/consistency`, { schema: { tags, operationId: 'proveConsistency', security: SECURITY.optional, summary: 'A consistency proof between two sizes', params: Params, querystring: Type.Object({ from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }), response: Responses({ 200: ConsistencyProof }, [...READ_ERRORS, 503]) } }, async (req) =>
-    proveConsistency(deps, (req.params as P).processId, req.query as { from?: string; to?: string }));
+  app.get(
+    `${base}/proof/consistency`,
+    {
+      schema: {
+        tags,
+        operationId: 'proveConsistency',
+        security: SECURITY.optional,
+        summary: 'A consistency proof between two sizes',
+        params: Params,
+        querystring: Type.Object({ from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }),
+        response: Responses({ 200: ConsistencyProof }, [...READ_ERRORS, 503]),
+      },
+    },
+    async (req) => proveConsistency(deps, (req.params as P).processId, req.query as { from?: string; to?: string }),
+  );
 
-  app.get(`${base}/records/:type/:id/receipt`, { schema: { tags, operationId: 'getReceipt', security: SECURITY.optional, summary: "A record's receipt", params: EntryParams, querystring: Type.Object({ version: Type.Optional(Type.String()) }), response: Responses({ 200: Receipt }, [...READ_ERRORS, 503]) } }, async (req) => {
-    const { processId, type, id } = req.params as E;
-    return getReceipt(deps, req.actor, processId, type, id, req.query as { version?: string });
-  });
+  app.get(
+    `${base}/records/:type/:id/receipt`,
+    {
+      schema: {
+        tags,
+        operationId: 'getReceipt',
+        security: SECURITY.optional,
+        summary: "A record's receipt",
+        params: EntryParams,
+        querystring: Type.Object({ version: Type.Optional(Type.String()) }),
+        response: Responses({ 200: Receipt }, [...READ_ERRORS, 503]),
+      },
+    },
+    async (req) => {
+      const { processId, type, id } = req.params as E;
+      return getReceipt(deps, req.actor, processId, type, id, req.query as { version?: string });
+    },
+  );
 
-  app.get(`${base}/witnesses`, { schema: { tags, operationId: 'listWitnesses', security: SECURITY.optional, summary: 'The witnesses registered for this log, with their status', params: Params, response: Responses({ 200: ItemsOf(WitnessView) }, READ_ERRORS) } }, async (req) =>
-    ({ items: await listWitnesses(deps, (req.params as P).processId) }));
+  app.get(
+    `${base}/witnesses`,
+    {
+      schema: {
+        tags,
+        operationId: 'listWitnesses',
+        security: SECURITY.optional,
+        summary: 'The witnesses registered for this log, with their status',
+        params: Params,
+        response: Responses({ 200: ItemsOf(WitnessView) }, READ_ERRORS),
+      },
+    },
+    async (req) => ({ items: await listWitnesses(deps, (req.params as P).processId) }),
+  );
 
-  app.post(`${base}/witnesses`, {
-    schema: { tags, operationId: 'registerWitness', security: SECURITY.signedIn, summary: "Register a party's witness (a delegate's waits for the mediator's approval)", params: Params, body: WitnessInput, response: Responses({ 201: WitnessView }, WRITE_ERRORS) },
-  }, async (req, reply) => {
-    reply.status(201);
-    return registerWitness(deps, req.actor, (req.params as P).processId, req.body as WitnessInput);
-  });
+  app.post(
+    `${base}/witnesses`,
+    {
+      schema: {
+        tags,
+        operationId: 'registerWitness',
+        security: SECURITY.signedIn,
+        summary: "Register a party's witness (a delegate's waits for the mediator's approval)",
+        params: Params,
+        body: WitnessInput,
+        response: Responses({ 201: WitnessView }, WRITE_ERRORS),
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return registerWitness(deps, req.actor, (req.params as P).processId, req.body as WitnessInput);
+    },
+  );
 
-  app.put(`${base}/witnesses/:name`, { schema: { tags, operationId: 'changeWitness', security: SECURITY.signedIn, summary: "Move a witness to a new address (a delegate's waits for approval again)", params: WitnessParams, body: WitnessChange, response: Responses({ 200: WitnessView }, WRITE_ERRORS) } }, async (req) => {
-    const { processId, name } = req.params as W;
-    return changeWitness(deps, req.actor, processId, name, req.body as { url: string; version: number });
-  });
+  app.put(
+    `${base}/witnesses/:name`,
+    {
+      schema: {
+        tags,
+        operationId: 'changeWitness',
+        security: SECURITY.signedIn,
+        summary: "Move a witness to a new address (a delegate's waits for approval again)",
+        params: WitnessParams,
+        body: WitnessChange,
+        response: Responses({ 200: WitnessView }, WRITE_ERRORS),
+      },
+    },
+    async (req) => {
+      const { processId, name } = req.params as W;
+      return changeWitness(deps, req.actor, processId, name, req.body as { url: string; version: number });
+    },
+  );
 
-  app.post(`${base}/witnesses/:name/approve`, { schema: { tags, operationId: 'approveWitness', security: SECURITY.signedIn, summary: "Approve a party's pending witness (mediator)", params: WitnessParams, body: WitnessApproval, response: Responses({ 200: WitnessView }, WRITE_ERRORS) } }, async (req) => {
-    const { processId, name } = req.params as W;
-    return approveWitness(deps, req.actor, processId, name, req.body as { version: number });
-  });
+  app.post(
+    `${base}/witnesses/:name/approve`,
+    {
+      schema: {
+        tags,
+        operationId: 'approveWitness',
+        security: SECURITY.signedIn,
+        summary: "Approve a party's pending witness (mediator)",
+        params: WitnessParams,
+        body: WitnessApproval,
+        response: Responses({ 200: WitnessView }, WRITE_ERRORS),
+      },
+    },
+    async (req) => {
+      const { processId, name } = req.params as W;
+      return approveWitness(deps, req.actor, processId, name, req.body as { version: number });
+    },
+  );
 
-  app.delete(`${base}/witnesses/:name`, { schema: { tags, operationId: 'removeWitness', security: SECURITY.signedIn, summary: "Remove a witness (its party's delegate or the mediator)", params: WitnessParams, querystring: WitnessRemoval, response: Responses({ 200: WitnessView }, WRITE_ERRORS) } }, async (req) => {
-    const { processId, name } = req.params as W;
-    return removeWitness(deps, req.actor, processId, name, { version: Number((req.query as { version: string }).version) });
-  });
+  app.delete(
+    `${base}/witnesses/:name`,
+    {
+      schema: {
+        tags,
+        operationId: 'removeWitness',
+        security: SECURITY.signedIn,
+        summary: "Remove a witness (its party's delegate or the mediator)",
+        params: WitnessParams,
+        querystring: WitnessRemoval,
+        response: Responses({ 200: WitnessView }, WRITE_ERRORS),
+      },
+    },
+    async (req) => {
+      const { processId, name } = req.params as W;
+      return removeWitness(deps, req.actor, processId, name, { version: Number((req.query as { version: string }).version) });
+    },
+  );
 
-  app.post(`${base}/records/:type/:id/redact`, {
-    schema: { tags, operationId: 'redactRecord', security: SECURITY.signedIn, response: Responses({ 200: Redacted }, WRITE_ERRORS), summary: "Erase a record's personal data (mediator)", params: EntryParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }) },
-  }, async (req) => {
-    const { processId, type, id } = req.params as E;
-    const r = await redactRecord(deps, req.actor, processId, type, id, req.body as { reason: string });
-    return { id: r.record.id, version: r.record.version, redacted: true, erasedEntries: r.erased };
-  });
+  app.post(
+    `${base}/records/:type/:id/redact`,
+    {
+      schema: {
+        tags,
+        operationId: 'redactRecord',
+        security: SECURITY.signedIn,
+        response: Responses({ 200: Redacted }, WRITE_ERRORS),
+        summary: "Erase a record's personal data (mediator)",
+        params: EntryParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => {
+      const { processId, type, id } = req.params as E;
+      const r = await redactRecord(deps, req.actor, processId, type, id, req.body as { reason: string });
+      return { id: r.record.id, version: r.record.version, redacted: true, erasedEntries: r.erased };
+    },
+  );
 }

@@ -1,4 +1,17 @@
-import { AttributionInput, ImportQuery, ImportReport, IncidentInput, READ_ERRORS, RecordRead, Responses, SECURITY, Text, VerificationDone, VerificationInput, WRITE_ERRORS } from '@parley/contracts';
+import {
+  AttributionInput,
+  ImportQuery,
+  ImportReport,
+  IncidentInput,
+  READ_ERRORS,
+  RecordRead,
+  Responses,
+  SECURITY,
+  Text,
+  VerificationDone,
+  VerificationInput,
+  WRITE_ERRORS,
+} from '@parley/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { attributeIncident } from '../../use-cases/monitoring/attribute-incident.ts';
@@ -24,47 +37,114 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
   app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('application/geo+json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.post(base, { schema: { tags, operationId: 'createIncident', security: SECURITY.signedIn, summary: 'Record an incident; resending the same id and body returns the same incident', params: ProcessParams, body: IncidentInput, response: Responses({ 200: RecordRead(IncidentInput), 201: RecordRead(IncidentInput) }, WRITE_ERRORS) } }, async (req, reply) => {
-    const { processId } = req.params as { processId: string };
-    const { record, outcome } = await createIncident(deps, req.actor, processId, req.body as Record<string, unknown>);
-    reply.status(outcome === 'created' ? 201 : 200);
-    return present(record);
-  });
+  app.post(
+    base,
+    {
+      schema: {
+        tags,
+        operationId: 'createIncident',
+        security: SECURITY.signedIn,
+        summary: 'Record an incident; resending the same id and body returns the same incident',
+        params: ProcessParams,
+        body: IncidentInput,
+        response: Responses({ 200: RecordRead(IncidentInput), 201: RecordRead(IncidentInput) }, WRITE_ERRORS),
+      },
+    },
+    async (req, reply) => {
+      const { processId } = req.params as { processId: string };
+      const { record, outcome } = await createIncident(deps, req.actor, processId, req.body as Record<string, unknown>);
+      reply.status(outcome === 'created' ? 201 : 200);
+      return present(record);
+    },
+  );
 
   editRoutes(app, deps, resource('incident'), base, present);
 
-  app.post(`${base}/import`, {
-    schema: {
-      tags, operationId: 'importIncidents', security: SECURITY.signedIn, params: ProcessParams, querystring: ImportQuery, response: Responses({ 200: ImportReport }, WRITE_ERRORS),
-      summary: 'Import incidents from UCDP GED or ACLED CSV, CSV with an HXL tag row (text/csv) or GeoJSON (application/geo+json); answers with a report per row',
+  app.post(
+    `${base}/import`,
+    {
+      schema: {
+        tags,
+        operationId: 'importIncidents',
+        security: SECURITY.signedIn,
+        params: ProcessParams,
+        querystring: ImportQuery,
+        response: Responses({ 200: ImportReport }, WRITE_ERRORS),
+        summary:
+          'Import incidents from UCDP GED or ACLED CSV, CSV with an HXL tag row (text/csv) or GeoJSON (application/geo+json); answers with a report per row',
+      },
+      bodyLimit: IMPORT_BODY_LIMIT,
     },
-    bodyLimit: IMPORT_BODY_LIMIT,
-  }, async (req) => {
-    const { processId } = req.params as { processId: string };
-    const { audience, format } = req.query as Pick<ImportOptions, 'audience' | 'format'>;
-    // application/json arrives already parsed; the use case reads bytes, as from any other upload.
-    const file = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? null));
-    return importIncidents(deps, req.actor, processId, file, { audience, format });
-  });
+    async (req) => {
+      const { processId } = req.params as { processId: string };
+      const { audience, format } = req.query as Pick<ImportOptions, 'audience' | 'format'>;
+      // application/json arrives already parsed; the use case reads bytes, as from any other upload.
+      const file = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? null));
+      return importIncidents(deps, req.actor, processId, file, { audience, format });
+    },
+  );
 
-  app.get('/api/processes/:processId/incidents.csv', {
-    schema: { tags, operationId: 'exportIncidentsUcdp', security: SECURITY.optional, response: Responses({ 200: Text('text/csv', 'UCDP GED CSV') }, READ_ERRORS), summary: 'The incidents you may see as UCDP GED CSV (UTF-8)', params: ProcessParams, querystring: Type.Object({ from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }) },
-  }, async (req, reply) => {
-    const { processId } = req.params as { processId: string };
-    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-ucdp.csv"`);
-    return exportIncidentsUcdp(deps, req.actor, processId, req.query as { from?: string; to?: string });
-  });
+  app.get(
+    '/api/processes/:processId/incidents.csv',
+    {
+      schema: {
+        tags,
+        operationId: 'exportIncidentsUcdp',
+        security: SECURITY.optional,
+        response: Responses({ 200: Text('text/csv', 'UCDP GED CSV') }, READ_ERRORS),
+        summary: 'The incidents you may see as UCDP GED CSV (UTF-8)',
+        params: ProcessParams,
+        querystring: Type.Object(
+          { from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const { processId } = req.params as { processId: string };
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-ucdp.csv"`);
+      return exportIncidentsUcdp(deps, req.actor, processId, req.query as { from?: string; to?: string });
+    },
+  );
 
-  app.post(`${base}/:id/verifications`, { schema: { tags, operationId: 'verifyIncident', security: SECURITY.signedIn, summary: 'Change an incident’s verification status, saying why', params: RecordParams, body: VerificationInput, response: Responses({ 201: VerificationDone }, WRITE_ERRORS) } }, async (req, reply) => {
-    const { processId, id } = req.params as P;
-    const { incident, step } = await verifyIncident(deps, req.actor, processId, id, req.body as Verification);
-    reply.status(201);
-    return { incident: present(incident, true), step: present(step) };
-  });
+  app.post(
+    `${base}/:id/verifications`,
+    {
+      schema: {
+        tags,
+        operationId: 'verifyIncident',
+        security: SECURITY.signedIn,
+        summary: 'Change an incident’s verification status, saying why',
+        params: RecordParams,
+        body: VerificationInput,
+        response: Responses({ 201: VerificationDone }, WRITE_ERRORS),
+      },
+    },
+    async (req, reply) => {
+      const { processId, id } = req.params as P;
+      const { incident, step } = await verifyIncident(deps, req.actor, processId, id, req.body as Verification);
+      reply.status(201);
+      return { incident: present(incident, true), step: present(step) };
+    },
+  );
 
-  app.post(`${base}/:id/attributions`, { schema: { tags, operationId: 'attributeIncident', security: SECURITY.signedIn, summary: 'Add a claim, assessment or dispute of who is responsible', params: RecordParams, body: AttributionInput, response: Responses({ 201: RecordRead(AttributionInput) }, WRITE_ERRORS) } }, async (req, reply) => {
-    const { processId, id } = req.params as P;
-    reply.status(201);
-    return present(await attributeIncident(deps, req.actor, processId, id, req.body as Record<string, unknown>));
-  });
+  app.post(
+    `${base}/:id/attributions`,
+    {
+      schema: {
+        tags,
+        operationId: 'attributeIncident',
+        security: SECURITY.signedIn,
+        summary: 'Add a claim, assessment or dispute of who is responsible',
+        params: RecordParams,
+        body: AttributionInput,
+        response: Responses({ 201: RecordRead(AttributionInput) }, WRITE_ERRORS),
+      },
+    },
+    async (req, reply) => {
+      const { processId, id } = req.params as P;
+      reply.status(201);
+      return present(await attributeIncident(deps, req.actor, processId, id, req.body as Record<string, unknown>));
+    },
+  );
 }

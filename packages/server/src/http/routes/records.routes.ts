@@ -22,29 +22,83 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
     const show = (r: Parameters<typeof present>[0]) => present(r, LIFECYCLE_KINDS.has(res.kind));
     const read = RecordRead(res.schema, LIFECYCLE_KINDS.has(res.kind));
 
-    app.get(base, { schema: { tags, operationId: `list${pascal(res.collection)}`, security: SECURITY.optional, summary: `List ${res.collection}`, params: ProcessParams, querystring: ListQuery, response: Responses({ 200: ListOf(read) }, READ_ERRORS) } }, async (req) => {
-      const { processId } = req.params as { processId: string };
-      const page = await listRecords(deps, req.actor, processId, res, req.query as ListInput);
-      return { items: page.items.map(show), next: page.next };
-    });
+    app.get(
+      base,
+      {
+        schema: {
+          tags,
+          operationId: `list${pascal(res.collection)}`,
+          security: SECURITY.optional,
+          summary: `List ${res.collection}`,
+          params: ProcessParams,
+          querystring: ListQuery,
+          response: Responses({ 200: ListOf(read) }, READ_ERRORS),
+        },
+      },
+      async (req) => {
+        const { processId } = req.params as { processId: string };
+        const page = await listRecords(deps, req.actor, processId, res, req.query as ListInput);
+        return { items: page.items.map(show), next: page.next };
+      },
+    );
 
-    app.get(`${base}/:id`, { schema: { tags, operationId: `get${pascal(res.kind)}`, security: SECURITY.optional, summary: `Read one ${res.label}`, params: RecordParams, response: Responses({ 200: read }, READ_ERRORS) } }, async (req) => {
-      const { processId, id } = req.params as { processId: string; id: string };
-      return show(await getRecord(deps, req.actor, processId, res, id));
-    });
+    app.get(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          operationId: `get${pascal(res.kind)}`,
+          security: SECURITY.optional,
+          summary: `Read one ${res.label}`,
+          params: RecordParams,
+          response: Responses({ 200: read }, READ_ERRORS),
+        },
+      },
+      async (req) => {
+        const { processId, id } = req.params as { processId: string; id: string };
+        return show(await getRecord(deps, req.actor, processId, res, id));
+      },
+    );
 
-    app.get(`${base}/:id/history`, { schema: { tags, operationId: `get${pascal(res.kind)}History`, security: SECURITY.optional, summary: `Every version of a ${res.label}`, params: RecordParams, response: Responses({ 200: ItemsOf(JournalEntryView) }, READ_ERRORS) } }, async (req) => {
-      const { processId, id } = req.params as { processId: string; id: string };
-      return { items: await recordHistory(deps, req.actor, processId, res, id) };
-    });
+    app.get(
+      `${base}/:id/history`,
+      {
+        schema: {
+          tags,
+          operationId: `get${pascal(res.kind)}History`,
+          security: SECURITY.optional,
+          summary: `Every version of a ${res.label}`,
+          params: RecordParams,
+          response: Responses({ 200: ItemsOf(JournalEntryView) }, READ_ERRORS),
+        },
+      },
+      async (req) => {
+        const { processId, id } = req.params as { processId: string; id: string };
+        return { items: await recordHistory(deps, req.actor, processId, res, id) };
+      },
+    );
 
     if (!res.genericCreate) continue;
 
-    app.post(base, { schema: { tags, operationId: `create${pascal(res.kind)}`, security: SECURITY.signedIn, summary: `Record ${withArticle(res.label)}`, params: ProcessParams, body: res.schema, response: Responses({ 201: read }, WRITE_ERRORS) } }, async (req, reply) => {
-      const { processId } = req.params as { processId: string };
-      reply.status(201);
-      return show(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>));
-    });
+    app.post(
+      base,
+      {
+        schema: {
+          tags,
+          operationId: `create${pascal(res.kind)}`,
+          security: SECURITY.signedIn,
+          summary: `Record ${withArticle(res.label)}`,
+          params: ProcessParams,
+          body: res.schema,
+          response: Responses({ 201: read }, WRITE_ERRORS),
+        },
+      },
+      async (req, reply) => {
+        const { processId } = req.params as { processId: string };
+        reply.status(201);
+        return show(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>));
+      },
+    );
 
     editRoutes(app, deps, res, base, show);
   }

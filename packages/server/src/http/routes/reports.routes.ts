@@ -10,22 +10,67 @@ import { ProcessParams } from './records.routes.ts';
 
 /** The incident series (for charts) and the daily report as data (JSON), as a spreadsheet (CSV, by ?format=csv or Accept: text/csv) and as a printable page. */
 export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) {
-  app.get('/api/processes/:processId/reports/daily', {
-    schema: { tags: ['reports'], operationId: 'getDailyReport', security: SECURITY.optional, response: Responses({ 200: { description: 'the daily report as JSON, CSV or a printable page', content: { 'application/json': { schema: DailyReport }, 'text/csv': { schema: Type.String() }, 'text/html': { schema: Type.String() } } } }, READ_ERRORS), summary: 'The daily monitoring report: per region, against the previous day', params: ProcessParams, querystring: DailyReportQuery },
-  }, async (req, reply) => {
-    const { processId } = req.params as { processId: string };
-    const { date, format } = req.query as { date: string; format?: 'json' | 'csv' | 'html' };
-    const report = await dailyReport(deps, req.actor, processId, date);
-    const wanted = format ?? (/\btext\/csv\b/.test(req.headers.accept ?? '') ? 'csv' : /\btext\/html\b/.test(req.headers.accept ?? '') && !/json/.test(req.headers.accept ?? '') ? 'html' : 'json');
-    if (wanted === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${processId}-daily-${date}.csv"`).send(dailyReportCsv(report));
-    if (wanted === 'html') {
-      const names = (await deps.store.reader.processes()).find((p) => p.id === processId)?.names as { en?: string } | undefined;
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(dailyReportHtml(report, names?.en ?? processId));
-    }
-    return report;
-  });
+  app.get(
+    '/api/processes/:processId/reports/daily',
+    {
+      schema: {
+        tags: ['reports'],
+        operationId: 'getDailyReport',
+        security: SECURITY.optional,
+        response: Responses(
+          {
+            200: {
+              description: 'the daily report as JSON, CSV or a printable page',
+              content: { 'application/json': { schema: DailyReport }, 'text/csv': { schema: Type.String() }, 'text/html': { schema: Type.String() } },
+            },
+          },
+          READ_ERRORS,
+        ),
+        summary: 'The daily monitoring report: per region, against the previous day',
+        params: ProcessParams,
+        querystring: DailyReportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { processId } = req.params as { processId: string };
+      const { date, format } = req.query as { date: string; format?: 'json' | 'csv' | 'html' };
+      const report = await dailyReport(deps, req.actor, processId, date);
+      const wanted =
+        format ??
+        (/\btext\/csv\b/.test(req.headers.accept ?? '')
+          ? 'csv'
+          : /\btext\/html\b/.test(req.headers.accept ?? '') && !/json/.test(req.headers.accept ?? '')
+            ? 'html'
+            : 'json');
+      if (wanted === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `inline; filename="${processId}-daily-${date}.csv"`)
+          .send(dailyReportCsv(report));
+      if (wanted === 'html') {
+        const names = (await deps.store.reader.processes()).find((p) => p.id === processId)?.names as { en?: string } | undefined;
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .send(dailyReportHtml(report, names?.en ?? processId));
+      }
+      return report;
+    },
+  );
 
-  app.get('/api/processes/:processId/incidents/series', {
-    schema: { tags: ['reports'], operationId: 'getIncidentSeries', security: SECURITY.optional, response: Responses({ 200: Series }, READ_ERRORS), summary: 'Incidents and killed (low/best/high) per day or ISO week, for the incidents you may see', params: ProcessParams, querystring: IncidentSeriesQuery },
-  }, async (req) => incidentSeries(deps, req.actor, (req.params as { processId: string }).processId, req.query as SeriesQuery));
+  app.get(
+    '/api/processes/:processId/incidents/series',
+    {
+      schema: {
+        tags: ['reports'],
+        operationId: 'getIncidentSeries',
+        security: SECURITY.optional,
+        response: Responses({ 200: Series }, READ_ERRORS),
+        summary: 'Incidents and killed (low/best/high) per day or ISO week, for the incidents you may see',
+        params: ProcessParams,
+        querystring: IncidentSeriesQuery,
+      },
+    },
+    async (req) => incidentSeries(deps, req.actor, (req.params as { processId: string }).processId, req.query as SeriesQuery),
+  );
 }

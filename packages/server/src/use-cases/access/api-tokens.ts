@@ -14,7 +14,11 @@ export const TOKEN_DAYS = { default: 90, max: 365 };
  * `via` is how the caller authenticated: the HTTP adapter passes the request's credential.
  */
 export async function createApiToken(
-  deps: AccessDeps, actor: Actor, input: { name: string; expiresInDays?: number }, via: Credential | null = 'local', now = nowOf(deps),
+  deps: AccessDeps,
+  actor: Actor,
+  input: { name: string; expiresInDays?: number },
+  via: Credential | null = 'local',
+  now = nowOf(deps),
 ): Promise<ApiTokenInfo & { token: string }> {
   assertCanIssueToken(actor, via);
   const days = input.expiresInDays ?? TOKEN_DAYS.default;
@@ -22,7 +26,11 @@ export async function createApiToken(
     throw invalid('expiresInDays', 'bad_expiry', `A token lasts a whole number of days from 1 to ${TOKEN_DAYS.max}.`);
   const token = `pat_${secret()}`;
   const info = await deps.accounts.createToken({
-    tokenHash: digest(token), tokenId: newId('tok'), accountId: actor.accountId, name: input.name, expiresAt: new Date(now.getTime() + days * 86_400_000),
+    tokenHash: digest(token),
+    tokenId: newId('tok'),
+    accountId: actor.accountId,
+    name: input.name,
+    expiresAt: new Date(now.getTime() + days * 86_400_000),
   });
   return { ...info, token };
 }

@@ -10,7 +10,9 @@ import { digest } from './secrets.ts';
  * refused (a script should fail loudly); an unknown or expired session is simply anonymous.
  */
 export async function authenticateRequest(
-  deps: AccessDeps, creds: { session?: string; token?: string }, now = nowOf(deps),
+  deps: AccessDeps,
+  creds: { session?: string; token?: string },
+  now = nowOf(deps),
 ): Promise<{ actor: Actor; credential: Exclude<Credential, 'local'> | null }> {
   if (creds.token) {
     const actor = await deps.accounts.actorByToken(digest(creds.token), now);

@@ -13,7 +13,8 @@ const JUDGED_LENGTH = 100;
 
 let estimator: ZxcvbnFactory | undefined;
 // The dictionaries take a moment to load, so the server pays for them on the first password, not at start.
-const zxcvbn = () => (estimator ??= new ZxcvbnFactory({ translations: en.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...en.dictionary } }));
+const zxcvbn = () =>
+  (estimator ??= new ZxcvbnFactory({ translations: en.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...en.dictionary } }));
 
 /** Refuses short, common, repetitive and guessable passwords (and the username in any disguise), with the estimator's advice. */
 export function assertStrongPassword(password: string, userInputs: string[] = []): void {

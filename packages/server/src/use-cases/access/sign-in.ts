@@ -27,7 +27,10 @@ export function addressKey(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 // Usernames are hashed: people sometimes type their password into the username field.
@@ -39,7 +42,11 @@ const throttleKeys = (username: string, address: string) => ({ pair: digest(`${u
  * the right password. An unknown user gets the same answers as a known one, after the same argon2
  * work (a throwaway hash), so neither the answer nor its timing tells which usernames exist.
  */
-export async function signIn(deps: AccessDeps, input: { username: string; password: string }, ctx: { address: string; now?: Date }): Promise<{ session: string; expiresAt: Date }> {
+export async function signIn(
+  deps: AccessDeps,
+  input: { username: string; password: string },
+  ctx: { address: string; now?: Date },
+): Promise<{ session: string; expiresAt: Date }> {
   const now = ctx.now ?? nowOf(deps);
   const keys = throttleKeys(input.username, addressKey(ctx.address));
   let wait = 0;

@@ -19,8 +19,13 @@ export async function approveWitness(deps: LogDeps, actor: Actor, processId: str
     const current = await uow.witness(name);
     if (!current) throw notFound('witness', name);
     if (current.status !== 'pending')
-      throw new AppError('invalid_transition', current.status === 'active' ? 'already_active' : 'witness_removed', `The witness "${name}" is ${current.status}; only a pending witness can be approved.`);
-    if (current.url !== seen.url) throw new AppError('conflict', 'stale_version', `The witness "${name}" was changed meanwhile; reload it and try again.`, { field: 'version' });
+      throw new AppError(
+        'invalid_transition',
+        current.status === 'active' ? 'already_active' : 'witness_removed',
+        `The witness "${name}" is ${current.status}; only a pending witness can be approved.`,
+      );
+    if (current.url !== seen.url)
+      throw new AppError('conflict', 'stale_version', `The witness "${name}" was changed meanwhile; reload it and try again.`, { field: 'version' });
     return uow.reviseWitness({ ...current, status: 'active', approvedBy: actor.accountId }, input.version);
   });
 }

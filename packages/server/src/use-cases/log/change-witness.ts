@@ -11,7 +11,13 @@ import { normaliseWitnessUrl } from './register-witness.ts';
  * the old address nor at the new): approving a URL once must not let a party point the
  * server anywhere later. A new key is a new witness: register it and remove this one.
  */
-export async function changeWitness(deps: LogDeps, actor: Actor, processId: string, name: string, input: { url: string; version: number }): Promise<WitnessRecord> {
+export async function changeWitness(
+  deps: LogDeps,
+  actor: Actor,
+  processId: string,
+  name: string,
+  input: { url: string; version: number },
+): Promise<WitnessRecord> {
   await headOf(deps, processId);
   const url = normaliseWitnessUrl(input.url);
   const seen = (await deps.log.witnesses(processId)).find((w) => w.name === name);
@@ -22,7 +28,8 @@ export async function changeWitness(deps: LogDeps, actor: Actor, processId: stri
     const current = await uow.witness(name);
     if (!current) throw notFound('witness', name);
     assertMayActOnWitness(actor, processId, current, 'change');
-    if (current.status === 'removed') throw new AppError('invalid_transition', 'witness_removed', `The witness "${name}" is removed; register it again instead.`);
+    if (current.status === 'removed')
+      throw new AppError('invalid_transition', 'witness_removed', `The witness "${name}" is removed; register it again instead.`);
     const status = witnessStatusAfter(actor, processId);
     return uow.reviseWitness({ ...current, url, status, approvedBy: status === 'active' ? actor.accountId : null }, input.version);
   });

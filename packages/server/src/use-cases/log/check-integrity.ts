@@ -1,6 +1,14 @@
 import {
-  bytesEqual, canonicalize, computeCommitment, consistencyProof, envelopeLeafHash, MemoryTree, treeRoot, verifyConsistency,
-  type Envelope, type JsonValue,
+  bytesEqual,
+  canonicalize,
+  computeCommitment,
+  consistencyProof,
+  envelopeLeafHash,
+  MemoryTree,
+  treeRoot,
+  verifyConsistency,
+  type Envelope,
+  type JsonValue,
 } from '@parley/tlog';
 import { notFound } from '../../domain/shared/app-error.ts';
 import { RESOURCES } from '../resources.ts';
@@ -13,9 +21,19 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').slice(0, 16);
 const TABLE_OF = new Map(RESOURCES.map((r) => [r.kind as string, r.table as string]));
 /** History kinds: their table, the key columns that give (record id, version), and the columns the journal body carries. */
 const HISTORY = [
-  { kind: 'meeting_transition', table: 'meeting_transitions', id: 'meeting_id', columns: ['meeting_id', 'seq', 'from_status', 'to_status', 'at', 'reason', 'sources'] },
+  {
+    kind: 'meeting_transition',
+    table: 'meeting_transitions',
+    id: 'meeting_id',
+    columns: ['meeting_id', 'seq', 'from_status', 'to_status', 'at', 'reason', 'sources'],
+  },
   { kind: 'cause_claim', table: 'cause_claims', id: 'meeting_id', columns: ['meeting_id', 'transition_seq', 'seq', 'party_id', 'text', 'sources'] },
-  { kind: 'invitation_response', table: 'invitation_responses', id: 'invitation_id', columns: ['invitation_id', 'seq', 'status', 'at', 'conditions', 'sources'] },
+  {
+    kind: 'invitation_response',
+    table: 'invitation_responses',
+    id: 'invitation_id',
+    columns: ['invitation_id', 'seq', 'status', 'at', 'conditions', 'sources'],
+  },
 ];
 // The body is committed as the JSON it is stored as (see sealEntry), never as a live object.
 const commit = (value: unknown, salt: Uint8Array) => computeCommitment(JSON.parse(JSON.stringify(value ?? null)) as JsonValue, salt);
@@ -26,13 +44,20 @@ function checkEntry(e: IntegrityEntry, node: Uint8Array | undefined, findings: F
   const at = { index: e.idx, recordType: e.type, recordId: e.recordId };
   const env = e.envelope;
   if (env.type !== e.type || env.recordId !== e.recordId || env.version !== e.version)
-    findings.push({ kind: 'envelope_mismatch', ...at, detail: `the envelope names ${String(env.type)}/${String(env.recordId)} v${String(env.version)}, its row ${e.type}/${e.recordId} v${e.version}` });
+    findings.push({
+      kind: 'envelope_mismatch',
+      ...at,
+      detail: `the envelope names ${String(env.type)}/${String(env.recordId)} v${String(env.version)}, its row ${e.type}/${e.recordId} v${e.version}`,
+    });
   const leaf = envelopeLeafHash(env as Envelope);
-  if (!bytesEqual(leaf, e.leafHash)) findings.push({ kind: 'leaf_hash_mismatch', ...at, detail: `the envelope hashes to ${hex(leaf)}…, the row stores ${hex(e.leafHash)}…` });
+  if (!bytesEqual(leaf, e.leafHash))
+    findings.push({ kind: 'leaf_hash_mismatch', ...at, detail: `the envelope hashes to ${hex(leaf)}…, the row stores ${hex(e.leafHash)}…` });
   if (!node) findings.push({ kind: 'node_mismatch', ...at, detail: 'the tree has no stored leaf for this entry' });
-  else if (!bytesEqual(leaf, node)) findings.push({ kind: 'node_mismatch', ...at, detail: `the envelope hashes to ${hex(leaf)}…, the tree's leaf is ${hex(node)}…` });
+  else if (!bytesEqual(leaf, node))
+    findings.push({ kind: 'node_mismatch', ...at, detail: `the envelope hashes to ${hex(leaf)}…, the tree's leaf is ${hex(node)}…` });
   if ((e.body === null) !== (e.salt === null)) findings.push({ kind: 'body_mismatch', ...at, detail: 'a body without its salt, or a salt without its body' });
-  else if (e.salt && commit(e.body, e.salt) !== env.commitment) findings.push({ kind: 'body_mismatch', ...at, detail: 'the stored body does not give the commitment in the envelope' });
+  else if (e.salt && commit(e.body, e.salt) !== env.commitment)
+    findings.push({ kind: 'body_mismatch', ...at, detail: 'the stored body does not give the commitment in the envelope' });
 }
 
 async function leavesOf(r: IntegrityReader, from: number, to: number): Promise<(Uint8Array | undefined)[]> {
@@ -48,12 +73,22 @@ async function leavesOf(r: IntegrityReader, from: number, to: number): Promise<(
 async function checkTree(deps: Deps, r: IntegrityReader, processId: string, head: { size: number; root: Uint8Array }, complete: boolean, findings: Finding[]) {
   const shape = await r.journalShape();
   if (shape.count !== head.size || (shape.count > 0 && (shape.min !== 0 || shape.max !== head.size - 1)))
-    findings.push({ kind: 'size_mismatch', index: null, detail: `the head says ${head.size} entries; the journal holds ${shape.count} (indices ${shape.min ?? '-'} to ${shape.max ?? '-'})` });
+    findings.push({
+      kind: 'size_mismatch',
+      index: null,
+      detail: `the head says ${head.size} entries; the journal holds ${shape.count} (indices ${shape.min ?? '-'} to ${shape.max ?? '-'})`,
+    });
   const seen = deps.integrity.state.progress.get(processId)?.verifiedSize ?? 0;
-  if (seen > head.size) findings.push({ kind: 'size_mismatch', index: null, detail: `the log had ${seen} entries when last checked and has ${head.size} now: it was rolled back` });
+  if (seen > head.size)
+    findings.push({ kind: 'size_mismatch', index: null, detail: `the log had ${seen} entries when last checked and has ${head.size} now: it was rolled back` });
   if (head.size > 0) {
     const root = await treeRoot(r.nodes, head.size).catch(() => undefined);
-    if (!root || !bytesEqual(root, head.root)) findings.push({ kind: 'root_mismatch', index: null, detail: root ? 'the stored nodes do not give the root in the head' : 'nodes of the tree are missing' });
+    if (!root || !bytesEqual(root, head.root))
+      findings.push({
+        kind: 'root_mismatch',
+        index: null,
+        detail: root ? 'the stored nodes do not give the root in the head' : 'nodes of the tree are missing',
+      });
   }
   const extends_ = async (size: number, root: Uint8Array) => {
     if (size === head.size) return bytesEqual(root, head.root);
@@ -67,33 +102,74 @@ async function checkTree(deps: Deps, r: IntegrityReader, processId: string, head
   };
   const checkpoints = await r.checkpoints();
   for (const cp of complete ? checkpoints : checkpoints.slice(-1)) {
-    if (cp.size > head.size) findings.push({ kind: 'checkpoint_mismatch', index: null, detail: `checkpoint ${cp.size} is larger than the tree (${head.size})` });
-    else if (!(await extends_(cp.size, cp.root))) findings.push({ kind: 'checkpoint_mismatch', index: null, detail: `the tree no longer extends checkpoint ${cp.size}` });
+    if (cp.size > head.size)
+      findings.push({ kind: 'checkpoint_mismatch', index: null, detail: `checkpoint ${cp.size} is larger than the tree (${head.size})` });
+    else if (!(await extends_(cp.size, cp.root)))
+      findings.push({ kind: 'checkpoint_mismatch', index: null, detail: `the tree no longer extends checkpoint ${cp.size}` });
   }
   let kept: ReturnType<Deps['integrity']['mirror']['read']>;
   try {
     kept = deps.integrity.mirror.read(processId);
   } catch (e) {
-    findings.push({ kind: 'external_checkpoint_unreadable', index: null, detail: `the checkpoint kept beside the log key cannot be read: ${(e as Error).message}` });
+    findings.push({
+      kind: 'external_checkpoint_unreadable',
+      index: null,
+      detail: `the checkpoint kept beside the log key cannot be read: ${(e as Error).message}`,
+    });
   }
   if (kept) {
     const inDb = checkpoints.find((c) => c.size === kept.size);
-    if (kept.size > head.size) findings.push({ kind: 'behind_external_checkpoint', index: null, detail: `the server signed size ${kept.size}, the database holds ${head.size} entries: it was rolled back` });
-    else if (!(await extends_(kept.size, kept.root))) findings.push({ kind: 'external_checkpoint_mismatch', index: null, detail: `the tree does not extend the checkpoint ${kept.size} kept beside the log key` });
-    if (!inDb) findings.push({ kind: 'checkpoint_missing', index: null, detail: `checkpoint ${kept.size}, kept beside the log key, is gone from the database` });
-    else if (!bytesEqual(inDb.root, kept.root)) findings.push({ kind: 'external_checkpoint_mismatch', index: null, detail: `the database's checkpoint ${kept.size} has another root than the one signed` });
+    if (kept.size > head.size)
+      findings.push({
+        kind: 'behind_external_checkpoint',
+        index: null,
+        detail: `the server signed size ${kept.size}, the database holds ${head.size} entries: it was rolled back`,
+      });
+    else if (!(await extends_(kept.size, kept.root)))
+      findings.push({
+        kind: 'external_checkpoint_mismatch',
+        index: null,
+        detail: `the tree does not extend the checkpoint ${kept.size} kept beside the log key`,
+      });
+    if (!inDb)
+      findings.push({ kind: 'checkpoint_missing', index: null, detail: `checkpoint ${kept.size}, kept beside the log key, is gone from the database` });
+    else if (!bytesEqual(inDb.root, kept.root))
+      findings.push({
+        kind: 'external_checkpoint_mismatch',
+        index: null,
+        detail: `the database's checkpoint ${kept.size} has another root than the one signed`,
+      });
   }
 }
 
 /** Current rows against the commitment of their latest entry (or the redaction that replaced them). */
-function checkRecord(table: string, kind: string, row: { id: string; version: number; record: unknown; body: unknown }, latest: IntegrityEntry | undefined, redaction: IntegrityEntry | undefined, findings: Finding[]) {
+function checkRecord(
+  table: string,
+  kind: string,
+  row: { id: string; version: number; record: unknown; body: unknown },
+  latest: IntegrityEntry | undefined,
+  redaction: IntegrityEntry | undefined,
+  findings: Finding[],
+) {
   const at = { recordType: kind, recordId: row.id };
   if (redaction && redaction.version === row.version) {
     const b = (redaction.body ?? {}) as Record<string, unknown>;
     if (!same({ redacted: { at: b.at, by: b.by, reason: b.reason } }, row.body))
       findings.push({ kind: 'record_mismatch', index: redaction.idx, ...at, detail: `the redacted ${kind} in ${table} differs from its redaction entry` });
-  } else if (!latest) findings.push({ kind: 'record_unjournalled', index: null, ...at, detail: `${table} holds ${withArticle(kind)} v${row.version} that no journal entry records` });
-  else if (latest.version !== row.version) findings.push({ kind: 'record_mismatch', index: latest.idx, ...at, detail: `${table} holds v${row.version}, the journal's latest entry is v${latest.version}` });
+  } else if (!latest)
+    findings.push({
+      kind: 'record_unjournalled',
+      index: null,
+      ...at,
+      detail: `${table} holds ${withArticle(kind)} v${row.version} that no journal entry records`,
+    });
+  else if (latest.version !== row.version)
+    findings.push({
+      kind: 'record_mismatch',
+      index: latest.idx,
+      ...at,
+      detail: `${table} holds v${row.version}, the journal's latest entry is v${latest.version}`,
+    });
   else if (latest.salt && commit(row.record, latest.salt) !== latest.envelope.commitment)
     findings.push({ kind: 'record_mismatch', index: latest.idx, ...at, detail: `the current row in ${table} is not the body the journal committed to` });
 }
@@ -103,7 +179,15 @@ const key = (type: string, id: string) => `${type}\u0000${id}`;
 /** Records whose entries were looked at (all of them in a complete check). */
 async function checkRecords(r: IntegrityReader, latest: Map<string, IntegrityEntry>, complete: boolean, findings: Finding[]) {
   for (const [kind, table] of TABLE_OF) {
-    const ids = complete ? undefined : [...new Set([...latest.values()].flatMap((e) => (e.type === kind ? [e.recordId] : e.type === 'redaction' && e.recordId.startsWith(`${kind}/`) ? [e.recordId.slice(kind.length + 1)] : [])))];
+    const ids = complete
+      ? undefined
+      : [
+          ...new Set(
+            [...latest.values()].flatMap((e) =>
+              e.type === kind ? [e.recordId] : e.type === 'redaction' && e.recordId.startsWith(`${kind}/`) ? [e.recordId.slice(kind.length + 1)] : [],
+            ),
+          ),
+        ];
     if (ids?.length === 0) continue;
     const rows = await r.records(table, ids);
     const present = new Set(rows.map((row) => row.id));
@@ -115,7 +199,14 @@ async function checkRecords(r: IntegrityReader, latest: Map<string, IntegrityEnt
       checkRecord(table, kind, row, entry, redaction, findings);
     }
     for (const e of latest.values())
-      if (e.type === kind && !present.has(e.recordId)) findings.push({ kind: 'record_missing', index: e.idx, recordType: kind, recordId: e.recordId, detail: `the journal records ${kind} "${e.recordId}", ${table} has no such row` });
+      if (e.type === kind && !present.has(e.recordId))
+        findings.push({
+          kind: 'record_missing',
+          index: e.idx,
+          recordType: kind,
+          recordId: e.recordId,
+          detail: `the journal records ${kind} "${e.recordId}", ${table} has no such row`,
+        });
   }
 }
 
@@ -130,9 +221,21 @@ async function checkHistories(r: IntegrityReader, entries: IntegrityEntry[], fin
       const body = Object.fromEntries(h.columns.map((c) => [c, row[c]]));
       const candidates = byKey.get(key(String(row[h.id]), String(row.seq))) ?? [];
       if (!candidates.some((e) => e.salt && commit(body, e.salt) === e.envelope.commitment))
-        findings.push({ kind: 'history_mismatch', index: candidates[0]?.idx ?? null, recordType: h.kind, recordId: String(row[h.id]), detail: `a row of ${h.table} (seq ${String(row.seq)}) is not what the journal committed to` });
+        findings.push({
+          kind: 'history_mismatch',
+          index: candidates[0]?.idx ?? null,
+          recordType: h.kind,
+          recordId: String(row[h.id]),
+          detail: `a row of ${h.table} (seq ${String(row.seq)}) is not what the journal committed to`,
+        });
     }
-    if (rows.length < mine.length) findings.push({ kind: 'history_missing', index: null, recordType: h.kind, detail: `the journal records ${mine.length} ${h.kind} entries, ${h.table} holds ${rows.length} rows` });
+    if (rows.length < mine.length)
+      findings.push({
+        kind: 'history_missing',
+        index: null,
+        recordType: h.kind,
+        detail: `the journal records ${mine.length} ${h.kind} entries, ${h.table} holds ${rows.length} rows`,
+      });
   }
 }
 
@@ -192,7 +295,7 @@ export async function checkIntegrity(deps: Deps, processId: string, opts: { mode
           checkEntry(e, leaves[i - start], findings);
           if (TABLE_OF.has(e.type) || e.type === 'redaction') latest.set(key(e.type, e.recordId), e);
           if (HISTORY.some((h) => h.kind === e.type)) histories.push(e);
-          if (e.type === 'redaction') for (const n of (e.body as { erased?: unknown } | null)?.erased as number[] ?? []) erased.add(n);
+          if (e.type === 'redaction') for (const n of ((e.body as { erased?: unknown } | null)?.erased as number[]) ?? []) erased.add(n);
           if (e.body === null && e.salt === null) bodiless.push(e);
         }
       }
@@ -205,9 +308,22 @@ export async function checkIntegrity(deps: Deps, processId: string, opts: { mode
         } catch {
           want = undefined;
         }
-        if (!want || !bytesEqual(want, n.hash)) findings.push({ kind: 'node_mismatch', index: n.level === 0 ? n.idx : null, detail: `the stored node at level ${n.level} index ${n.idx} is not the one its entries give` });
+        if (!want || !bytesEqual(want, n.hash))
+          findings.push({
+            kind: 'node_mismatch',
+            index: n.level === 0 ? n.idx : null,
+            detail: `the stored node at level ${n.level} index ${n.idx} is not the one its entries give`,
+          });
       }
-      for (const e of bodiless) if (!erased.has(e.idx)) findings.push({ kind: 'body_mismatch', index: e.idx, recordType: e.type, recordId: e.recordId, detail: 'the body is gone although no redaction erased it' });
+      for (const e of bodiless)
+        if (!erased.has(e.idx))
+          findings.push({
+            kind: 'body_mismatch',
+            index: e.idx,
+            recordType: e.type,
+            recordId: e.recordId,
+            detail: 'the body is gone although no redaction erased it',
+          });
       await checkHistories(r, histories, findings);
     }
     await checkRecords(r, latest, complete, findings);
@@ -216,7 +332,12 @@ export async function checkIntegrity(deps: Deps, processId: string, opts: { mode
     return { head, complete, findings, checked, cursor: complete ? 0 : swept };
   });
   const report: ProcessIntegrity & { checked: number; size: number } = {
-    processId, checkedAt: new Date().toISOString(), mode: result.complete ? 'complete' : 'sampled', findings: result.findings, checked: result.checked, size: result.head.size,
+    processId,
+    checkedAt: new Date().toISOString(),
+    mode: result.complete ? 'complete' : 'sampled',
+    findings: result.findings,
+    checked: result.checked,
+    size: result.head.size,
   };
   deps.integrity.state.record(report);
   deps.integrity.state.progress.set(processId, { verifiedSize: Math.max(result.head.size, progress.verifiedSize), cursor: result.cursor });

@@ -13,7 +13,14 @@ import { entryVisibility, versionVisibility } from './record-visibility.ts';
  * while the body is not erased). Without body the receipt proves the envelope alone,
  * which anyone can already read in the public entry bundles.
  */
-export async function getReceipt(deps: LogDeps, actor: Actor, processId: string, type: string, recordId: string, q: { version?: string } = {}): Promise<Receipt> {
+export async function getReceipt(
+  deps: LogDeps,
+  actor: Actor,
+  processId: string,
+  type: string,
+  recordId: string,
+  q: { version?: string } = {},
+): Promise<Receipt> {
   await headOf(deps, processId);
   const version = q.version === undefined ? undefined : parseCount(q.version, 'version');
   const visibility = await entryVisibility(deps.store.reader, processId, type, recordId);
@@ -26,7 +33,10 @@ export async function getReceipt(deps: LogDeps, actor: Actor, processId: string,
   // Each version is read under its own audience: a later, wider audience does not publish an earlier, narrower version.
   const mayRead = canRead(actor, processId, versionVisibility(entry.body) ?? visibility) && entry.body !== null && entry.salt !== null;
   return createReceipt({
-    envelope: entry.envelope, index: entry.idx, proof, checkpoint: checkpointNote(cp),
+    envelope: entry.envelope,
+    index: entry.idx,
+    proof,
+    checkpoint: checkpointNote(cp),
     ...(mayRead ? { body: entry.body as JsonValue, salt: entry.salt! } : {}),
   });
 }

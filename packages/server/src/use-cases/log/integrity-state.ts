@@ -6,10 +6,24 @@ import { AppError } from '../../domain/shared/app-error.ts';
  * entry index (both are in the public log anyway); the detail is for the mediator.
  */
 export type FindingKind =
-  | 'entry_missing' | 'entry_misplaced' | 'envelope_mismatch' | 'leaf_hash_mismatch' | 'node_mismatch' | 'body_mismatch'
-  | 'size_mismatch' | 'root_mismatch' | 'checkpoint_mismatch' | 'checkpoint_missing' | 'behind_external_checkpoint'
-  | 'external_checkpoint_mismatch' | 'external_checkpoint_unreadable' | 'record_mismatch' | 'record_unjournalled'
-  | 'record_missing' | 'history_mismatch' | 'history_missing';
+  | 'entry_missing'
+  | 'entry_misplaced'
+  | 'envelope_mismatch'
+  | 'leaf_hash_mismatch'
+  | 'node_mismatch'
+  | 'body_mismatch'
+  | 'size_mismatch'
+  | 'root_mismatch'
+  | 'checkpoint_mismatch'
+  | 'checkpoint_missing'
+  | 'behind_external_checkpoint'
+  | 'external_checkpoint_mismatch'
+  | 'external_checkpoint_unreadable'
+  | 'record_mismatch'
+  | 'record_unjournalled'
+  | 'record_missing'
+  | 'history_mismatch'
+  | 'history_missing';
 
 export interface Finding {
   kind: FindingKind;
@@ -125,9 +139,12 @@ export class IntegrityState {
 }
 
 export const integrityError = (processId: string, findings: Finding[]) =>
-  new AppError('unavailable', 'log_integrity',
+  new AppError(
+    'unavailable',
+    'log_integrity',
     `The log of "${processId}" failed its integrity check (${findings.length} finding${findings.length === 1 ? '' : 's'}, first: ${findings[0]?.kind ?? 'unknown'}); the process is read-only and no checkpoint is signed until an operator restores it.`,
-    { processId, findings: findings.slice(0, 20).map((f) => ({ kind: f.kind, index: f.index })) });
+    { processId, findings: findings.slice(0, 20).map((f) => ({ kind: f.kind, index: f.index })) },
+  );
 
 /** The watcher's part of the runtime. */
 export interface LogIntegrity {

@@ -26,7 +26,10 @@ async function pushTo(deps: LogDeps, processId: string, cp: StoredCheckpoint, w:
     if (r.status !== 'cosigned') return false;
     // Keep only a line that verifies under the registered key: a witness cannot plant junk in our notes.
     const verifier = witnessVerifier(w.vkey);
-    for (const line of r.body.split('\n').filter(Boolean).map((l) => `${l}\n`)) {
+    for (const line of r.body
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `${l}\n`)) {
       try {
         const sig = parseNote(cp.note + line).signatures.at(-1);
         if (sig?.name !== verifier.name) continue;

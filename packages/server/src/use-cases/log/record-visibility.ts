@@ -4,7 +4,9 @@ import { RESOURCES } from '../resources.ts';
 
 /** History kinds are journalled under their parent record's id and share its audience. */
 const PARENT_TABLE: Record<string, RecordTable> = {
-  meeting_transition: 'meetings', cause_claim: 'meetings', invitation_response: 'invitations',
+  meeting_transition: 'meetings',
+  cause_claim: 'meetings',
+  invitation_response: 'invitations',
 };
 const PUBLIC: Visibility = { audience: 'public', audienceParty: null };
 const MEDIATOR: Visibility = { audience: 'mediator', audienceParty: null };

@@ -30,7 +30,12 @@ export function normaliseWitnessUrl(text: string): string {
  * pending or active per party, so no party can make the server call without bound.
  * A removed witness comes back under the same key as a new version; a new key needs a new name.
  */
-export async function registerWitness(deps: LogDeps, actor: Actor, processId: string, input: { partyId: string; vkey: string; url: string }): Promise<WitnessRecord> {
+export async function registerWitness(
+  deps: LogDeps,
+  actor: Actor,
+  processId: string,
+  input: { partyId: string; vkey: string; url: string },
+): Promise<WitnessRecord> {
   await headOf(deps, processId);
   assertMayRegisterWitness(actor, processId, input.partyId);
   await tlogCall(() => witnessVerifier(input.vkey), 'vkey');
@@ -40,10 +45,15 @@ export async function registerWitness(deps: LogDeps, actor: Actor, processId: st
   const vkey = input.vkey.trim();
   const status = witnessStatusAfter(actor, processId);
   return deps.store.write(processId, actor, async (uow) => {
-    if (!(await uow.get('parties', processId, input.partyId))) throw invalid('partyId', 'unknown_reference', `There is no party "${input.partyId}" in this process.`);
+    if (!(await uow.get('parties', processId, input.partyId)))
+      throw invalid('partyId', 'unknown_reference', `There is no party "${input.partyId}" in this process.`);
     const theirs = (await uow.lockPartyWitnesses(input.partyId)).filter((w) => w.status !== 'removed');
     if (theirs.length >= MAX_WITNESSES_PER_PARTY)
-      throw conflict('witness_limit', `The party "${input.partyId}" already has ${theirs.length} witnesses (at most ${MAX_WITNESSES_PER_PARTY}); remove one first.`, { field: 'partyId' });
+      throw conflict(
+        'witness_limit',
+        `The party "${input.partyId}" already has ${theirs.length} witnesses (at most ${MAX_WITNESSES_PER_PARTY}); remove one first.`,
+        { field: 'partyId' },
+      );
     const next = { name, partyId: input.partyId, vkey, url, status, approvedBy: status === 'active' ? actor.accountId : null, removedBy: null };
     const existing = await uow.witness(name);
     if (existing) {

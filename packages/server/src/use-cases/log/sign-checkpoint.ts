@@ -31,7 +31,12 @@ export async function signLatest(deps: LogDeps, processId: string): Promise<{ ch
   const text = formatCheckpoint({ origin: deps.logKeys.origin(processId), size: BigInt(checked.size), rootHash: checked.root, extensions: [] });
   const stored = await deps.log.saveCheckpoint(processId, { size: checked.size, root: checked.root, note: signNote(text, [deps.logKeys.signer(processId)]) });
   if (!bytesEqual(stored.root, checked.root)) {
-    deps.integrity.state.record({ processId, checkedAt: new Date().toISOString(), mode: 'sampled', findings: [{ kind: 'checkpoint_mismatch', index: null, detail: `two roots for size ${checked.size}` }] });
+    deps.integrity.state.record({
+      processId,
+      checkedAt: new Date().toISOString(),
+      mode: 'sampled',
+      findings: [{ kind: 'checkpoint_mismatch', index: null, detail: `two roots for size ${checked.size}` }],
+    });
     throw integrityError(processId, deps.integrity.state.findings(processId));
   }
   deps.integrity.mirror.keep(processId, stored.note);

@@ -43,7 +43,9 @@ export async function startIntegrityWatch(deps: Deps, opts: { seconds: number } 
   }
   let round: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    round = round.then(() => checkAllProcesses(deps, { mode: 'sampled', sample: deps.integrity.sample }, opts)).catch((err: unknown) => opts.onError(null, err));
+    round = round
+      .then(() => checkAllProcesses(deps, { mode: 'sampled', sample: deps.integrity.sample }, opts))
+      .catch((err: unknown) => opts.onError(null, err));
   }, opts.seconds * 1000);
   timer.unref();
   return {

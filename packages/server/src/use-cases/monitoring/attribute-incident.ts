@@ -10,10 +10,21 @@ import { assertProcess, assertRefs, bodyOf, newId, readable, type Deps } from '.
  * for itself; an assessment is the mediator's or an analyst's, so it is checked against
  * the writers of assessments. Nothing here replaces an earlier view.
  */
-export async function attributeIncident(deps: Deps, actor: Actor, processId: string, incidentId: string, input: Record<string, unknown>): Promise<StoredRecord> {
+export async function attributeIncident(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  incidentId: string,
+  input: Record<string, unknown>,
+): Promise<StoredRecord> {
   await assertProcess(deps.store.reader, processId);
   const res = resource('attribution');
-  const full = { ...input, incidentId } as unknown as Record<string, unknown> & { kind: string; disputes?: string; audience?: Audience; audienceParty?: string };
+  const full = { ...input, incidentId } as unknown as Record<string, unknown> & {
+    kind: string;
+    disputes?: string;
+    audience?: Audience;
+    audienceParty?: string;
+  };
   const visibility = visibilityOf(full, res.defaultAudience);
   const owner = assertCanWrite(actor, processId, res.writeAs?.(full) ?? res.kind, visibility, res.actingFor?.(full));
   res.check(full);
@@ -22,8 +33,15 @@ export async function attributeIncident(deps: Deps, actor: Actor, processId: str
     await assertRefs(uow, actor, processId, res.refs(full));
     if (full.disputes) {
       const disputed = await uow.get(res.table, processId, full.disputes);
-      if (disputed?.parentId !== incidentId) throw invalid('disputes', 'unknown_reference', `The attribution "${full.disputes}" is not one of this incident's.`);
+      if (disputed?.parentId !== incidentId)
+        throw invalid('disputes', 'unknown_reference', `The attribution "${full.disputes}" is not one of this incident's.`);
     }
-    return uow.insert(res.table, res.kind, { id: newId('att'), ...visibility, ...res.index(full, uow.now.toISOString().slice(0, 10)), body: bodyOf(full), owner });
+    return uow.insert(res.table, res.kind, {
+      id: newId('att'),
+      ...visibility,
+      ...res.index(full, uow.now.toISOString().slice(0, 10)),
+      body: bodyOf(full),
+      owner,
+    });
   });
 }

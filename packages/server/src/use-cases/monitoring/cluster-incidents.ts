@@ -18,7 +18,12 @@ export interface ClusterQuery {
  * Incidents in a viewport grouped into grid cells on the server, so a map of a million
  * incidents receives a few hundred points. Counts are of incidents the reader may see.
  */
-export async function clusterIncidents(deps: MonitoringDeps, actor: Actor, processId: string, q: ClusterQuery): Promise<{ type: 'FeatureCollection'; features: GeoFeature[] }> {
+export async function clusterIncidents(
+  deps: MonitoringDeps,
+  actor: Actor,
+  processId: string,
+  q: ClusterQuery,
+): Promise<{ type: 'FeatureCollection'; features: GeoFeature[] }> {
   const bbox = parseBbox(q.bbox);
   assertPeriod(q.from, q.to);
   await assertProcess(deps.store.reader, processId);

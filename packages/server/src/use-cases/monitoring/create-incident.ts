@@ -14,7 +14,12 @@ export type PutOutcome = 'created' | 'unchanged';
  * an incident, since counts come from incidents; but an id reused for a different incident
  * is a client error, not a silent merge, so it is refused.
  */
-export async function putIncident(uow: UnitOfWork, id: string, visibility: Visibility, body: Record<string, unknown>): Promise<{ record: StoredRecord; outcome: PutOutcome }> {
+export async function putIncident(
+  uow: UnitOfWork,
+  id: string,
+  visibility: Visibility,
+  body: Record<string, unknown>,
+): Promise<{ record: StoredRecord; outcome: PutOutcome }> {
   const res = resource('incident');
   const existing = await uow.get(res.table, uow.processId, id);
   if (existing) {
@@ -30,13 +35,25 @@ export async function putIncident(uow: UnitOfWork, id: string, visibility: Visib
  * The batch form of putIncident for imports: one read for the ids already taken and one
  * write for the new incidents. Returns each item's outcome, or the error that refused it.
  */
-export async function putIncidents(uow: UnitOfWork, visibility: Visibility, items: { id: string; body: Record<string, unknown> }[]): Promise<(PutOutcome | AppError)[]> {
+export async function putIncidents(
+  uow: UnitOfWork,
+  visibility: Visibility,
+  items: { id: string; body: Record<string, unknown> }[],
+): Promise<(PutOutcome | AppError)[]> {
   const res = resource('incident');
   if (visibility.audience !== 'public') {
     const key = await uow.idKey(uow.processId);
     items = items.map((item) => ({ ...item, id: opaqueId(key, res.kind, item.id) }));
   }
-  const existing = new Map((await uow.getMany(res.table, uow.processId, items.map((i) => i.id))).map((r) => [r.id, r]));
+  const existing = new Map(
+    (
+      await uow.getMany(
+        res.table,
+        uow.processId,
+        items.map((i) => i.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const outcomes: (PutOutcome | AppError)[] = [];
   const owner = assertCanWrite(uow.actor, uow.processId, res.kind, visibility);
   const fresh: NewRecord[] = [];
@@ -57,18 +74,27 @@ export async function putIncidents(uow: UnitOfWork, visibility: Visibility, item
 }
 
 const reused = (id: string) =>
-  conflict('id_reused', `The incident id "${id}" was already used for a different incident; choose a new id, or send the version to replace it.`, { field: 'id', id });
+  conflict('id_reused', `The incident id "${id}" was already used for a different incident; choose a new id, or send the version to replace it.`, {
+    field: 'id',
+    id,
+  });
 
 /** The submission that created the record: the first version, which later edits and verification steps do not change. */
 async function sameSubmission(uow: UnitOfWork, existing: StoredRecord, v: Visibility, body: Record<string, unknown>): Promise<boolean> {
-  const same = (r: Pick<StoredRecord, 'audience' | 'audienceParty' | 'body'>) => r.audience === v.audience && r.audienceParty === v.audienceParty && sameValue(r.body, body);
+  const same = (r: Pick<StoredRecord, 'audience' | 'audienceParty' | 'body'>) =>
+    r.audience === v.audience && r.audienceParty === v.audienceParty && sameValue(r.body, body);
   if (existing.version === 1) return same(existing);
   const first = (await uow.journal(uow.processId, 'incident', existing.id)).find((e) => e.version === 1)?.body as StoredRecord | null | undefined;
   return !!first && same(first);
 }
 
 /** Records an incident typed in by a person (or sent by a client); safe to resend with the same id. */
-export async function createIncident(deps: Deps, actor: Actor, processId: string, input: Record<string, unknown>): Promise<{ record: StoredRecord; outcome: PutOutcome }> {
+export async function createIncident(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  input: Record<string, unknown>,
+): Promise<{ record: StoredRecord; outcome: PutOutcome }> {
   const res = resource('incident');
   const visibility = visibilityOf(input, res.defaultAudience);
   await assertProcess(deps.store.reader, processId);

@@ -15,7 +15,11 @@ export async function dailyReport(deps: MonitoringDeps, actor: Actor, processId:
   const restrictions = await deps.store.reader.list('restrictions', processId, scope, { from: date, to: date, limit: 10_000 });
   return buildDailyReport(
     date,
-    counts.map((c) => ({ ...c, killed: { low: c.killed[0], best: c.killed[1], high: c.killed[2] }, injured: { low: c.injured[0], best: c.injured[1], high: c.injured[2] } })),
+    counts.map((c) => ({
+      ...c,
+      killed: { low: c.killed[0], best: c.killed[1], high: c.killed[2] },
+      injured: { low: c.injured[0], best: c.injured[1], high: c.injured[2] },
+    })),
     violations,
     restrictions.map((r) => ({ id: r.id, ...(r.body as unknown as Omit<Restriction, 'id'>) })),
   );

@@ -24,7 +24,11 @@ const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date
 
 function assertSpan(interval: 'day' | 'week', from: string, to: string, field: 'from' | 'to'): void {
   if (interval === 'day' && days(from, to) > MAX_DAILY_DAYS)
-    throw invalid(field, 'span_too_long', `A daily series may span at most three years; ${from} to ${to} is longer. Ask for interval=week or a shorter period.`);
+    throw invalid(
+      field,
+      'span_too_long',
+      `A daily series may span at most three years; ${from} to ${to} is longer. Ask for interval=week or a shorter period.`,
+    );
 }
 
 /**

@@ -19,15 +19,31 @@ export interface ViolationsQuery {
 export async function listViolations(deps: MonitoringDeps, actor: Actor, processId: string, q: ViolationsQuery): Promise<Violation[]> {
   await assertProcess(deps.store.reader, processId);
   const rules = rulesFor(q.date, q.agreement, q.category);
-  const rows = await deps.monitoring.violations(processId, readScope(actor, processId), { date: q.date, ukraine: UKRAINE, memorandumLineDate: MEMORANDUM_LINE_DATE, rules });
+  const rows = await deps.monitoring.violations(processId, readScope(actor, processId), {
+    date: q.date,
+    ukraine: UKRAINE,
+    memorandumLineDate: MEMORANDUM_LINE_DATE,
+    rules,
+  });
   return rows.map((r) => {
     const rule = WITHDRAWAL_RULES.find((x) => x.ruleSet === r.ruleSet && x.category === r.category)!;
     return {
-      observationId: r.observationId, date: r.date, weapon: r.weapon, weaponPartyId: r.weaponPartyId, position: { lat: r.lat, lon: r.lon }, region: r.region,
+      observationId: r.observationId,
+      date: r.date,
+      weapon: r.weapon,
+      weaponPartyId: r.weaponPartyId,
+      position: { lat: r.lat, lon: r.lon },
+      region: r.region,
       distanceKm: Math.round(r.distanceM) / 1000,
       rule: {
-        ruleSet: rule.ruleSet, agreement: rule.agreement, category: rule.category, requiredKm: rule.requiredKm, zoneWidthKm: rule.zoneWidthKm,
-        reference: r.reference, inForce: rule.signedOn <= r.date, text: rule.text,
+        ruleSet: rule.ruleSet,
+        agreement: rule.agreement,
+        category: rule.category,
+        requiredKm: rule.requiredKm,
+        zoneWidthKm: rule.zoneWidthKm,
+        reference: r.reference,
+        inForce: rule.signedOn <= r.date,
+        text: rule.text,
       },
       line: { id: r.lineId, version: r.lineVersion, date: r.lineDate, approximate: r.lineApproximate },
     };

@@ -17,7 +17,13 @@ export interface VerificationInput {
  * what sources) to its history in the same unit of work. The incident keeps the status as
  * a projection; the steps are the record and are never rewritten.
  */
-export async function verifyIncident(deps: Deps, actor: Actor, processId: string, incidentId: string, input: VerificationInput): Promise<{ incident: StoredRecord; step: StoredRecord }> {
+export async function verifyIncident(
+  deps: Deps,
+  actor: Actor,
+  processId: string,
+  incidentId: string,
+  input: VerificationInput,
+): Promise<{ incident: StoredRecord; step: StoredRecord }> {
   await assertProcess(deps.store.reader, processId);
   const incidents = resource('incident');
   const steps = resource('verification');
@@ -31,11 +37,17 @@ export async function verifyIncident(deps: Deps, actor: Actor, processId: string
     const seq = (await uow.list(steps.table, processId, { all: true }, { parent: incidentId, limit: 10_000 })).length + 1;
     const body = { incidentId, seq, from: step.from, to: step.to, reason: step.reason, sources: input.sources };
     const written = await uow.insert(steps.table, steps.kind, {
-      id: `${incidentId}-v${seq}`.slice(0, 64), audience: current.audience, audienceParty: current.audienceParty,
-      ...steps.index(body, uow.now.toISOString().slice(0, 10)), body, owner,
+      id: `${incidentId}-v${seq}`.slice(0, 64),
+      audience: current.audience,
+      audienceParty: current.audienceParty,
+      ...steps.index(body, uow.now.toISOString().slice(0, 10)),
+      body,
+      owner,
     });
     const revised = await uow.revise(incidents.table, incidents.kind, current, input.version, {
-      ...sameAs(current), status: step.to, body: { ...current.body, verification: step.to },
+      ...sameAs(current),
+      status: step.to,
+      body: { ...current.body, verification: step.to },
     });
     return { incident: revised, step: written };
   });

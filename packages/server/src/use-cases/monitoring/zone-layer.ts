@@ -8,7 +8,12 @@ import { assertProcess } from '../support.ts';
  * The zones of a day as buffers around their reference lines: one per agreement, distance
  * and line measured from. The package's zones are two, one around each side's line.
  */
-export async function zoneLayer(deps: MonitoringDeps, actor: Actor, processId: string, q: { date: string; agreement?: RuleSetId }): Promise<{ type: 'FeatureCollection'; features: GeoFeature[] }> {
+export async function zoneLayer(
+  deps: MonitoringDeps,
+  actor: Actor,
+  processId: string,
+  q: { date: string; agreement?: RuleSetId },
+): Promise<{ type: 'FeatureCollection'; features: GeoFeature[] }> {
   await assertProcess(deps.store.reader, processId);
   const requests = zonesFor(q.date, q.agreement).map((z) => ({
     asOf: z.reference === 'memorandum_line' ? MEMORANDUM_LINE_DATE : q.date,

@@ -108,7 +108,11 @@ function MatrixView({ matrix }: { matrix: Matrix }) {
                     const c = cell[p];
                     return (
                       <td key={p} className={c ? `level level-${c.level}` : 'level level-none'}>
-                        {c ? <a href={`#${c.assessmentId}`}>{t(`level.${c.level}` as MessageKey)}</a> : <span className="muted">{t('agreements.notAssessed')}</span>}
+                        {c ? (
+                          <a href={`#${c.assessmentId}`}>{t(`level.${c.level}` as MessageKey)}</a>
+                        ) : (
+                          <span className="muted">{t('agreements.notAssessed')}</span>
+                        )}
                       </td>
                     );
                   })}
@@ -202,7 +206,9 @@ export function AgreementPage({ id }: { id: string }) {
         {({ agreement: a, matrix, provisions, assessments, index }) => {
           const order = new Map(matrix.provisions.map((p, i) => [p.number, i]));
           const sortedProvisions = [...provisions].sort((x, y) => (order.get(x.number) ?? 999) - (order.get(y.number) ?? 999));
-          const sortedAssessments = [...assessments].sort((x, y) => (order.get(x.provisionNumber) ?? 999) - (order.get(y.provisionNumber) ?? 999) || x.asOf.localeCompare(y.asOf));
+          const sortedAssessments = [...assessments].sort(
+            (x, y) => (order.get(x.provisionNumber) ?? 999) - (order.get(y.provisionNumber) ?? 999) || x.asOf.localeCompare(y.asOf),
+          );
           return (
             <>
               <PageTitle text={a.shortNames[0] ?? name(a.titles)} />
@@ -242,13 +248,8 @@ export function AgreementPage({ id }: { id: string }) {
                     {a.signatories.map((s) => (
                       <li key={s.personId}>
                         <PersonName id={s.personId} />
-                        {s.onBehalfOf ? (
-                          <>
-                            {' '}
-                            ({t('agreements.onBehalfOf', { party: name(parties.get(s.onBehalfOf)?.names) || s.onBehalfOf })})
-                          </>
-                        ) : null}{' '}
-                        — <En>{s.capacity}</En>
+                        {s.onBehalfOf ? <> ({t('agreements.onBehalfOf', { party: name(parties.get(s.onBehalfOf)?.names) || s.onBehalfOf })})</> : null} —{' '}
+                        <En>{s.capacity}</En>
                         {s.disputed ? (
                           <span className="small muted">
                             {' '}
@@ -296,7 +297,11 @@ export function AgreementPage({ id }: { id: string }) {
                             ))}
                           </td>
                           <td className="small">
-                            {p.deadline?.kind === 'absolute' ? date(p.deadline.at) : p.deadline ? t('agreements.relative', { days: p.deadline.days, anchor: p.deadline.anchor }) : ''}
+                            {p.deadline?.kind === 'absolute'
+                              ? date(p.deadline.at)
+                              : p.deadline
+                                ? t('agreements.relative', { days: p.deadline.days, anchor: p.deadline.anchor })
+                                : ''}
                           </td>
                         </tr>
                       ))}

@@ -103,7 +103,16 @@ export function SignInPage() {
           <label htmlFor="username">{t('auth.username')}</label>
           <input id="username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
           <label htmlFor="password">{t('auth.password')}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required ref={passwordRef} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            ref={passwordRef}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           {error ? (
             <p role="alert" className="error">
               {error.throttled ? error.text : t('auth.failed', { message: error.text })}

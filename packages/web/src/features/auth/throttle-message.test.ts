@@ -5,10 +5,14 @@ import { ru } from '../../i18n/ru.ts';
 import { uk } from '../../i18n/uk.ts';
 import { throttleMessage } from './throttle-message.ts';
 
-const translate = (dict: Record<MessageKey, string>) => (key: MessageKey, vars: Record<string, string | number> = {}) =>
-  Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), dict[key]);
+const translate =
+  (dict: Record<MessageKey, string>) =>
+  (key: MessageKey, vars: Record<string, string | number> = {}) =>
+    Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), dict[key]);
 const limited = (retryAfterSeconds: number) =>
-  new ApiError(429, { error: { code: 'rate_limited', reason: 'too_many_attempts', message: 'Too many failed sign-ins', details: { retryAfterSeconds } as object } });
+  new ApiError(429, {
+    error: { code: 'rate_limited', reason: 'too_many_attempts', message: 'Too many failed sign-ins', details: { retryAfterSeconds } as object },
+  });
 
 describe('the sign-in throttle message', () => {
   it('says the wait in seconds, the lockout in minutes, in every language', () => {

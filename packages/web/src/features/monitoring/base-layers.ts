@@ -52,7 +52,10 @@ function build(topo: Topology<{ countries: GeometryCollection }>): BaseLayers {
   return {
     land: { type: 'FeatureCollection', features: land },
     borders: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: borders } }] },
-    disputed: { type: 'FeatureCollection', features: crimea.length ? [{ type: 'Feature', properties: { key: 'crimea' }, geometry: { type: 'MultiPolygon', coordinates: crimea } }] : [] },
+    disputed: {
+      type: 'FeatureCollection',
+      features: crimea.length ? [{ type: 'Feature', properties: { key: 'crimea' }, geometry: { type: 'MultiPolygon', coordinates: crimea } }] : [],
+    },
   };
 }
 

@@ -31,9 +31,16 @@ export function DailyReportPage({ date: day }: { date?: string }) {
       <form className="report-tools no-print" onSubmit={(e) => e.preventDefault()} aria-label={t('report.tools')}>
         <div className="field">
           <label htmlFor={`${ids}-date`}>{t('report.date')}</label>
-          <input id={`${ids}-date`} type="date" value={current} onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && navigate(reportPath(e.target.value))} />
+          <input
+            id={`${ids}-date`}
+            type="date"
+            value={current}
+            onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && navigate(reportPath(e.target.value))}
+          />
         </div>
-        <button type="button" onClick={() => window.print()}>{t('report.print')}</button>
+        <button type="button" onClick={() => window.print()}>
+          {t('report.print')}
+        </button>
         <a href={htmlUrl}>{t('report.serverPage')}</a>
         <a href={csvUrl}>{t('report.csv')}</a>
       </form>
@@ -58,7 +65,9 @@ function ReportBody({ report: r }: { report: DailyReport }) {
       <p className="print-only small">{t('report.printedFrom', { process: process.names.en, url: window.location.href })}</p>
       <section aria-labelledby={`${ids}-regions`}>
         <h2 id={`${ids}-regions`}>{t('report.byRegion')}</h2>
-        {r.regions.length === 0 ? <p>{t('report.nothing')}</p> : (
+        {r.regions.length === 0 ? (
+          <p>{t('report.nothing')}</p>
+        ) : (
           <div className="table-scroll" tabIndex={0}>
             <table className="report-table" data-testid="report-table">
               <caption className="visually-hidden">{t('report.byRegion')}</caption>
@@ -77,8 +86,18 @@ function ReportBody({ report: r }: { report: DailyReport }) {
                 {r.regions.map((x) => (
                   <tr key={x.region} data-region={x.region}>
                     <th scope="row">{region(x.region)}</th>
-                    <td>{number(x.incidents.today)} <span className="muted small">({t('report.vsPrevious', { n: number(x.incidents.previous), change: signed(x.incidents.change, number) })})</span></td>
-                    <td>{number(x.explosions.today)} <span className="muted small">({t('report.vsPrevious', { n: number(x.explosions.previous), change: signed(x.explosions.change, number) })})</span></td>
+                    <td>
+                      {number(x.incidents.today)}{' '}
+                      <span className="muted small">
+                        ({t('report.vsPrevious', { n: number(x.incidents.previous), change: signed(x.incidents.change, number) })})
+                      </span>
+                    </td>
+                    <td>
+                      {number(x.explosions.today)}{' '}
+                      <span className="muted small">
+                        ({t('report.vsPrevious', { n: number(x.explosions.previous), change: signed(x.explosions.change, number) })})
+                      </span>
+                    </td>
                     <td>{bounds(x.killed)}</td>
                     <td>{bounds(x.injured)}</td>
                     <td>{number(x.weaponsInViolation.length)}</td>
@@ -89,8 +108,18 @@ function ReportBody({ report: r }: { report: DailyReport }) {
               <tfoot>
                 <tr data-region="total">
                   <th scope="row">{t('report.total')}</th>
-                  <td>{number(r.totals.incidents.today)} <span className="muted small">({t('report.vsPrevious', { n: number(r.totals.incidents.previous), change: signed(r.totals.incidents.change, number) })})</span></td>
-                  <td>{number(r.totals.explosions.today)} <span className="muted small">({t('report.vsPrevious', { n: number(r.totals.explosions.previous), change: signed(r.totals.explosions.change, number) })})</span></td>
+                  <td>
+                    {number(r.totals.incidents.today)}{' '}
+                    <span className="muted small">
+                      ({t('report.vsPrevious', { n: number(r.totals.incidents.previous), change: signed(r.totals.incidents.change, number) })})
+                    </span>
+                  </td>
+                  <td>
+                    {number(r.totals.explosions.today)}{' '}
+                    <span className="muted small">
+                      ({t('report.vsPrevious', { n: number(r.totals.explosions.previous), change: signed(r.totals.explosions.change, number) })})
+                    </span>
+                  </td>
                   <td>{bounds(r.totals.killed)}</td>
                   <td>{bounds(r.totals.injured)}</td>
                   <td>{number(r.totals.weaponsInViolation)}</td>
@@ -104,13 +133,23 @@ function ReportBody({ report: r }: { report: DailyReport }) {
       </section>
       <section aria-labelledby={`${ids}-weapons`}>
         <h2 id={`${ids}-weapons`}>{t('report.weaponsTitle')}</h2>
-        {violations.length === 0 ? <p>{t('report.noWeapons')}</p> : (
+        {violations.length === 0 ? (
+          <p>{t('report.noWeapons')}</p>
+        ) : (
           <ul className="plain history">
             {violations.map((v) => (
               <li key={v.observationId}>
                 <strong>{t(`weapon.${v.weapon}` as MessageKey)}</strong>
-                {v.weaponPartyId ? <> (<PartyName id={v.weaponPartyId} />)</> : null}, {region(v.region)}:{' '}
-                {t('report.weaponDistance', { km: v.distanceKm.toFixed(1), required: v.rule.requiredKm })} <span className="muted small">— <En>{v.rule.agreement}</En></span>
+                {v.weaponPartyId ? (
+                  <>
+                    {' '}
+                    (<PartyName id={v.weaponPartyId} />)
+                  </>
+                ) : null}
+                , {region(v.region)}: {t('report.weaponDistance', { km: v.distanceKm.toFixed(1), required: v.rule.requiredKm })}{' '}
+                <span className="muted small">
+                  — <En>{v.rule.agreement}</En>
+                </span>
               </li>
             ))}
           </ul>
@@ -118,12 +157,24 @@ function ReportBody({ report: r }: { report: DailyReport }) {
       </section>
       <section aria-labelledby={`${ids}-restr`}>
         <h2 id={`${ids}-restr`}>{t('report.restrictionsTitle')}</h2>
-        {restrictions.length === 0 ? <p>{t('report.noRestrictions')}</p> : (
+        {restrictions.length === 0 ? (
+          <p>{t('report.noRestrictions')}</p>
+        ) : (
           <ul className="plain history">
             {restrictions.map((x) => (
               <li key={x.id}>
                 <strong>{x.place.name}</strong> ({region(x.region)}): <En>{x.description}</En>
-                {x.byPartyId ? <> — <PartyName id={x.byPartyId} /></> : x.byLabel ? <> — <En>{x.byLabel}</En></> : null}
+                {x.byPartyId ? (
+                  <>
+                    {' '}
+                    — <PartyName id={x.byPartyId} />
+                  </>
+                ) : x.byLabel ? (
+                  <>
+                    {' '}
+                    — <En>{x.byLabel}</En>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -30,12 +30,23 @@ function PreciseDate({ d }: { d: Incident['date'] }) {
   const text = d.start === d.end ? date(d.start) : t('incident.dateSpan', { start: date(d.start), end: date(d.end) });
   return (
     <>
-      <time dateTime={d.start}>{text}</time> <span className="muted small">({t('incident.precision', { p: t(`precision.date.${d.precision}` as MessageKey) })})</span>
+      <time dateTime={d.start}>{text}</time>{' '}
+      <span className="muted small">({t('incident.precision', { p: t(`precision.date.${d.precision}` as MessageKey) })})</span>
     </>
   );
 }
 
-function IncidentView({ incident: i, observations, verifications, attributions }: { incident: Incident; observations: Observation[]; verifications: VerificationStep[]; attributions: Attribution[] }) {
+function IncidentView({
+  incident: i,
+  observations,
+  verifications,
+  attributions,
+}: {
+  incident: Incident;
+  observations: Observation[];
+  verifications: VerificationStep[];
+  attributions: Attribution[];
+}) {
   const { t, date, number } = useI18n();
   const ids = useId();
   const title = i.place.name ? t('incident.titlePlace', { place: i.place.name, date: date(i.date.start) }) : t('incident.title', { id: i.id });
@@ -53,7 +64,9 @@ function IncidentView({ incident: i, observations, verifications, attributions }
       <dl className="facts">
         <div>
           <dt>{t('incident.date')}</dt>
-          <dd data-testid="incident-date"><PreciseDate d={i.date} /></dd>
+          <dd data-testid="incident-date">
+            <PreciseDate d={i.date} />
+          </dd>
         </div>
         <div>
           <dt>{t('incident.place')}</dt>
@@ -72,16 +85,24 @@ function IncidentView({ incident: i, observations, verifications, attributions }
         ) : null}
         <div>
           <dt>{t('monitoring.status')}</dt>
-          <dd><Badge kind={`status-${status}`}>{t(`verification.${status}` as MessageKey)}</Badge></dd>
+          <dd>
+            <Badge kind={`status-${status}`}>{t(`verification.${status}` as MessageKey)}</Badge>
+          </dd>
         </div>
         {i.external ? (
           <div>
             <dt>{t('incident.external')}</dt>
-            <dd>{i.external.dataset.toUpperCase()} {i.external.id}</dd>
+            <dd>
+              {i.external.dataset.toUpperCase()} {i.external.id}
+            </dd>
           </div>
         ) : null}
       </dl>
-      {i.place.description ? <p><En>{i.place.description}</En></p> : null}
+      {i.place.description ? (
+        <p>
+          <En>{i.place.description}</En>
+        </p>
+      ) : null}
       <p>
         <VerifyLink type="incident" id={i.id} what={title} />
       </p>
@@ -103,7 +124,9 @@ function IncidentView({ incident: i, observations, verifications, attributions }
               <tr data-row="killed">
                 <th scope="row">{t('incident.killed')}</th>
                 <td>{number(k.low)}</td>
-                <td><strong>{number(k.best)}</strong></td>
+                <td>
+                  <strong>{number(k.best)}</strong>
+                </td>
                 <td>{number(k.high)}</td>
               </tr>
               <tr data-row="injured">
@@ -111,11 +134,15 @@ function IncidentView({ incident: i, observations, verifications, attributions }
                 {inj ? (
                   <>
                     <td>{number(inj.low)}</td>
-                    <td><strong>{number(inj.best)}</strong></td>
+                    <td>
+                      <strong>{number(inj.best)}</strong>
+                    </td>
                     <td>{number(inj.high)}</td>
                   </>
                 ) : (
-                  <td colSpan={3} className="muted">{t('incident.notGiven')}</td>
+                  <td colSpan={3} className="muted">
+                    {t('incident.notGiven')}
+                  </td>
                 )}
               </tr>
             </tbody>
@@ -124,10 +151,22 @@ function IncidentView({ incident: i, observations, verifications, attributions }
             <>
               <h3>{t('incident.killedBy')}</h3>
               <dl className="facts" data-testid="killed-by">
-                <div><dt>{t('incident.sideA', { name: i.actors.find((a) => a.role === 'side_a')?.name ?? '—' })}</dt><dd>{number(by.sideA)}</dd></div>
-                <div><dt>{t('incident.sideB', { name: i.actors.find((a) => a.role === 'side_b')?.name ?? '—' })}</dt><dd>{number(by.sideB)}</dd></div>
-                <div><dt>{t('incident.civilians')}</dt><dd>{number(by.civilians)}</dd></div>
-                <div><dt>{t('incident.unknown')}</dt><dd>{number(by.unknown)}</dd></div>
+                <div>
+                  <dt>{t('incident.sideA', { name: i.actors.find((a) => a.role === 'side_a')?.name ?? '—' })}</dt>
+                  <dd>{number(by.sideA)}</dd>
+                </div>
+                <div>
+                  <dt>{t('incident.sideB', { name: i.actors.find((a) => a.role === 'side_b')?.name ?? '—' })}</dt>
+                  <dd>{number(by.sideB)}</dd>
+                </div>
+                <div>
+                  <dt>{t('incident.civilians')}</dt>
+                  <dd>{number(by.civilians)}</dd>
+                </div>
+                <div>
+                  <dt>{t('incident.unknown')}</dt>
+                  <dd>{number(by.unknown)}</dd>
+                </div>
               </dl>
             </>
           ) : null}
@@ -136,53 +175,100 @@ function IncidentView({ incident: i, observations, verifications, attributions }
 
         <section className="card" aria-labelledby={`${ids}-actors`}>
           <h2 id={`${ids}-actors`}>{t('incident.actors')}</h2>
-          {i.actors.length === 0 ? <p className="muted">{t('incident.notGiven')}</p> : (
+          {i.actors.length === 0 ? (
+            <p className="muted">{t('incident.notGiven')}</p>
+          ) : (
             <ul className="plain">
               {i.actors.map((a, n) => (
                 <li key={n}>
                   <span className="muted">{t(`incident.role.${a.role}` as MessageKey)}:</span> <En>{a.name}</En>
-                  {a.partyId ? <> (<PartyName id={a.partyId} />)</> : null}
+                  {a.partyId ? (
+                    <>
+                      {' '}
+                      (<PartyName id={a.partyId} />)
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
           <h2 id={`${ids}-src`}>{t('source.sources')}</h2>
-          {i.sources.length === 0 ? <p className="muted">{t('incident.noSources')}</p> : (
+          {i.sources.length === 0 ? (
+            <p className="muted">{t('incident.noSources')}</p>
+          ) : (
             <ul className="plain incident-sources" data-testid="incident-sources">
               {i.sources.map((s, n) => (
                 <li key={n}>
                   <cite>{s.publisher}</cite>
-                  {s.date ? <>, <time dateTime={s.date}>{/^\d{4}-\d{2}-\d{2}$/.test(s.date) ? date(s.date) : s.date}</time></> : null}
-                  {s.headline ? <>: <En>“{s.headline}”</En></> : null}
+                  {s.date ? (
+                    <>
+                      , <time dateTime={s.date}>{/^\d{4}-\d{2}-\d{2}$/.test(s.date) ? date(s.date) : s.date}</time>
+                    </>
+                  ) : null}
+                  {s.headline ? (
+                    <>
+                      : <En>“{s.headline}”</En>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
-          {i.originalSources ? <p className="small"><span className="muted">{t('incident.originalSources')}:</span> <En>{i.originalSources}</En></p> : null}
-          {i.notes ? <p className="small"><span className="muted">{t('incident.notes')}:</span> <En>{i.notes}</En></p> : null}
+          {i.originalSources ? (
+            <p className="small">
+              <span className="muted">{t('incident.originalSources')}:</span> <En>{i.originalSources}</En>
+            </p>
+          ) : null}
+          {i.notes ? (
+            <p className="small">
+              <span className="muted">{t('incident.notes')}:</span> <En>{i.notes}</En>
+            </p>
+          ) : null}
         </section>
 
         <section className="card wide" aria-labelledby={`${ids}-att`}>
           <h2 id={`${ids}-att`}>{t('incident.attribution')}</h2>
-          {attributions.length === 0 ? <p className="muted">{t('incident.noAttribution')}</p> : (
+          {attributions.length === 0 ? (
+            <p className="muted">{t('incident.noAttribution')}</p>
+          ) : (
             <div className="attribution-columns" data-testid="attributions">
               {kinds.map((kind) => (
                 <section key={kind} aria-labelledby={`${ids}-att-${kind}`} data-kind={kind}>
                   <h3 id={`${ids}-att-${kind}`}>{t(`attribution.${kind}` as MessageKey)}</h3>
                   <ul className="plain attribution-list">
-                    {attributions.filter((a) => a.kind === kind).map((a) => (
-                      <li key={a.id} className={`claim card claim-${kind}`} data-attribution={a.id} data-by={a.byPartyId ?? ''}>
-                        <p>
-                          {a.byPartyId ? <>{t('attribution.by')} <strong><PartyName id={a.byPartyId} /></strong>: </> : null}
-                          {t('attribution.responsible')}{' '}
-                          <strong>{a.responsiblePartyId ? <PartyName id={a.responsiblePartyId} /> : a.responsibleLabel ? <En>{a.responsibleLabel}</En> : t('attribution.unnamed')}</strong>
-                        </p>
-                        <blockquote><En>{a.text}</En></blockquote>
-                        {a.disputes ? <p className="small muted">{t('attribution.disputes', { id: a.disputes })}</p> : null}
-                        <Sources refs={a.sources} />
-                        <p className="small muted">{t('incident.recorded', { who: a.createdBy, when: date(a.createdAt) })}</p>
-                      </li>
-                    ))}
+                    {attributions
+                      .filter((a) => a.kind === kind)
+                      .map((a) => (
+                        <li key={a.id} className={`claim card claim-${kind}`} data-attribution={a.id} data-by={a.byPartyId ?? ''}>
+                          <p>
+                            {a.byPartyId ? (
+                              <>
+                                {t('attribution.by')}{' '}
+                                <strong>
+                                  <PartyName id={a.byPartyId} />
+                                </strong>
+                                :{' '}
+                              </>
+                            ) : null}
+                            {t('attribution.responsible')}{' '}
+                            <strong>
+                              {a.responsiblePartyId ? (
+                                <PartyName id={a.responsiblePartyId} />
+                              ) : a.responsibleLabel ? (
+                                <En>{a.responsibleLabel}</En>
+                              ) : (
+                                t('attribution.unnamed')
+                              )}
+                            </strong>
+                          </p>
+                          <blockquote>
+                            <En>{a.text}</En>
+                          </blockquote>
+                          {a.disputes ? <p className="small muted">{t('attribution.disputes', { id: a.disputes })}</p> : null}
+                          <Sources refs={a.sources} />
+                          <p className="small muted">{t('incident.recorded', { who: a.createdBy, when: date(a.createdAt) })}</p>
+                        </li>
+                      ))}
                   </ul>
                 </section>
               ))}
@@ -192,15 +278,23 @@ function IncidentView({ incident: i, observations, verifications, attributions }
 
         <section className="card" aria-labelledby={`${ids}-ver`}>
           <h2 id={`${ids}-ver`}>{t('incident.verification')}</h2>
-          {verifications.length === 0 ? <p className="muted">{t('incident.noVerification')}</p> : (
+          {verifications.length === 0 ? (
+            <p className="muted">{t('incident.noVerification')}</p>
+          ) : (
             <ol className="history" data-testid="verifications">
               {verifications.map((v) => (
                 <li key={v.id} data-step={v.seq}>
                   <p>
-                    {v.from ? <><Badge kind={`status-${v.from}`}>{t(`verification.${v.from}` as MessageKey)}</Badge> → </> : null}
+                    {v.from ? (
+                      <>
+                        <Badge kind={`status-${v.from}`}>{t(`verification.${v.from}` as MessageKey)}</Badge> →{' '}
+                      </>
+                    ) : null}
                     <Badge kind={`status-${v.to}`}>{t(`verification.${v.to}` as MessageKey)}</Badge>
                   </p>
-                  <p><span className="muted">{t('incident.why')}:</span> <En>{v.reason}</En></p>
+                  <p>
+                    <span className="muted">{t('incident.why')}:</span> <En>{v.reason}</En>
+                  </p>
                   <Sources refs={v.sources} />
                   <p className="small muted">{t('incident.recorded', { who: v.createdBy, when: date(v.createdAt) })}</p>
                 </li>
@@ -211,13 +305,20 @@ function IncidentView({ incident: i, observations, verifications, attributions }
 
         <section className="card" aria-labelledby={`${ids}-obs`}>
           <h2 id={`${ids}-obs`}>{t('incident.observations')}</h2>
-          {observations.length === 0 ? <p className="muted">{t('incident.noObservations')}</p> : (
+          {observations.length === 0 ? (
+            <p className="muted">{t('incident.noObservations')}</p>
+          ) : (
             <ul className="plain history" data-testid="observations">
               {observations.map((o) => (
                 <li key={o.id}>
                   <p>
-                    <strong>{o.approximate ? t('observation.approx', { n: o.count }) : number(o.count)} × {t(`observation.kind.${o.kind}` as MessageKey)}</strong>{' '}
-                    <span className="muted">({t(`observation.method.${o.method}` as MessageKey)}{o.weapon ? `, ${t(`weapon.${o.weapon}` as MessageKey)}` : ''})</span>
+                    <strong>
+                      {o.approximate ? t('observation.approx', { n: o.count }) : number(o.count)} × {t(`observation.kind.${o.kind}` as MessageKey)}
+                    </strong>{' '}
+                    <span className="muted">
+                      ({t(`observation.method.${o.method}` as MessageKey)}
+                      {o.weapon ? `, ${t(`weapon.${o.weapon}` as MessageKey)}` : ''})
+                    </span>
                   </p>
                   <p className="small">
                     <time dateTime={o.time.from}>{date(o.time.from)}</time>
@@ -225,7 +326,11 @@ function IncidentView({ incident: i, observations, verifications, attributions }
                     {o.direction ? <> · {t('observation.direction', { bearing: o.direction.bearing, label: o.direction.label ?? '' })}</> : null}
                     {o.distanceKm ? <> · {t('observation.distance', { min: o.distanceKm.min, max: o.distanceKm.max })}</> : null}
                   </p>
-                  {o.note ? <p className="small"><En>{o.note}</En></p> : null}
+                  {o.note ? (
+                    <p className="small">
+                      <En>{o.note}</En>
+                    </p>
+                  ) : null}
                   <Sources refs={o.sources} />
                 </li>
               ))}

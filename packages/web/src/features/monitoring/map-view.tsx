@@ -35,11 +35,15 @@ const STYLE: StyleSpecification = {
     { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#c2410c', 'fill-opacity': 0.04 } },
     { id: 'zones-outline', type: 'line', source: 'zones', paint: { 'line-color': '#c2410c', 'line-width': 1, 'line-dasharray': [2, 2], 'line-opacity': 0.7 } },
     {
-      id: 'lines', type: 'line', source: 'lines',
+      id: 'lines',
+      type: 'line',
+      source: 'lines',
       paint: { 'line-color': ['match', ['get', 'kind'], 'contact', '#24405e', '#5a1f7a'], 'line-width': ['match', ['get', 'kind'], 'contact', 3, 2] },
     },
     {
-      id: 'clusters', type: 'circle', source: 'clusters',
+      id: 'clusters',
+      type: 'circle',
+      source: 'clusters',
       paint: {
         'circle-color': '#8a1c1c',
         'circle-opacity': 0.55,
@@ -87,8 +91,17 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
   useEffect(() => {
     const el = box.current!;
     const m = new MapLibre({
-      container: el, style: STYLE, center: START.center, zoom: START.zoom, minZoom: 2, maxZoom: 14,
-      attributionControl: false, dragRotate: false, pitchWithRotate: false, touchPitch: false, fadeDuration: 0,
+      container: el,
+      style: STYLE,
+      center: START.center,
+      zoom: START.zoom,
+      minZoom: 2,
+      maxZoom: 14,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      fadeDuration: 0,
       locale: { 'Map.Title': latest.current.labels.map },
     });
     map.current = m;
@@ -159,11 +172,14 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
       syncLayers();
       // The base map comes first, so the first "drawn" state includes the land under the clusters.
       baseLayers()
-        .then((b) => {
-          (m.getSource('land') as GeoJSONSource).setData(b.land);
-          (m.getSource('borders') as GeoJSONSource).setData(b.borders);
-          (m.getSource('disputed') as GeoJSONSource).setData(b.disputed);
-        }, (e: Error) => latest.current.onError(e))
+        .then(
+          (b) => {
+            (m.getSource('land') as GeoJSONSource).setData(b.land);
+            (m.getSource('borders') as GeoJSONSource).setData(b.borders);
+            (m.getSource('disputed') as GeoJSONSource).setData(b.disputed);
+          },
+          (e: Error) => latest.current.onError(e),
+        )
         .finally(() => {
           ready = true;
           refresh.current();

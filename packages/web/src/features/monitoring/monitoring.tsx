@@ -31,7 +31,10 @@ export function MonitoringPage() {
 
   // The slider commits a moment after it stops moving, so dragging does not send a request per day.
   useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.from === dayAt(slider.from) && f.to === dayAt(slider.to) ? f : { ...f, from: dayAt(slider.from), to: dayAt(slider.to) })), 250);
+    const timer = setTimeout(
+      () => setFilters((f) => (f.from === dayAt(slider.from) && f.to === dayAt(slider.to) ? f : { ...f, from: dayAt(slider.from), to: dayAt(slider.to) })),
+      250,
+    );
     return () => clearTimeout(timer);
   }, [slider.from, slider.to]);
   const setDate = (which: 'from' | 'to', value: string) => {
@@ -69,16 +72,41 @@ export function MonitoringPage() {
           <legend>{t('monitoring.period')}</legend>
           <div className="period-row">
             <label htmlFor={`${ids}-from-range`}>{t('monitoring.from')}</label>
-            <input id={`${ids}-from-range`} type="range" min={0} max={PERIOD_DAYS} value={slider.from} aria-valuetext={date(dayAt(slider.from))}
-              onChange={(e) => setSlider((s) => ({ from: Math.min(Number(e.target.value), s.to), to: s.to }))} />
-            <label htmlFor={`${ids}-from`} className="visually-hidden">{t('monitoring.fromDate')}</label>
-            <input id={`${ids}-from`} type="date" min={PERIOD.first} max={PERIOD.last} value={dayAt(slider.from)} onChange={(e) => setDate('from', e.target.value)} />
+            <input
+              id={`${ids}-from-range`}
+              type="range"
+              min={0}
+              max={PERIOD_DAYS}
+              value={slider.from}
+              aria-valuetext={date(dayAt(slider.from))}
+              onChange={(e) => setSlider((s) => ({ from: Math.min(Number(e.target.value), s.to), to: s.to }))}
+            />
+            <label htmlFor={`${ids}-from`} className="visually-hidden">
+              {t('monitoring.fromDate')}
+            </label>
+            <input
+              id={`${ids}-from`}
+              type="date"
+              min={PERIOD.first}
+              max={PERIOD.last}
+              value={dayAt(slider.from)}
+              onChange={(e) => setDate('from', e.target.value)}
+            />
           </div>
           <div className="period-row">
             <label htmlFor={`${ids}-to-range`}>{t('monitoring.to')}</label>
-            <input id={`${ids}-to-range`} type="range" min={0} max={PERIOD_DAYS} value={slider.to} aria-valuetext={date(dayAt(slider.to))}
-              onChange={(e) => setSlider((s) => ({ from: s.from, to: Math.max(Number(e.target.value), s.from) }))} />
-            <label htmlFor={`${ids}-to`} className="visually-hidden">{t('monitoring.toDate')}</label>
+            <input
+              id={`${ids}-to-range`}
+              type="range"
+              min={0}
+              max={PERIOD_DAYS}
+              value={slider.to}
+              aria-valuetext={date(dayAt(slider.to))}
+              onChange={(e) => setSlider((s) => ({ from: s.from, to: Math.max(Number(e.target.value), s.from) }))}
+            />
+            <label htmlFor={`${ids}-to`} className="visually-hidden">
+              {t('monitoring.toDate')}
+            </label>
             <input id={`${ids}-to`} type="date" min={PERIOD.first} max={PERIOD.last} value={dayAt(slider.to)} onChange={(e) => setDate('to', e.target.value)} />
           </div>
         </fieldset>
@@ -87,7 +115,9 @@ export function MonitoringPage() {
           <select id={`${ids}-kind`} value={filters.kind} onChange={(e) => setFilters((f) => ({ ...f, kind: e.target.value }))}>
             <option value="">{t('monitoring.any')}</option>
             {VIOLENCE.map((v) => (
-              <option key={v} value={v}>{t(`violence.${v}` as MessageKey)}</option>
+              <option key={v} value={v}>
+                {t(`violence.${v}` as MessageKey)}
+              </option>
             ))}
           </select>
         </div>
@@ -96,7 +126,9 @@ export function MonitoringPage() {
           <select id={`${ids}-status`} value={filters.status} onChange={(e) => setFilters((f) => ({ ...f, status: e.target.value }))}>
             <option value="">{t('monitoring.any')}</option>
             {STATUSES.map((v) => (
-              <option key={v} value={v}>{t(`verification.${v}` as MessageKey)}</option>
+              <option key={v} value={v}>
+                {t(`verification.${v}` as MessageKey)}
+              </option>
             ))}
           </select>
         </div>
@@ -105,7 +137,9 @@ export function MonitoringPage() {
           <select id={`${ids}-party`} value={filters.party} onChange={(e) => setFilters((f) => ({ ...f, party: e.target.value }))}>
             <option value="">{t('monitoring.any')}</option>
             {sortedParties.map((p) => (
-              <option key={p.id} value={p.id}>{name(p.names)}</option>
+              <option key={p.id} value={p.id}>
+                {name(p.names)}
+              </option>
             ))}
           </select>
         </div>
@@ -143,18 +177,35 @@ export function MonitoringPage() {
             />
           </Suspense>
           <div className="map-zoom">
-            <button type="button" onClick={() => mapRef.current?.zoomBy(1)} aria-label={t('monitoring.zoomIn')}>+</button>
-            <button type="button" onClick={() => mapRef.current?.zoomBy(-1)} aria-label={t('monitoring.zoomOut')}>−</button>
+            <button type="button" onClick={() => mapRef.current?.zoomBy(1)} aria-label={t('monitoring.zoomIn')}>
+              +
+            </button>
+            <button type="button" onClick={() => mapRef.current?.zoomBy(-1)} aria-label={t('monitoring.zoomOut')}>
+              −
+            </button>
           </div>
         </div>
         <aside className="map-legend" aria-labelledby={`${ids}-legend`}>
           <h2 id={`${ids}-legend`}>{t('monitoring.legend')}</h2>
           <ul className="plain legend-list">
-            <li><span className="key key-cluster" aria-hidden="true" /> {t('monitoring.legend.clusters')}</li>
-            <li><span className="key key-contact" aria-hidden="true" /> {t('monitoring.legend.contact', { date: date(lines?.features.find((l) => l.properties?.kind === 'contact')?.properties?.date as string | undefined) || '—' })}</li>
-            <li><span className="key key-proposal" aria-hidden="true" /> {t('monitoring.legend.proposal')}</li>
-            <li><span className="key key-zone" aria-hidden="true" /> {t('monitoring.legend.zones', { n: zones?.features.length ?? 0 })}</li>
-            <li><span className="key key-disputed" aria-hidden="true" /> {t('monitoring.legend.disputed')}</li>
+            <li>
+              <span className="key key-cluster" aria-hidden="true" /> {t('monitoring.legend.clusters')}
+            </li>
+            <li>
+              <span className="key key-contact" aria-hidden="true" />{' '}
+              {t('monitoring.legend.contact', {
+                date: date(lines?.features.find((l) => l.properties?.kind === 'contact')?.properties?.date as string | undefined) || '—',
+              })}
+            </li>
+            <li>
+              <span className="key key-proposal" aria-hidden="true" /> {t('monitoring.legend.proposal')}
+            </li>
+            <li>
+              <span className="key key-zone" aria-hidden="true" /> {t('monitoring.legend.zones', { n: zones?.features.length ?? 0 })}
+            </li>
+            <li>
+              <span className="key key-disputed" aria-hidden="true" /> {t('monitoring.legend.disputed')}
+            </li>
           </ul>
           <p className="small muted">{t('monitoring.credit')}</p>
         </aside>
@@ -187,10 +238,14 @@ export function MonitoringPage() {
                       <td>{coords(lon, lat)}</td>
                       <td>
                         {c.properties.incidentId ? (
-                          <Link to={incidentPath(c.properties.incidentId)} data-incident={c.properties.incidentId}>{t('monitoring.open')}<span className="visually-hidden"> ({coords(lon, lat)})</span></Link>
+                          <Link to={incidentPath(c.properties.incidentId)} data-incident={c.properties.incidentId}>
+                            {t('monitoring.open')}
+                            <span className="visually-hidden"> ({coords(lon, lat)})</span>
+                          </Link>
                         ) : (
                           <button type="button" className="link-button" onClick={() => mapRef.current?.flyTo(lon, lat)}>
-                            {t('monitoring.zoomHere')}<span className="visually-hidden"> ({coords(lon, lat)})</span>
+                            {t('monitoring.zoomHere')}
+                            <span className="visually-hidden"> ({coords(lon, lat)})</span>
                           </button>
                         )}
                       </td>
@@ -213,7 +268,14 @@ function PeriodIncidents({ filters }: { filters: MapFilters }) {
   const { process, viewer } = useProcess();
   const ids = useId();
   const loaded = useLoad(
-    () => api.list<Incident>(process.id, 'incidents', { limit: 50, from: filters.from, to: filters.to, ...(filters.status ? { status: filters.status } : {}), ...(filters.party ? { party: filters.party } : {}) }),
+    () =>
+      api.list<Incident>(process.id, 'incidents', {
+        limit: 50,
+        from: filters.from,
+        to: filters.to,
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.party ? { party: filters.party } : {}),
+      }),
     [process.id, filters.from, filters.to, filters.status, filters.party, viewer],
   );
   return (
@@ -225,16 +287,17 @@ function PeriodIncidents({ filters }: { filters: MapFilters }) {
         <p>{t('monitoring.none')}</p>
       ) : (
         <ul className="plain incident-list">
-          {loaded.data.items.filter((i) => !filters.kind || i.violence === filters.kind).map((i) => (
-            <li key={i.id}>
-              <Link to={incidentPath(i.id)}>{i.place.name ?? i.id}</Link> — <time dateTime={i.date.start}>{date(i.date.start)}</time>
-              {i.casualties.killed.best ? <span className="muted"> · {t('incident.killedShort', { n: i.casualties.killed.best })}</span> : null}
-            </li>
-          ))}
+          {loaded.data.items
+            .filter((i) => !filters.kind || i.violence === filters.kind)
+            .map((i) => (
+              <li key={i.id}>
+                <Link to={incidentPath(i.id)}>{i.place.name ?? i.id}</Link> — <time dateTime={i.date.start}>{date(i.date.start)}</time>
+                {i.casualties.killed.best ? <span className="muted"> · {t('incident.killedShort', { n: i.casualties.killed.best })}</span> : null}
+              </li>
+            ))}
         </ul>
       )}
       {loaded.state === 'ready' && loaded.data.next ? <p className="small muted">{t('monitoring.periodMore')}</p> : null}
     </section>
   );
 }
-

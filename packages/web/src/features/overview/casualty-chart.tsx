@@ -23,7 +23,8 @@ const time = (d: string) => Date.parse(d.length === 7 ? `${d}-01` : d.length ===
 export function CasualtyChart({ figures }: { figures: Figure[] }) {
   const { t, number, date, lang } = useI18n();
   const { sources } = useProcess();
-  const shortDate = (d: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(time(d)));
+  const shortDate = (d: string) =>
+    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(time(d)));
   const series = (['killed', 'wounded'] as const)
     .map((measure) => ({ measure, points: figures.filter((f) => f.measure === measure).sort((a, b) => time(a.asOf) - time(b.asOf)) }))
     .filter((s) => s.points.length);
@@ -42,7 +43,10 @@ export function CasualtyChart({ figures }: { figures: Figure[] }) {
   const label = (m: string) => t(`measure.${m}` as MessageKey);
   const desc = t('overview.chartDesc', {
     points: series
-      .map((s) => `${label(s.measure)}: ${s.points.map((f) => `${t(`qualifier.${f.qualifier}` as MessageKey, { value: number(f.value) })} (${date(f.asOf)}, ${sources.get(f.sourceId)?.publisher ?? ''})`).join(', ')}`)
+      .map(
+        (s) =>
+          `${label(s.measure)}: ${s.points.map((f) => `${t(`qualifier.${f.qualifier}` as MessageKey, { value: number(f.value) })} (${date(f.asOf)}, ${sources.get(f.sourceId)?.publisher ?? ''})`).join(', ')}`,
+      )
       .join('; '),
   });
   return (

@@ -42,7 +42,12 @@ export function findCeasefire(agreements: Agreement[], provisions: Provision[]):
 }
 
 const totals = (s: IncidentSeries) =>
-  s.points.reduce((a, p) => ({ incidents: a.incidents + p.incidents, best: a.best + p.killedBest, low: a.low + p.killedLow, high: a.high + p.killedHigh }), { incidents: 0, best: 0, low: 0, high: 0 });
+  s.points.reduce((a, p) => ({ incidents: a.incidents + p.incidents, best: a.best + p.killedBest, low: a.low + p.killedLow, high: a.high + p.killedHigh }), {
+    incidents: 0,
+    best: 0,
+    low: 0,
+    high: 0,
+  });
 
 /**
  * The ceasefire in force, how long it has held as of the latest data, and the incidents and
@@ -52,22 +57,24 @@ export function CeasefireCard({ ceasefire, series, figures }: { ceasefire: Cease
   const { t, date, number } = useI18n();
   const { process, viewer } = useProcess();
   const latestFigure = figures.reduce<string | null>((m, f) => (f.asOf.length === 10 && (!m || f.asOf > m) ? f.asOf : m), null);
-  const asOf = [series.to, latestFigure].filter((d): d is string => !!d).sort().pop() ?? null;
+  const asOf =
+    [series.to, latestFigure]
+      .filter((d): d is string => !!d)
+      .sort()
+      .pop() ?? null;
   const days = ceasefire && asOf ? Math.max(daysBetween(ceasefire.day, asOf), 0) : 0;
-  const periods = ceasefire && asOf && days > 0
-    ? { before: { from: addDays(ceasefire.day, 1 - days), to: ceasefire.day }, since: { from: addDays(ceasefire.day, 1), to: asOf } }
-    : null;
-  const compared = useLoad(
-    async () => {
-      if (!periods) return null;
-      const [before, since] = await Promise.all([
-        api.incidentSeries<IncidentSeries>(process.id, { ...periods.before, interval: 'week' }),
-        api.incidentSeries<IncidentSeries>(process.id, { ...periods.since, interval: 'week' }),
-      ]);
-      return { before: totals(before), since: totals(since) };
-    },
-    [process.id, viewer, periods?.before.from, periods?.since.to],
-  );
+  const periods =
+    ceasefire && asOf && days > 0
+      ? { before: { from: addDays(ceasefire.day, 1 - days), to: ceasefire.day }, since: { from: addDays(ceasefire.day, 1), to: asOf } }
+      : null;
+  const compared = useLoad(async () => {
+    if (!periods) return null;
+    const [before, since] = await Promise.all([
+      api.incidentSeries<IncidentSeries>(process.id, { ...periods.before, interval: 'week' }),
+      api.incidentSeries<IncidentSeries>(process.id, { ...periods.since, interval: 'week' }),
+    ]);
+    return { before: totals(before), since: totals(since) };
+  }, [process.id, viewer, periods?.before.from, periods?.since.to]);
   if (!ceasefire)
     return (
       <section aria-labelledby="ceasefire-h" className="card" data-ceasefire="none">
@@ -75,20 +82,21 @@ export function CeasefireCard({ ceasefire, series, figures }: { ceasefire: Cease
         <p>{t('ceasefire.none')}</p>
       </section>
     );
-  const un = figures
-    .filter((f) => f.measure === 'killed' && f.periodFrom === ceasefire.day)
-    .sort((a, b) => b.asOf.localeCompare(a.asOf));
+  const un = figures.filter((f) => f.measure === 'killed' && f.periodFrom === ceasefire.day).sort((a, b) => b.asOf.localeCompare(a.asOf));
   const killed = (k: { best: number; low: number; high: number }) => (
     <>
-      {number(k.best)} <span className="small muted">({number(k.low)}–{number(k.high)})</span>
+      {number(k.best)}{' '}
+      <span className="small muted">
+        ({number(k.low)}–{number(k.high)})
+      </span>
     </>
   );
   return (
     <section aria-labelledby="ceasefire-h" className="card ceasefire" data-ceasefire={ceasefire.agreement.id}>
       <h2 id="ceasefire-h">{t('ceasefire.title')}</h2>
       <p className="lead">
-        <Link to={`/agreements/${ceasefire.agreement.id}`}>{ceasefire.agreement.shortNames[0] ?? <Name value={ceasefire.agreement.titles} />}</Link>{' '}
-        ({date(ceasefire.agreement.date)}), {ceasefire.provision.number}: {t('ceasefire.from', { date: date(ceasefire.at) })}
+        <Link to={`/agreements/${ceasefire.agreement.id}`}>{ceasefire.agreement.shortNames[0] ?? <Name value={ceasefire.agreement.titles} />}</Link> (
+        {date(ceasefire.agreement.date)}), {ceasefire.provision.number}: {t('ceasefire.from', { date: date(ceasefire.at) })}
       </p>
       <p className="small">
         <Name value={ceasefire.provision.paraphrase} />
@@ -148,7 +156,8 @@ export function CeasefireCard({ ceasefire, series, figures }: { ceasefire: Cease
           <ul>
             {un.map((f) => (
               <li key={f.id} data-figure-since={f.id}>
-                {t(`qualifier.${f.qualifier}` as MessageKey, { value: number(f.value) })} {t(`measure.${f.measure}` as MessageKey)} ({date(f.periodFrom)} – {date(f.periodTo ?? f.asOf)}) <SourceCite sourceRef={{ sourceId: f.sourceId }} />
+                {t(`qualifier.${f.qualifier}` as MessageKey, { value: number(f.value) })} {t(`measure.${f.measure}` as MessageKey)} ({date(f.periodFrom)} –{' '}
+                {date(f.periodTo ?? f.asOf)}) <SourceCite sourceRef={{ sourceId: f.sourceId }} />
               </li>
             ))}
           </ul>

@@ -25,7 +25,8 @@ export function MeetingSummary({ meeting }: { meeting: Meeting | undefined }) {
         </Link>
       </p>
       <p>
-        <Badge kind={meeting.status}>{t(`status.${meeting.status}` as MessageKey)}</Badge> · {at ? <time dateTime={at}>{date(at, meeting.timeZone)}</time> : t('talks.dateNotSet')}
+        <Badge kind={meeting.status}>{t(`status.${meeting.status}` as MessageKey)}</Badge> ·{' '}
+        {at ? <time dateTime={at}>{date(at, meeting.timeZone)}</time> : t('talks.dateNotSet')}
         {meeting.place ? (
           <>
             {' '}
@@ -58,7 +59,10 @@ function Parties() {
       <h2 id="parties-h">{t('overview.parties')}</h2>
       {forum ? (
         <p>
-          {t('overview.forum')}: <strong><Name value={forum.names} /></strong>
+          {t('overview.forum')}:{' '}
+          <strong>
+            <Name value={forum.names} />
+          </strong>
           {forum.shortName ? ` (${forum.shortName})` : null}
         </p>
       ) : null}
@@ -143,19 +147,16 @@ function FigureTable({ figures }: { figures: Figure[] }) {
 export function OverviewPage() {
   const { t } = useI18n();
   const { process, viewer } = useProcess();
-  const loaded = useLoad(
-    async () => {
-      const [meetings, figures, agreements, provisions, series] = await Promise.all([
-        api.list<Meeting>(process.id, 'meetings', { limit: 500 }),
-        api.list<Figure>(process.id, 'figures', { limit: 500 }),
-        api.list<Agreement>(process.id, 'agreements', { limit: 500 }),
-        api.list<Provision>(process.id, 'provisions', { limit: 500 }),
-        api.incidentSeries<IncidentSeries>(process.id, { interval: 'week' }),
-      ]);
-      return { meetings: meetings.items, figures: figures.items, ceasefire: findCeasefire(agreements.items, provisions.items), series };
-    },
-    [process.id, viewer],
-  );
+  const loaded = useLoad(async () => {
+    const [meetings, figures, agreements, provisions, series] = await Promise.all([
+      api.list<Meeting>(process.id, 'meetings', { limit: 500 }),
+      api.list<Figure>(process.id, 'figures', { limit: 500 }),
+      api.list<Agreement>(process.id, 'agreements', { limit: 500 }),
+      api.list<Provision>(process.id, 'provisions', { limit: 500 }),
+      api.incidentSeries<IncidentSeries>(process.id, { interval: 'week' }),
+    ]);
+    return { meetings: meetings.items, figures: figures.items, ceasefire: findCeasefire(agreements.items, provisions.items), series };
+  }, [process.id, viewer]);
   return (
     <>
       <PageTitle text={t('overview.title')}>

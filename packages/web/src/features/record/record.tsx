@@ -5,10 +5,40 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useLoad, type Loaded } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
-import { checkWitness, FormatError, readCheckpoint, tamperBody, toBase64, verifyReceipt, type Receipt, type ReceiptVerification, type StepStatus } from './verify.ts';
+import {
+  checkWitness,
+  FormatError,
+  readCheckpoint,
+  tamperBody,
+  toBase64,
+  verifyReceipt,
+  type Receipt,
+  type ReceiptVerification,
+  type StepStatus,
+} from './verify.ts';
 
 /** The kinds of record a reader can look up here (the log's record types). */
-const TYPES = ['party', 'person', 'mandate', 'forum', 'meeting', 'invitation', 'attendance', 'agreement', 'provision', 'assessment', 'source', 'statement', 'claim', 'figure', 'incident', 'observation', 'verification', 'attribution', 'witness'] as const;
+const TYPES = [
+  'party',
+  'person',
+  'mandate',
+  'forum',
+  'meeting',
+  'invitation',
+  'attendance',
+  'agreement',
+  'provision',
+  'assessment',
+  'source',
+  'statement',
+  'claim',
+  'figure',
+  'incident',
+  'observation',
+  'verification',
+  'attribution',
+  'witness',
+] as const;
 
 /** The address of a record's verification, for "Verify in the record" links on other pages. */
 export const recordPath = (type: string, id: string) => `/record/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
@@ -55,7 +85,8 @@ function Sentence({ text, values }: { text: string; values: Record<string, strin
 /** Load, but a browser without WebCrypto (a page not served over HTTPS) is told so plainly. */
 function Checked<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
-  if (loaded.state === 'error' && loaded.error instanceof FormatError && loaded.error.message === 'no-webcrypto') return <p role="alert">{t('record.noWebcrypto')}</p>;
+  if (loaded.state === 'error' && loaded.error instanceof FormatError && loaded.error.message === 'no-webcrypto')
+    return <p role="alert">{t('record.noWebcrypto')}</p>;
   return <Load loaded={loaded}>{children}</Load>;
 }
 
@@ -281,7 +312,10 @@ function Steps({ receipt, logKey, origin }: { receipt: Receipt; logKey: string; 
                 <div>
                   <strong>{t(`record.step.${s.id}` as MessageKey)}</strong>
                   <p>
-                    <Sentence text={t(`record.${s.id}.${s.outcome}` as MessageKey)} values={{ ...s.values, size: s.values.size ? number(Number(s.values.size)) : '' }} />
+                    <Sentence
+                      text={t(`record.${s.id}.${s.outcome}` as MessageKey)}
+                      values={{ ...s.values, size: s.values.size ? number(Number(s.values.size)) : '' }}
+                    />
                     {s.problem ? (
                       <>
                         {' '}

@@ -4,8 +4,21 @@
  * crypto.subtle with Ed25519, as Chromium does.
  */
 import {
-  computeCommitment, cosignatureSigner, cosignCheckpoint, createReceipt, ed25519Signer, envelopeLeafData, formatCheckpoint, generateCosignatureKey,
-  generateNoteKey, MemoryTree, signNote, verifyReceipt as tlogVerifyReceipt, parsePolicy, type Envelope, type JsonValue,
+  computeCommitment,
+  cosignatureSigner,
+  cosignCheckpoint,
+  createReceipt,
+  ed25519Signer,
+  envelopeLeafData,
+  formatCheckpoint,
+  generateCosignatureKey,
+  generateNoteKey,
+  MemoryTree,
+  signNote,
+  verifyReceipt as tlogVerifyReceipt,
+  parsePolicy,
+  type Envelope,
+  type JsonValue,
 } from '@parley/tlog';
 import { describe, expect, it } from 'vitest';
 import { checkWitness, commitmentOf, envelopeLeafHash, parseNote, readCheckpoint, tamperBody, toHex, verifyReceipt, type Receipt } from './verify.ts';
@@ -21,7 +34,16 @@ function world(entries = 13) {
   const envelopes: Envelope[] = [];
   const add = (recordType: string, recordId: string, body: JsonValue) => {
     const salt = crypto.getRandomValues(new Uint8Array(32));
-    const envelope: Envelope = { schema: 'parley/1', type: recordType, recordId, version: 1, supersedes: null, author: 'mediator', at: '2014-09-05T12:00:00.000Z', commitment: computeCommitment(body, salt) };
+    const envelope: Envelope = {
+      schema: 'parley/1',
+      type: recordType,
+      recordId,
+      version: 1,
+      supersedes: null,
+      author: 'mediator',
+      at: '2014-09-05T12:00:00.000Z',
+      commitment: computeCommitment(body, salt),
+    };
     tree.append(envelopeLeafData(envelope));
     bodies.push(body);
     salts.push(salt);
@@ -33,7 +55,17 @@ function world(entries = 13) {
   const text = formatCheckpoint({ origin: ORIGIN, size: tree.size, rootHash: tree.root(tree.size), extensions: [] });
   const note = signNote(text, [ed25519Signer(logKey.signerKey)]) + cosignCheckpoint(text, cosignatureSigner(witnessKey.signerKey));
   const receipt = (i: number, withBody = true) =>
-    JSON.parse(JSON.stringify(createReceipt({ envelope: envelopes[i]!, index: i, proof: tree.inclusionProof(i), checkpoint: note, ...(withBody ? { body: bodies[i]!, salt: salts[i]! } : {}) }))) as Receipt;
+    JSON.parse(
+      JSON.stringify(
+        createReceipt({
+          envelope: envelopes[i]!,
+          index: i,
+          proof: tree.inclusionProof(i),
+          checkpoint: note,
+          ...(withBody ? { body: bodies[i]!, salt: salts[i]! } : {}),
+        }),
+      ),
+    ) as Receipt;
   return { logKey, witnessKey, note, receipt, witnessAt, envelopes };
 }
 
@@ -98,8 +130,11 @@ describe('the browser receipt verifier', () => {
     expect(await t((r) => r.proof.pop())).toMatchObject({ inclusion: 'fail' });
     expect(await t((r) => (r.salt = 'not base64!'))).toMatchObject({ commitment: 'fail', inclusion: 'pass' });
     // A different root in the note: the proof no longer leads to it, and the signature no longer covers it.
-    expect(await t((r) => (r.checkpoint = r.checkpoint.replace(/\n(.{43}=)\n/, (_, root: string) => `\n${root.startsWith('A') ? 'B' : 'A'}${root.slice(1)}\n`)))).toMatchObject({
-      inclusion: 'fail', signature: 'fail',
+    expect(
+      await t((r) => (r.checkpoint = r.checkpoint.replace(/\n(.{43}=)\n/, (_, root: string) => `\n${root.startsWith('A') ? 'B' : 'A'}${root.slice(1)}\n`))),
+    ).toMatchObject({
+      inclusion: 'fail',
+      signature: 'fail',
     });
     expect(await t(() => {}, generateNoteKey(ORIGIN).verifierKey)).toMatchObject({ signature: 'fail' });
     expect(await t(() => {}, w.logKey.verifierKey, 'parley.test/other')).toMatchObject({ signature: 'fail' });
@@ -120,7 +155,12 @@ describe('the browser receipt verifier', () => {
     expect(await checkWitness(cp.note, cp.cosignatures[0]!, null, w.logKey.verifierKey)).toMatchObject({ registered: false, cosigned: false });
     const other = w.receipt(w.witnessAt);
     // A registration whose body was swapped for another key fails its own commitment, so the key is not trusted.
-    const forged = await checkWitness(parseNote(w.note), cp.cosignatures[0]!, { ...other, body: { ...(other.body as object), vkey: generateCosignatureKey('witness-ukr').verifierKey } }, w.logKey.verifierKey);
+    const forged = await checkWitness(
+      parseNote(w.note),
+      cp.cosignatures[0]!,
+      { ...other, body: { ...(other.body as object), vkey: generateCosignatureKey('witness-ukr').verifierKey } },
+      w.logKey.verifierKey,
+    );
     expect(forged.cosigned).toBe(false);
     expect(forged.registered).toBe(false);
   });

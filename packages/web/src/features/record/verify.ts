@@ -211,7 +211,8 @@ export async function parseVerifierKey(text: string): Promise<VerifierKey> {
   const type = raw[0]!;
   const key = raw.slice(1);
   const keyHash = parseInt(hex, 16);
-  if (readU32(await sha256(utf8(`${name}\n`), raw.subarray(0, 1), key)) !== keyHash) throw new FormatError(`The key hash of "${name}" does not match its name and key.`);
+  if (readU32(await sha256(utf8(`${name}\n`), raw.subarray(0, 1), key)) !== keyHash)
+    throw new FormatError(`The key hash of "${name}" does not match its name and key.`);
   return { name, keyHash, type, key, text: text.trim() };
 }
 
@@ -318,7 +319,9 @@ export async function verifyReceipt(receipt: Receipt, logKeyText: string, expect
     const got = await rootFromInclusionProof(index, checkpoint.size, leaf, proof);
     const ok = bytesEqual(got, checkpoint.root);
     steps.push({
-      id: 'inclusion', status: ok ? 'pass' : 'fail', outcome: ok ? 'match' : 'mismatch',
+      id: 'inclusion',
+      status: ok ? 'pass' : 'fail',
+      outcome: ok ? 'match' : 'mismatch',
       values: { index: receipt.index, size: String(checkpoint.size), hashes: String(proof.length), got: toBase64(got), want: toBase64(checkpoint.root) },
     });
   } catch (e) {
@@ -421,12 +424,19 @@ export interface WitnessCheck {
  * public `witness` entry of the same log, so its receipt (body: name, partyId, vkey, url) is
  * verified first, and only then is its key trusted for the cosignature.
  */
-export async function checkWitness(note: SignedNote, line: NoteSignature, registration: Receipt | null, logKeyText: string, expectedOrigin?: string): Promise<WitnessCheck> {
+export async function checkWitness(
+  note: SignedNote,
+  line: NoteSignature,
+  registration: Receipt | null,
+  logKeyText: string,
+  expectedOrigin?: string,
+): Promise<WitnessCheck> {
   const base = { name: line.name, partyId: null, time: cosignatureTime(line), registered: false, cosigned: false };
   if (!registration) return base;
   const body = registration.body as { name?: unknown; partyId?: unknown; vkey?: unknown } | undefined;
   const v = await verifyReceipt(registration, logKeyText, expectedOrigin);
-  if (!v.bodyVerified || typeof body?.vkey !== 'string' || body.name !== line.name) return { ...base, partyId: typeof body?.partyId === 'string' ? body.partyId : null };
+  if (!v.bodyVerified || typeof body?.vkey !== 'string' || body.name !== line.name)
+    return { ...base, partyId: typeof body?.partyId === 'string' ? body.partyId : null };
   let cosigned = false;
   try {
     const key = await parseVerifierKey(body.vkey);

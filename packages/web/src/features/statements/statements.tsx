@@ -12,7 +12,9 @@ function AudienceNote({ record }: { record: Pick<Meta, 'audience' | 'audiencePar
   const { parties } = useProcess();
   if (record.audience === 'public') return null;
   const party = record.audienceParty ? name(parties.get(record.audienceParty)?.names) || record.audienceParty : '';
-  return <Badge kind={`audience-${record.audience}`}>{t('statements.audience', { audience: t(`audience.${record.audience}` as MessageKey, { party }) })}</Badge>;
+  return (
+    <Badge kind={`audience-${record.audience}`}>{t('statements.audience', { audience: t(`audience.${record.audience}` as MessageKey, { party }) })}</Badge>
+  );
 }
 
 /** A party that put another party's words on record is shown as reporting them, never as their speaker. */
@@ -56,9 +58,7 @@ function ClaimCard({ claim, statements, role }: { claim: Claim; statements: Map<
       <blockquote>
         <En>{claim.text}</En>
       </blockquote>
-      <p className="small">
-        {claim.claimantPartyId ? <PartyName id={claim.claimantPartyId} /> : st ? <Speaker s={st} /> : null}
-      </p>
+      <p className="small">{claim.claimantPartyId ? <PartyName id={claim.claimantPartyId} /> : st ? <Speaker s={st} /> : null}</p>
       <p className="small">
         <SourceCite sourceRef={{ sourceId: claim.sourceId }} /> <AudienceNote record={claim} />
       </p>

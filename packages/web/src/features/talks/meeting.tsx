@@ -33,9 +33,7 @@ function History({ dossier }: { dossier: Dossier }) {
                 <ul className="side-by-side">
                   {h.claims.map((c) => (
                     <li key={c.seq} className="claim card" data-claim-party={c.partyId}>
-                      <h4>
-                        {t('talks.claimBy', { party: name(parties.get(c.partyId)?.names) })}
-                      </h4>
+                      <h4>{t('talks.claimBy', { party: name(parties.get(c.partyId)?.names) })}</h4>
                       <blockquote>
                         <En>{c.text}</En>
                       </blockquote>
@@ -182,7 +180,11 @@ export function MeetingPage({ id }: { id: string }) {
                 </div>
                 <div>
                   <dt>{t('talks.planned')}</dt>
-                  <dd>{m.plannedStart ? `${date(m.plannedStart, m.timeZone)}${m.plannedEnd ? ` – ${date(m.plannedEnd, m.timeZone)}` : ''}` : t('talks.dateNotSet')}</dd>
+                  <dd>
+                    {m.plannedStart
+                      ? `${date(m.plannedStart, m.timeZone)}${m.plannedEnd ? ` – ${date(m.plannedEnd, m.timeZone)}` : ''}`
+                      : t('talks.dateNotSet')}
+                  </dd>
                 </div>
                 {m.actualStart ? (
                   <div>

@@ -30,13 +30,16 @@ export function TalksPage() {
                 const at = when(m);
                 return (
                   <li key={m.id} className={`timeline-item status-${m.status}`} data-meeting={m.id}>
-                    <div className="timeline-date">{at ? <time dateTime={at}>{date(at, m.timeZone)}</time> : <span className="muted">{t('talks.dateNotSet')}</span>}</div>
+                    <div className="timeline-date">
+                      {at ? <time dateTime={at}>{date(at, m.timeZone)}</time> : <span className="muted">{t('talks.dateNotSet')}</span>}
+                    </div>
                     <div className="timeline-body">
                       <Link to={`/talks/${m.id}`}>
                         <Name value={m.title} />
                       </Link>
                       <div className="small">
-                        <Badge kind={m.status}>{t(`status.${m.status}` as MessageKey)}</Badge> {t(`kind.${m.kind}` as MessageKey)} · {t(`modality.${m.modality}` as MessageKey)}
+                        <Badge kind={m.status}>{t(`status.${m.status}` as MessageKey)}</Badge> {t(`kind.${m.kind}` as MessageKey)} ·{' '}
+                        {t(`modality.${m.modality}` as MessageKey)}
                         {m.place ? (
                           <>
                             {' '}
