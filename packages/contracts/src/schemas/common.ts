@@ -52,6 +52,7 @@ export const ReadOnlyFields = {
   createdBy: Type.Optional(Stamp),
   updatedAt: Type.Optional(Stamp),
   updatedBy: Type.Optional(Stamp),
+  abilities: Type.Optional(Type.Unknown({ description: 'what the reader may do; ignored when sent back' })),
 };
 export const READ_ONLY_KEYS = Object.keys(ReadOnlyFields);
 

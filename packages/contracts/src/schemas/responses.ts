@@ -1,9 +1,9 @@
-import { Type, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import { ErrorBody } from '../errors.ts';
 import { Audience, Id } from './common.ts';
 import { RoleGrant } from './access.ts';
 import { IncidentInput, VerificationInput } from './monitoring.ts';
-import { AttendanceInput, InvitationInput, MeetingInput } from './talks.ts';
+import { AttendanceInput, InvitationInput, MeetingInput, MeetingStatus } from './talks.ts';
 import { Witness } from './witnesses.ts';
 
 /**
@@ -20,8 +20,39 @@ export const Owner = Type.Object(
   { additionalProperties: false, description: 'the author side, fixed at the first version' },
 );
 
-/** What the reader may do with a record, by action name, as the policy decides it. */
-export const Abilities = Type.Record(Type.String(), Type.Boolean(), { description: 'what the reader may do with this record' });
+/**
+ * What a reader may do with a record, as the server's policy decides it: `edit` (a new version),
+ * `publish` (make it public), `restrict` (narrow its audience), `redact` (erase its bodies), and the
+ * verbs of its kind: a meeting's `transition` (to `transitions`), `invite`, `attend` and
+ * `claim_cause`; an invitation's `answer`; an incident's `verify` and `attribute`; an agreement's
+ * `add_provision`; a provision's `assess`; a statement's or claim's `counter` (a claim beside it).
+ */
+export const ABILITY_ACTIONS = [
+  'edit',
+  'publish',
+  'restrict',
+  'redact',
+  'transition',
+  'invite',
+  'attend',
+  'claim_cause',
+  'answer',
+  'verify',
+  'attribute',
+  'add_provision',
+  'assess',
+  'counter',
+] as const;
+export type AbilityAction = (typeof ABILITY_ACTIONS)[number];
+
+export const Abilities = Type.Object(
+  {
+    actions: Type.Array(Type.Union(ABILITY_ACTIONS.map((a) => Type.Literal(a)))),
+    transitions: Type.Optional(Type.Array(MeetingStatus)),
+  },
+  { additionalProperties: false, description: 'what the reader may do with this record' },
+);
+export type Abilities = Static<typeof Abilities>;
 
 /** The meta a read shows beside a record's own fields. */
 export const RecordMetaFields = {
@@ -35,7 +66,7 @@ export const RecordMetaFields = {
   createdBy: Stamp,
   updatedAt: Stamp,
   updatedBy: Stamp,
-  abilities: Type.Optional(Abilities),
+  abilities: Abilities,
 };
 
 const reads = { plain: new WeakMap<TSchema, TObject>(), lifecycle: new WeakMap<TSchema, TObject>() };
@@ -70,6 +101,18 @@ export const JournalEntryView = open(
 
 export const SignedIn = Type.Object({ username: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
 export const MeView = open({ username: Type.Union([Type.String(), Type.Null()]), roles: Type.Array(RoleGrant) }, 'who you are and your roles');
+/** What the reader may do in one process: their roles, the parties they speak for, the kinds they may record. */
+export const ProcessAbilities = Type.Object(
+  {
+    processId: Type.String(),
+    username: Type.Union([Type.String(), Type.Null()]),
+    roles: Type.Array(RoleGrant),
+    mediator: Type.Boolean(),
+    speaksFor: Type.Array(Type.String(), { description: 'the parties whose records this reader writes' }),
+    create: Type.Array(Type.String(), { description: 'the kinds of record this reader may record' }),
+  },
+  { additionalProperties: false, description: 'what the reader may do in this process' },
+);
 export const TokenView = open({ id: Type.String(), name: Type.String() }, 'an API token, never its secret');
 export const TokenCreated = open(
   { id: Type.String(), name: Type.String(), token: Type.String({ description: 'shown once' }) },

@@ -1,12 +1,16 @@
-import { ownerParty, type Owner } from '../policies/access.ts';
+import type { Actor } from '../domain/shared/actor.ts';
+import { recordAbilities } from '../policies/abilities.ts';
+import { ownerParty, type Owner, type RecordKind } from '../policies/access.ts';
 import type { StoredRecord } from '../use-cases/ports.ts';
-import { RESOURCES } from '../use-cases/resources.ts';
+import { editable, RESOURCES } from '../use-cases/resources.ts';
 
 /**
- * The API shape of a record: its own fields with the meta beside them. The index
- * columns stay inside, except `status` for kinds whose status is a life cycle.
+ * The API shape of a record as one reader sees it: its own fields with the meta beside them,
+ * and what this reader may do with it. The index columns stay inside, except `status` for
+ * kinds whose status is a life cycle.
  */
-export function present(r: StoredRecord, lifecycle = false) {
+export function present(r: StoredRecord, kind: RecordKind, actor: Actor) {
+  const lifecycle = LIFECYCLE_KINDS.has(kind);
   return {
     id: r.id,
     ...r.body,
@@ -20,11 +24,16 @@ export function present(r: StoredRecord, lifecycle = false) {
     createdBy: r.createdBy,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
+    abilities: recordAbilities(actor, kind, r, EDITABLE.has(kind)),
   };
 }
 
+/** A presenter for one reader, for routes that show many records. */
+export const presenter = (actor: Actor) => (kind: RecordKind) => (r: StoredRecord) => present(r, kind, actor);
+
 /** Kinds whose status is a life cycle moved by a verb of its own, so reads show it. */
-export const LIFECYCLE_KINDS: ReadonlySet<string> = new Set(RESOURCES.filter((r) => r.statusByVerb).map((r) => r.kind));
+export const LIFECYCLE_KINDS: ReadonlySet<RecordKind> = new Set(RESOURCES.filter((r) => r.statusByVerb).map((r) => r.kind));
+const EDITABLE: ReadonlySet<RecordKind> = new Set(RESOURCES.filter(editable).map((r) => r.kind));
 
 /** Who may correct the record, with the mediator: its author side. An individual author's account stays internal. */
 export function ownerView(owner: Owner): { side: 'mediator' | 'party' | 'author'; partyId?: string } {

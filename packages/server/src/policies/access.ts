@@ -114,11 +114,11 @@ export type Owner = 'mediator' | `party:${string}` | `account:${string}`;
 export const ownerParty = (owner: Owner): string | null => (owner.startsWith('party:') ? owner.slice(6) : null);
 
 /** The grants of the actor that may write this kind, or the refusal. */
-function writingGrants(actor: Actor, processId: string, kind: RecordKind): RoleGrant[] {
-  if (!actor.accountId) throw new AppError('unauthenticated', 'sign_in_required', 'Sign in to make changes.');
+function writingGrants(actor: Actor, processId: string, kind: RecordKind): RoleGrant[] | AppError {
+  if (!actor.accountId) return new AppError('unauthenticated', 'sign_in_required', 'Sign in to make changes.');
   const allowed = grantsIn(actor, processId).filter((g) => WRITERS[kind].includes(g.role));
   if (allowed.length === 0)
-    throw new AppError('forbidden', 'role_may_not_write', `Your role in this process may not record ${article(kind)} ${kind.replace(/_/g, ' ')}.`);
+    return new AppError('forbidden', 'role_may_not_write', `Your role in this process may not record ${article(kind)} ${kind.replace(/_/g, ' ')}.`);
   return allowed;
 }
 
@@ -132,16 +132,27 @@ const isMediator = (actor: Actor, grants: RoleGrant[]) => actor === SYSTEM || gr
  * new record will belong to.
  */
 export function assertCanWrite(actor: Actor, processId: string, kind: RecordKind, v: Visibility, actingFor?: string | null): Owner {
+  const decision = writeDecision(actor, processId, kind, v, actingFor);
+  if (decision instanceof AppError) throw decision;
+  return decision;
+}
+
+/** assertCanWrite as a value: the owner the record would get, or the refusal (abilities ask without throwing). */
+export function writeDecision(actor: Actor, processId: string, kind: RecordKind, v: Visibility, actingFor?: string | null): Owner | AppError {
   if (actor === SYSTEM) return 'mediator';
   const allowed = writingGrants(actor, processId, kind);
+  if (allowed instanceof AppError) return allowed;
   if (isMediator(actor, allowed)) return 'mediator';
-  if (actingFor && !allowed.some((g) => g.partyId === actingFor))
-    throw new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${actingFor}".`, { field: 'partyId' });
-  if (v.audience === 'mediator' || (v.audience === 'party' && !allowed.some((g) => g.partyId === v.audienceParty)))
-    throw new AppError('forbidden', 'audience_not_allowed', 'You may not give a record an audience you cannot read yourself.', { field: 'audience' });
+  if (actingFor && !allowed.some((g) => g.partyId === actingFor)) return notYourParty(actingFor);
+  if (v.audience === 'mediator' || (v.audience === 'party' && !allowed.some((g) => g.partyId === v.audienceParty))) return audienceNotAllowed();
   const party = actingFor ?? (v.audience === 'party' ? v.audienceParty : null) ?? allowed.find((g) => g.partyId)?.partyId;
   return party ? `party:${party}` : `account:${actor.accountId}`;
 }
+
+const notYourParty = (partyId: string) =>
+  new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${partyId}".`, { field: 'partyId' });
+const audienceNotAllowed = () =>
+  new AppError('forbidden', 'audience_not_allowed', 'You may not give a record an audience you cannot read yourself.', { field: 'audience' });
 
 /**
  * May the actor write a new version of a record (or change its audience)? Only its
@@ -157,23 +168,36 @@ export function assertCanChange(
   next: Visibility,
   actingFor?: string | null,
 ): void {
-  if (actor === SYSTEM) return;
+  const refusal = changeRefusal(actor, processId, kind, record, next, actingFor);
+  if (refusal) throw refusal;
+}
+
+/** assertCanChange as a value: the refusal, or null when the change is allowed. */
+export function changeRefusal(
+  actor: Actor,
+  processId: string,
+  kind: RecordKind,
+  record: { owner: Owner },
+  next: Visibility,
+  actingFor?: string | null,
+): AppError | null {
+  if (actor === SYSTEM) return null;
   const allowed = writingGrants(actor, processId, kind);
-  if (isMediator(actor, allowed)) return;
+  if (allowed instanceof AppError) return allowed;
+  if (isMediator(actor, allowed)) return null;
   const own = record.owner.startsWith('account:')
     ? record.owner === `account:${actor.accountId}`
     : allowed.some((g) => g.partyId !== null && record.owner === `party:${g.partyId}`);
   if (!own)
-    throw new AppError(
+    return new AppError(
       'forbidden',
       'not_your_record',
       `Only those who wrote this ${kind.replace(/_/g, ' ')} (or the mediator) may change it; record your own ${kind === 'statement' || kind === 'claim' ? 'claim or counter-claim' : 'record'} beside it instead.`,
     );
   const party = ownerParty(record.owner);
-  if (actingFor && actingFor !== party && !allowed.some((g) => g.partyId === actingFor))
-    throw new AppError('forbidden', 'not_your_party', `You may only speak for your own party, not for "${actingFor}".`, { field: 'partyId' });
-  if (next.audience === 'mediator' || (next.audience === 'party' && !allowed.some((g) => g.partyId === next.audienceParty)))
-    throw new AppError('forbidden', 'audience_not_allowed', 'You may not give a record an audience you cannot read yourself.', { field: 'audience' });
+  if (actingFor && actingFor !== party && !allowed.some((g) => g.partyId === actingFor)) return notYourParty(actingFor);
+  if (next.audience === 'mediator' || (next.audience === 'party' && !allowed.some((g) => g.partyId === next.audienceParty))) return audienceNotAllowed();
+  return null;
 }
 
 /** Normalises the audience fields of an input; party-confidential needs its party. */

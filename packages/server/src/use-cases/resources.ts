@@ -63,6 +63,8 @@ export interface KindSpec<I> {
   defaultAudience: Audience;
   /** Whether records are created through the generic create verb, or only through a verb of their own. */
   genericCreate: boolean;
+  /** Whether a record can be rewritten with PUT and PATCH; by default, when it is created generically. */
+  edits?: boolean;
   index(input: I, today: string): Index;
   refs(input: I): Ref[];
   /** Domain checks a schema cannot express. */
@@ -376,6 +378,8 @@ export const RESOURCES: Resource[] = [
     label: 'incident',
     schema: IncidentInput,
     genericCreate: false,
+    edits: true,
+    statusByVerb: true,
     keptByVerb: ['verification'],
     index: (i) => ({
       parentId: null,
@@ -473,6 +477,8 @@ export const RESOURCES: Resource[] = [
 ];
 
 export const resourceByKind = new Map(RESOURCES.map((r) => [r.kind, r]));
+export const editable = (res: Resource) => res.edits ?? res.genericCreate;
+
 export function resource(kind: RecordKind): Resource {
   const r = resourceByKind.get(kind);
   if (!r) throw new Error(`no resource for ${kind}`);

@@ -29,7 +29,7 @@ export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const { processId, id } = req.params as P;
       reply.status(201);
-      return present(await addProvision(deps, req.actor, processId, id, req.body as { number: string }));
+      return present(await addProvision(deps, req.actor, processId, id, req.body as { number: string }), 'provision', req.actor);
     },
   );
 
@@ -50,7 +50,7 @@ export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const { processId, id, number } = req.params as P & { number: string };
       reply.status(201);
-      return present(await assessProvision(deps, req.actor, processId, id, number, req.body as Record<string, unknown>));
+      return present(await assessProvision(deps, req.actor, processId, id, number, req.body as Record<string, unknown>), 'assessment', req.actor);
     },
   );
 

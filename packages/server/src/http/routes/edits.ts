@@ -7,7 +7,7 @@ import { replaceRecord } from '../../use-cases/replace-record.ts';
 import type { Resource } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { schemaCompiler } from '../validation.ts';
-import { LIFECYCLE_KINDS } from '../present.ts';
+import { LIFECYCLE_KINDS, present } from '../present.ts';
 
 /**
  * The body of a replace: the kind's whole input, the version it was made against, and
@@ -32,7 +32,7 @@ export const pascal = (s: string) => s.replace(/(^|[^a-z0-9])([a-z0-9])/gi, (_m,
 const MergePatch = Type.Object({}, { additionalProperties: true, description: 'a JSON Merge Patch (RFC 7396) of the record as read' });
 
 /** PUT (the whole new record) and PATCH (a merge patch of it) for one kind. */
-export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base: string, show: (r: StoredRecord) => Record<string, unknown>) {
+export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base: string) {
   const tags = [res.collection];
   const params = Type.Object({ processId: Id, id: Id });
   const label = `${/^[aeiou]/.test(res.label) ? 'an' : 'a'} ${res.label}`;
@@ -54,7 +54,12 @@ export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base
         response,
       },
     },
-    async (req) => show(await replaceRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown> & { version: number })),
+    async (req) =>
+      present(
+        await replaceRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown> & { version: number }),
+        res.kind,
+        req.actor,
+      ),
   );
 
   app.patch(
@@ -71,6 +76,7 @@ export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base
       },
     },
     async (req) => {
+      const show = (r: StoredRecord) => present(r, res.kind, req.actor);
       return show(await patchRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown>, { show, validate }));
     },
   );

@@ -19,11 +19,9 @@ import { createIncident } from '../../use-cases/monitoring/create-incident.ts';
 import { exportIncidentsUcdp } from '../../use-cases/monitoring/export-incidents.ts';
 import { importIncidents, type ImportOptions } from '../../use-cases/monitoring/import-incidents.ts';
 import { verifyIncident, type VerificationInput as Verification } from '../../use-cases/monitoring/verify-incident.ts';
-import { resource } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { IMPORT_BODY_LIMIT } from '../json-body.ts';
 import { present } from '../present.ts';
-import { editRoutes } from './edits.ts';
 import { ProcessParams, RecordParams } from './records.routes.ts';
 
 type P = { processId: string; id: string };
@@ -47,18 +45,16 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
         summary: 'Record an incident; resending the same id and body returns the same incident',
         params: ProcessParams,
         body: IncidentInput,
-        response: Responses({ 200: RecordRead(IncidentInput), 201: RecordRead(IncidentInput) }, WRITE_ERRORS),
+        response: Responses({ 200: RecordRead(IncidentInput, true), 201: RecordRead(IncidentInput, true) }, WRITE_ERRORS),
       },
     },
     async (req, reply) => {
       const { processId } = req.params as { processId: string };
       const { record, outcome } = await createIncident(deps, req.actor, processId, req.body as Record<string, unknown>);
       reply.status(outcome === 'created' ? 201 : 200);
-      return present(record);
+      return present(record, 'incident', req.actor);
     },
   );
-
-  editRoutes(app, deps, resource('incident'), base, present);
 
   app.post(
     `${base}/import`,
@@ -124,7 +120,7 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
       const { processId, id } = req.params as P;
       const { incident, step } = await verifyIncident(deps, req.actor, processId, id, req.body as Verification);
       reply.status(201);
-      return { incident: present(incident, true), step: present(step) };
+      return { incident: present(incident, 'incident', req.actor), step: present(step, 'verification', req.actor) };
     },
   );
 
@@ -144,7 +140,7 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const { processId, id } = req.params as P;
       reply.status(201);
-      return present(await attributeIncident(deps, req.actor, processId, id, req.body as Record<string, unknown>));
+      return present(await attributeIncident(deps, req.actor, processId, id, req.body as Record<string, unknown>), 'attribution', req.actor);
     },
   );
 }

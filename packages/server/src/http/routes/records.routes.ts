@@ -1,11 +1,24 @@
-import { Id, ItemsOf, JournalEntryView, ListOf, ListQuery, READ_ERRORS, RecordRead, Responses, SECURITY, WRITE_ERRORS } from '@parley/contracts';
+import {
+  Id,
+  ItemsOf,
+  JournalEntryView,
+  ListOf,
+  ListQuery,
+  ProcessAbilities,
+  READ_ERRORS,
+  RecordRead,
+  Responses,
+  SECURITY,
+  WRITE_ERRORS,
+} from '@parley/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { createRecord } from '../../use-cases/create-record.ts';
 import { getRecord } from '../../use-cases/get-record.ts';
 import { listRecords, type ListInput } from '../../use-cases/list-records.ts';
+import { getProcessAbilities } from '../../use-cases/process-abilities.ts';
 import { recordHistory } from '../../use-cases/record-history.ts';
-import { RESOURCES } from '../../use-cases/resources.ts';
+import { editable, RESOURCES } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { LIFECYCLE_KINDS, present } from '../present.ts';
 import { editRoutes, pascal } from './edits.ts';
@@ -16,10 +29,24 @@ export const RecordParams = Type.Object({ processId: Id, id: Id });
 
 /** List, read, history, create and replace for every kind of record, from its descriptor. */
 export async function recordRoutes(app: FastifyInstance, deps: Deps) {
+  app.get(
+    '/api/processes/:processId/me',
+    {
+      schema: {
+        tags: ['access'],
+        operationId: 'getProcessAbilities',
+        security: SECURITY.optional,
+        summary: 'Your roles in this process, the parties you speak for and the kinds you may record',
+        params: ProcessParams,
+        response: Responses({ 200: ProcessAbilities }, READ_ERRORS),
+      },
+    },
+    async (req) => getProcessAbilities(deps, req.actor, (req.params as { processId: string }).processId),
+  );
+
   for (const res of RESOURCES) {
     const base = `/api/processes/:processId/${res.collection}`;
     const tags = [res.collection];
-    const show = (r: Parameters<typeof present>[0]) => present(r, LIFECYCLE_KINDS.has(res.kind));
     const read = RecordRead(res.schema, LIFECYCLE_KINDS.has(res.kind));
 
     app.get(
@@ -38,7 +65,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
       async (req) => {
         const { processId } = req.params as { processId: string };
         const page = await listRecords(deps, req.actor, processId, res, req.query as ListInput);
-        return { items: page.items.map(show), next: page.next };
+        return { items: page.items.map((r) => present(r, res.kind, req.actor)), next: page.next };
       },
     );
 
@@ -56,7 +83,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
       },
       async (req) => {
         const { processId, id } = req.params as { processId: string; id: string };
-        return show(await getRecord(deps, req.actor, processId, res, id));
+        return present(await getRecord(deps, req.actor, processId, res, id), res.kind, req.actor);
       },
     );
 
@@ -78,6 +105,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
       },
     );
 
+    if (editable(res)) editRoutes(app, deps, res, base);
     if (!res.genericCreate) continue;
 
     app.post(
@@ -96,10 +124,8 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
       async (req, reply) => {
         const { processId } = req.params as { processId: string };
         reply.status(201);
-        return show(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>));
+        return present(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>), res.kind, req.actor);
       },
     );
-
-    editRoutes(app, deps, res, base, show);
   }
 }

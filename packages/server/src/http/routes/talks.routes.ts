@@ -49,9 +49,9 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       const d = await meetingDossier(deps, req.actor, processId, id);
       return {
         ...d,
-        meeting: present(d.meeting, true),
-        invitations: d.invitations.map((i) => ({ ...present(i, true), responses: i.responses })),
-        attendance: d.attendance.map((a) => present(a)),
+        meeting: present(d.meeting, 'meeting', req.actor),
+        invitations: d.invitations.map((i) => ({ ...present(i, 'invitation', req.actor), responses: i.responses })),
+        attendance: d.attendance.map((a) => present(a, 'attendance', req.actor)),
       };
     },
   );
@@ -71,7 +71,7 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (req) => {
       const { processId, id } = req.params as P;
-      return present(await transitionMeeting(deps, req.actor, processId, id, req.body as Transition), true);
+      return present(await transitionMeeting(deps, req.actor, processId, id, req.body as Transition), 'meeting', req.actor);
     },
   );
 
@@ -111,7 +111,7 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const { processId, id } = req.params as P;
       reply.status(201);
-      return present(await inviteParty(deps, req.actor, processId, id, req.body as Parameters<typeof inviteParty>[4]), true);
+      return present(await inviteParty(deps, req.actor, processId, id, req.body as Parameters<typeof inviteParty>[4]), 'invitation', req.actor);
     },
   );
 
@@ -131,7 +131,7 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const { processId, id } = req.params as P;
       reply.status(201);
-      return present(await recordAttendance(deps, req.actor, processId, id, req.body as { partyId: string }));
+      return present(await recordAttendance(deps, req.actor, processId, id, req.body as { partyId: string }), 'attendance', req.actor);
     },
   );
 
@@ -150,7 +150,7 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (req) => {
       const { processId, id } = req.params as P;
-      return present(await respondToInvitation(deps, req.actor, processId, id, req.body as ResponseInput), true);
+      return present(await respondToInvitation(deps, req.actor, processId, id, req.body as ResponseInput), 'invitation', req.actor);
     },
   );
 
