@@ -51,7 +51,7 @@ describe(`the parley command (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const file = join(mkdtempSync(join(tmpdir(), 'parley-')), 'export.json');
     await parley('export', w.pid, '-o', file);
     const doc = JSON.parse(readFileSync(file, 'utf8'));
-    expect(doc).toMatchObject({ format: 'parley-export/1', processId: w.pid });
+    expect(doc).toMatchObject({ format: 'parley-export/2', processId: w.pid });
     expect(doc.records.sources.map((s: { id: string }) => s.id)).toContain('src-cli');
     await expect(parley('export', 'no-such-process')).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -2,7 +2,19 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../domain/shared/actor.ts';
 import { AppError, conflict } from '../domain/shared/app-error.ts';
 import type { Owner, ReadScope, RecordKind } from '../policies/access.ts';
-import type { HistoryRow, JournalEntry, ListFilter, NewRecord, RecordReader, Store, StoredRecord, UnitOfWork } from '../use-cases/ports.ts';
+import type {
+  AnswerEntry,
+  CauseClaimEntry,
+  HistoryRow,
+  JournalEntry,
+  TransitionEntry,
+  ListFilter,
+  NewRecord,
+  RecordReader,
+  Store,
+  StoredRecord,
+  UnitOfWork,
+} from '../use-cases/ports.ts';
 import type { Selectable } from 'kysely';
 import type { Database, RecordTable } from './schema.ts';
 import type { LogDatabase } from './log/log-schema.ts';
@@ -40,6 +52,8 @@ export function toRecord(r: RecordRow): StoredRecord {
 type JournalRow = Omit<Selectable<LogDatabase['journal']>, 'envelope' | 'leaf_hash'> & { body: unknown };
 
 /** The body comes from entry_bodies; null once it has been erased. */
+const recorded = (r: { recorded_by: string; recorded_at: Date }) => ({ recordedBy: r.recorded_by, recordedAt: new Date(r.recorded_at).toISOString() });
+
 function toJournal(r: JournalRow): JournalEntry {
   return {
     idx: Number(r.idx),
@@ -110,10 +124,45 @@ class Reader implements RecordReader {
     return (rows as unknown as RecordRow[]).map(toRecord);
   }
 
-  async history(table: HistoryRow['table'], processId: string, key: Record<string, string>) {
-    let query = this.q.selectFrom(table).selectAll().where('process_id', '=', processId);
-    for (const [k, v] of Object.entries(key)) query = query.where(k as never, '=', v as never);
-    return (await query.orderBy('seq' as never).execute()) as Record<string, unknown>[];
+  async transitions(processId: string, meetingId: string): Promise<TransitionEntry[]> {
+    const rows = await this.q
+      .selectFrom('meeting_transitions')
+      .selectAll()
+      .where('process_id', '=', processId)
+      .where('meeting_id', '=', meetingId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({ seq: r.seq, from: r.from_status, to: r.to_status, at: r.at, reason: r.reason, sources: r.sources as unknown[], ...recorded(r) }));
+  }
+
+  async causeClaims(processId: string, meetingId: string): Promise<CauseClaimEntry[]> {
+    const rows = await this.q
+      .selectFrom('cause_claims')
+      .selectAll()
+      .where('process_id', '=', processId)
+      .where('meeting_id', '=', meetingId)
+      .orderBy('transition_seq')
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({ transition: r.transition_seq, seq: r.seq, partyId: r.party_id, text: r.text, sources: r.sources as unknown[], ...recorded(r) }));
+  }
+
+  async answers(processId: string, invitationId: string): Promise<AnswerEntry[]> {
+    const rows = await this.q
+      .selectFrom('invitation_responses')
+      .selectAll()
+      .where('process_id', '=', processId)
+      .where('invitation_id', '=', invitationId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      seq: r.seq,
+      status: r.status,
+      at: r.at,
+      conditions: r.conditions as unknown[],
+      sources: r.sources as unknown[],
+      ...recorded(r),
+    }));
   }
 
   async journal(processId: string, recordType: string, recordId: string) {

@@ -2,7 +2,8 @@ import type { Actor } from '../domain/shared/actor.ts';
 import { notFound } from '../domain/shared/app-error.ts';
 import { assertCanWrite } from '../policies/access.ts';
 import type { CauseClaim } from './transition-meeting.ts';
-import { assertProcess, assertRefs, readable, sourceRefsOf, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import { assertProcess, sourceRefsOf, type Deps } from './support.ts';
 
 /**
  * Adds one side's account of why a meeting changed status. A party speaks only for
@@ -17,16 +18,14 @@ export async function addCauseClaim(
 ): Promise<{ transition: number; seq: number }> {
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
-    const meeting = await readable(uow, actor, processId, 'meetings', meetingId, 'meeting');
+    const read = reading(uow, actor, processId, 'edit');
+    const meeting = await read.one('meetings', meetingId, 'meeting');
     assertCanWrite(actor, processId, 'cause_claim', meeting, input.claim.partyId);
-    const transitions = await uow.history('meeting_transitions', processId, { meeting_id: meetingId });
+    const transitions = await read.transitions(meeting);
     if (!transitions.some((t) => t.seq === input.transition)) throw notFound('status change', String(input.transition));
-    await assertRefs(uow, actor, processId, [
-      { table: 'parties', id: input.claim.partyId, field: 'claim/partyId' },
-      ...sourceRefsOf(input.claim.sources, 'claim/sources'),
-    ]);
-    const existing = await uow.history('cause_claims', processId, { meeting_id: meetingId });
-    const seq = existing.filter((c) => c.transition_seq === input.transition).length + 1;
+    await read.assertRefs([{ table: 'parties', id: input.claim.partyId, field: 'claim/partyId' }, ...sourceRefsOf(input.claim.sources, 'claim/sources')]);
+    const existing = await read.causeClaims(meeting);
+    const seq = existing.filter((c) => c.transition === input.transition).length + 1;
     await uow.appendHistory(
       'cause_claim',
       {

@@ -1,16 +1,12 @@
 import type { Actor } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
-import { SYSTEM_SCOPE } from '../policies/access.ts';
 import { createRecord } from './create-record.ts';
 import { resource } from './resources.ts';
-import type { RecordReader, StoredRecord } from './ports.ts';
-import { readable, type Deps } from './support.ts';
+import type { StoredRecord } from './ports.ts';
+import { reading } from './reading.ts';
+import type { Deps } from './support.ts';
 
 export const provisionId = (agreementId: string, number: string) => `${agreementId}-p${number.replace(/\./g, '_')}`;
-
-export async function provisionsOf(reader: RecordReader, processId: string, agreementId: string): Promise<StoredRecord[]> {
-  return reader.list('provisions', processId, SYSTEM_SCOPE, { parent: agreementId, limit: 10_000 });
-}
 
 /** Adds a numbered provision; a dependency must name a provision of the same agreement. */
 export async function addProvision(
@@ -20,8 +16,10 @@ export async function addProvision(
   agreementId: string,
   input: Record<string, unknown> & { number: string; dependsOn?: string[] },
 ): Promise<StoredRecord> {
-  await readable(deps.store.reader, actor, processId, 'agreements', agreementId, 'agreement');
-  const known = new Set((await provisionsOf(deps.store.reader, processId, agreementId)).map((p) => String(p.body.number)));
+  const read = reading(deps.store.reader, actor, processId, 'edit');
+  await read.one('agreements', agreementId, 'agreement');
+  // Numbers are unique across every audience, so the rule counts provisions the writer cannot see.
+  const known = new Set((await read.rules().list('provisions', { parent: agreementId, limit: 10_000 })).map((p) => String(p.body.number)));
   for (const [n, dep] of (input.dependsOn ?? []).entries())
     if (!known.has(dep))
       throw invalid(`dependsOn/${n}`, 'unknown_provision', `The agreement has no provision ${dep} for provision ${input.number} to depend on.`);

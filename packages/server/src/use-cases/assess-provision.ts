@@ -1,11 +1,11 @@
 import type { Actor } from '../domain/shared/actor.ts';
 import { notFound } from '../domain/shared/app-error.ts';
-import { canRead } from '../policies/access.ts';
 import { createRecord } from './create-record.ts';
 import { provisionId } from './add-provision.ts';
 import { resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
-import { type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import type { Deps } from './support.ts';
 
 /**
  * Records how far a provision is implemented, from one perspective, as of a date.
@@ -20,7 +20,7 @@ export async function assessProvision(
   input: Record<string, unknown>,
 ): Promise<StoredRecord> {
   const id = provisionId(agreementId, number);
-  const provision = await deps.store.reader.get('provisions', processId, id);
-  if (!provision || provision.parentId !== agreementId || !canRead(actor, processId, provision)) throw notFound('provision', `${agreementId} ${number}`);
+  const provision = await reading(deps.store.reader, actor, processId, 'edit').find('provisions', id);
+  if (!provision || provision.parentId !== agreementId) throw notFound('provision', `${agreementId} ${number}`);
   return createRecord(deps, actor, processId, resource('assessment'), input, { agreementId, provisionId: id, provisionNumber: number });
 }

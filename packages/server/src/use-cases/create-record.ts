@@ -2,7 +2,8 @@ import type { Actor } from '../domain/shared/actor.ts';
 import { assertCanWrite, visibilityOf } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
-import { assertProcess, assertRefs, bodyOf, recordId, today, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import { assertProcess, bodyOf, recordId, today, type Deps } from './support.ts';
 
 /**
  * Creates a record of a kind that needs no verb of its own (a party, a source, a statement…).
@@ -23,8 +24,9 @@ export async function createRecord(
   const owner = assertCanWrite(actor, processId, res.kind, visibility, res.actingFor?.(given));
   res.check(given);
   return deps.store.write(processId, actor, async (uow) => {
-    await assertRefs(uow, actor, processId, res.refs(given));
-    const full = res.complete ? await res.complete(given, (table, id) => uow.get(table, processId, id)) : given;
+    const read = reading(uow, actor, processId, 'reference');
+    await read.assertRefs(res.refs(given));
+    const full = res.complete ? await res.complete(given, (table, id) => read.find(table, id)) : given;
     const id = await recordId(uow, processId, res.kind, visibility, input.id as string | undefined);
     return uow.insert(res.table, res.kind, { id, ...visibility, ...res.index({ ...full, id }, today(uow.now)), body: bodyOf(full), owner });
   });

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/shared/actor.ts';
-import { readScope } from '../policies/access.ts';
+import { reading } from './reading.ts';
+import type { StoredRecord } from './ports.ts';
 import { RESOURCES } from './resources.ts';
 import { assertProcess, type Deps } from './support.ts';
 
@@ -8,25 +9,23 @@ import { assertProcess, type Deps } from './support.ts';
  * included only for whoever may read everything, since it holds every record's body.
  */
 export async function exportProcess(deps: Deps, actor: Actor, processId: string) {
-  const r = deps.store.reader;
-  await assertProcess(r, processId);
-  const scope = readScope(actor, processId);
-  const records: Record<string, unknown[]> = {};
-  for (const res of RESOURCES) records[res.collection] = await r.list(res.table, processId, scope, { limit: 1_000_000 });
-  const meetingIds = records.meetings!.map((m) => (m as { id: string }).id);
+  await assertProcess(deps.store.reader, processId);
+  const read = reading(deps.store.reader, actor, processId, 'export');
+  const records: Record<string, StoredRecord[]> = {};
+  for (const res of RESOURCES) records[res.collection] = await read.list(res.table, { limit: 1_000_000 });
   const history = await Promise.all(
-    meetingIds.map(async (id) => ({
-      meetingId: id,
-      transitions: await r.history('meeting_transitions', processId, { meeting_id: id }),
-      claims: await r.history('cause_claims', processId, { meeting_id: id }),
+    records.meetings!.map(async (meeting) => ({
+      meetingId: meeting.id,
+      transitions: await read.transitions(meeting),
+      claims: await read.causeClaims(meeting),
     })),
   );
   return {
-    format: 'parley-export/1',
+    format: 'parley-export/2',
     processId,
     exportedAt: new Date().toISOString(),
     records,
     meetingHistory: history,
-    journal: scope.all ? await r.allJournal(processId) : undefined,
+    journal: read.scope.all ? await deps.store.reader.allJournal(processId) : undefined,
   };
 }

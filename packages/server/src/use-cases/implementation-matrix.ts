@@ -2,9 +2,8 @@ import type { Actor } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
 import { buildMatrix, compareProvisionNumbers, type MatrixRow } from '../domain/agreements/implementation-matrix.ts';
 import { parsePreciseDate } from '../domain/shared/precise-date.ts';
-import { canRead, readScope } from '../policies/access.ts';
-import { provisionsOf } from './add-provision.ts';
-import { readable, today, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import { today, type Deps } from './support.ts';
 
 export interface Matrix {
   agreementId: string;
@@ -18,13 +17,11 @@ export interface Matrix {
  * reader may see. Without dates, the columns are the dates assessments were made.
  */
 export async function implementationMatrix(deps: Deps, actor: Actor, processId: string, agreementId: string, dates?: string[]): Promise<Matrix> {
-  await readable(deps.store.reader, actor, processId, 'agreements', agreementId, 'agreement');
-  const scope = readScope(actor, processId);
-  const provisions = (await provisionsOf(deps.store.reader, processId, agreementId)).filter((p) => canRead(actor, processId, p));
+  const read = reading(deps.store.reader, actor, processId, 'report');
+  await read.one('agreements', agreementId, 'agreement');
+  const provisions = await read.list('provisions', { parent: agreementId, limit: 10_000 });
   provisions.sort((a, b) => compareProvisionNumbers(String(a.body.number), String(b.body.number)));
-  const assessments = (
-    await Promise.all(provisions.map((p) => deps.store.reader.list('assessments', processId, scope, { parent: p.id, limit: 10_000 })))
-  ).flat();
+  const assessments = (await Promise.all(provisions.map((p) => read.list('assessments', { parent: p.id, limit: 10_000 })))).flat();
   if (dates && dates.length > 100) throw invalid('dates', 'too_many_dates', 'Ask for at most 100 dates at once.');
   const columns = dates?.length
     ? dates.map((d, i) => parsePreciseDate(d, `dates/${i}`).lastDay)

@@ -3,7 +3,8 @@ import { AppError } from '../domain/shared/app-error.ts';
 import { createRecord } from './create-record.ts';
 import { resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
-import { readable, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import type { Deps } from './support.ts';
 
 const FINAL = ['held', 'cancelled', 'lapsed'];
 
@@ -15,7 +16,7 @@ export async function inviteParty(
   meetingId: string,
   input: { partyId: string; note?: string; audience?: 'public' | 'forum' | 'party' | 'mediator'; audienceParty?: string | null },
 ): Promise<StoredRecord> {
-  const meeting = await readable(deps.store.reader, actor, processId, 'meetings', meetingId, 'meeting');
+  const meeting = await reading(deps.store.reader, actor, processId, 'edit').one('meetings', meetingId, 'meeting');
   if (FINAL.includes(meeting.status ?? ''))
     throw new AppError('invalid_transition', 'meeting_final', `The meeting is ${meeting.status}; nobody can be invited any more.`, { field: 'meetingId' });
   return createRecord(deps, actor, processId, resource('invitation'), { ...input, id: `${meetingId}-inv-${input.partyId}` }, { meetingId });

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
-import { readScope } from '../policies/access.ts';
+import { reading } from './reading.ts';
 import type { Resource } from './resources.ts';
 import type { ListFilter, StoredRecord } from './ports.ts';
 import { assertProcess, type Deps } from './support.ts';
@@ -40,7 +40,7 @@ export async function listRecords(
   if (q.from && q.to && q.to < q.from) throw invalid('to', 'span_reversed', `"to" (${q.to}) is before "from" (${q.from}).`);
   const limit = q.limit ?? 50;
   const filter: ListFilter = { ...q, limit: limit + 1, after: q.after ? decodeCursor(q.after) : undefined };
-  const rows = await deps.store.reader.list(res.table, processId, readScope(actor, processId), filter);
+  const rows = await reading(deps.store.reader, actor, processId, 'list').list(res.table, filter);
   // An empty page may mean a process that does not exist; only then is it worth asking.
   if (rows.length === 0) await assertProcess(deps.store.reader, processId);
   const items = rows.slice(0, limit);

@@ -1,7 +1,7 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Actor } from '../domain/shared/actor.ts';
 import { parsePreciseDate } from '../domain/shared/precise-date.ts';
-import { readScope } from '../policies/access.ts';
+import { reading } from './reading.ts';
 import { assertProcess, type Deps } from './support.ts';
 
 const STATUS: Record<string, ICalEventStatus> = {
@@ -20,7 +20,7 @@ const STATUS: Record<string, ICalEventStatus> = {
  */
 export async function meetingCalendar(deps: Deps, actor: Actor, processId: string): Promise<string> {
   await assertProcess(deps.store.reader, processId);
-  const meetings = await deps.store.reader.list('meetings', processId, readScope(actor, processId), { limit: 10_000 });
+  const meetings = await reading(deps.store.reader, actor, processId, 'export').list('meetings', { limit: 10_000 });
   const cal = ical({ name: `Parley — ${processId}`, prodId: { company: 'parley', product: 'parley', language: 'EN' } });
   for (const m of meetings) {
     const b = m.body as {

@@ -3,7 +3,8 @@ import { mergePatch } from '../domain/shared/merge-patch.ts';
 import type { Resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
 import { replaceRecord } from './replace-record.ts';
-import { readable, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import type { Deps } from './support.ts';
 
 /**
  * A partial edit: the JSON Merge Patch (RFC 7396) is applied to the record as a read shows
@@ -19,7 +20,7 @@ export async function patchRecord(
   patch: Record<string, unknown>,
   read: { show: (r: StoredRecord) => Record<string, unknown>; validate: (body: unknown) => void },
 ): Promise<StoredRecord> {
-  const current = await readable(deps.store.reader, actor, processId, res.table, id, res.label);
+  const current = await reading(deps.store.reader, actor, processId, 'edit').one(res.table, id, res.label);
   const next = mergePatch(read.show(current), patch) as Record<string, unknown> & { version: number };
   read.validate(next);
   return replaceRecord(deps, actor, processId, res, id, next);

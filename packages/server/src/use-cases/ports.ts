@@ -50,9 +50,46 @@ export interface ListFilter {
   limit: number;
 }
 
-export interface HistoryRow {
-  table: 'meeting_transitions' | 'cause_claims' | 'invitation_responses';
-  row: Record<string, unknown>;
+/**
+ * An entry of one of the append-only histories beside records, as a use case writes it. The
+ * fields are the journal entry's body, so they keep the names old entries were committed with.
+ */
+export type HistoryRow =
+  | {
+      table: 'meeting_transitions';
+      row: { meeting_id: string; seq: number; from_status: string | null; to_status: string; at: string; reason: string; sources: unknown[] };
+    }
+  | { table: 'cause_claims'; row: { meeting_id: string; transition_seq: number; seq: number; party_id: string; text: string; sources: unknown[] } }
+  | { table: 'invitation_responses'; row: { invitation_id: string; seq: number; status: string; at: string; conditions: unknown[]; sources: unknown[] } };
+
+interface Recorded {
+  recordedBy: string;
+  recordedAt: string;
+}
+/** A meeting's change of status, as read. */
+export interface TransitionEntry extends Recorded {
+  seq: number;
+  from: string | null;
+  to: string;
+  at: string;
+  reason: string;
+  sources: unknown[];
+}
+/** One side's account of why a meeting changed status. */
+export interface CauseClaimEntry extends Recorded {
+  transition: number;
+  seq: number;
+  partyId: string;
+  text: string;
+  sources: unknown[];
+}
+/** A party's answer to an invitation. */
+export interface AnswerEntry extends Recorded {
+  seq: number;
+  status: string;
+  at: string;
+  conditions: unknown[];
+  sources: unknown[];
 }
 
 export interface JournalEntry {
@@ -75,7 +112,9 @@ export interface RecordReader {
   get(table: RecordTable, processId: string, id: string): Promise<StoredRecord | undefined>;
   getMany(table: RecordTable, processId: string, ids: string[]): Promise<StoredRecord[]>;
   list(table: RecordTable, processId: string, scope: ReadScope, filter: ListFilter): Promise<StoredRecord[]>;
-  history(table: HistoryRow['table'], processId: string, key: Record<string, string>): Promise<Record<string, unknown>[]>;
+  transitions(processId: string, meetingId: string): Promise<TransitionEntry[]>;
+  causeClaims(processId: string, meetingId: string): Promise<CauseClaimEntry[]>;
+  answers(processId: string, invitationId: string): Promise<AnswerEntry[]>;
   journal(processId: string, recordType: string, recordId: string): Promise<JournalEntry[]>;
   allJournal(processId: string): Promise<JournalEntry[]>;
 }

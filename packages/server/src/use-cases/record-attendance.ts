@@ -3,7 +3,8 @@ import { AppError } from '../domain/shared/app-error.ts';
 import { createRecord } from './create-record.ts';
 import { resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
-import { readable, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import type { Deps } from './support.ts';
 
 /** Attendance exists only for a meeting that took place or is taking place. */
 export async function recordAttendance(
@@ -13,7 +14,7 @@ export async function recordAttendance(
   meetingId: string,
   input: Record<string, unknown> & { partyId: string },
 ): Promise<StoredRecord> {
-  const meeting = await readable(deps.store.reader, actor, processId, 'meetings', meetingId, 'meeting');
+  const meeting = await reading(deps.store.reader, actor, processId, 'edit').one('meetings', meetingId, 'meeting');
   if (meeting.status !== 'held' && meeting.status !== 'in_progress')
     throw new AppError('invalid_transition', 'meeting_not_held', `Attendance is recorded for a meeting in progress or held; this one is ${meeting.status}.`, {
       field: 'meetingId',

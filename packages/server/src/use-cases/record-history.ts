@@ -2,7 +2,8 @@ import type { Actor } from '../domain/shared/actor.ts';
 import { canRead } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { JournalEntry } from './ports.ts';
-import { readable, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import type { Deps } from './support.ts';
 import { versionVisibility } from './log/record-visibility.ts';
 
 /**
@@ -11,7 +12,8 @@ import { versionVisibility } from './log/record-visibility.ts';
  * made public) stays hidden.
  */
 export async function recordHistory(deps: Deps, actor: Actor, processId: string, res: Resource, id: string): Promise<JournalEntry[]> {
-  const current = await readable(deps.store.reader, actor, processId, res.table, id, res.label);
-  const entries = await deps.store.reader.journal(processId, res.kind, id);
+  const read = reading(deps.store.reader, actor, processId, 'history');
+  const current = await read.one(res.table, id, res.label);
+  const entries = await read.journal(res.kind, current);
   return entries.filter((e) => canRead(actor, processId, versionVisibility(e.body) ?? current));
 }

@@ -4,7 +4,8 @@ import { invalid } from '../domain/shared/app-error.ts';
 import { assertCanChange, visibilityOf } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
-import { assertRefs, assertProcess, bodyOf, readable, today, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import { assertProcess, bodyOf, today, type Deps } from './support.ts';
 
 /**
  * Writes a new version of a record. Replacing means replacing: the request carries the
@@ -27,7 +28,8 @@ export async function replaceRecord(
   const own = Object.fromEntries(Object.entries(input).filter(([k]) => !READ_ONLY_KEYS.includes(k) && !res.keptByVerb?.includes(k)));
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
-    const current = await readable(uow, actor, processId, res.table, id, res.label);
+    const read = reading(uow, actor, processId, 'edit');
+    const current = await read.one(res.table, id, res.label);
     const kept = Object.fromEntries((res.keptByVerb ?? []).filter((k) => k in current.body).map((k) => [k, current.body[k]]));
     const given = { ...own, ...kept, id };
     const visibility: Visibility =
@@ -36,8 +38,8 @@ export async function replaceRecord(
         : visibilityOf(given as { audience?: Visibility['audience']; audienceParty?: string });
     assertCanChange(actor, processId, res.kind, current, visibility, res.actingFor?.(given));
     res.check(given);
-    await assertRefs(uow, actor, processId, res.refs(given));
-    const full = res.complete ? await res.complete(given, (table, ref) => uow.get(table, processId, ref)) : given;
+    await read.assertRefs(res.refs(given));
+    const full = res.complete ? await res.complete(given, (table, ref) => read.find(table, ref)) : given;
     const index = res.index(full, today(uow.now));
     return uow.revise(res.table, res.kind, current, input.version, {
       ...visibility,

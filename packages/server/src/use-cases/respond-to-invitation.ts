@@ -3,7 +3,8 @@ import { invalid } from '../domain/shared/app-error.ts';
 import { parsePreciseDate } from '../domain/shared/precise-date.ts';
 import { assertCanWrite } from '../policies/access.ts';
 import type { StoredRecord } from './ports.ts';
-import { assertProcess, assertRefs, readable, sameAs, sourceRefsOf, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import { assertProcess, sameAs, sourceRefsOf, type Deps } from './support.ts';
 
 export interface ResponseInput {
   status: 'invited' | 'confirmed' | 'declined' | 'declined_with_conditions' | 'tentative';
@@ -29,15 +30,16 @@ export async function respondToInvitation(deps: Deps, actor: Actor, processId: s
     );
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
-    const invitation = await readable(uow, actor, processId, 'invitations', invitationId, 'invitation');
+    const read = reading(uow, actor, processId, 'edit');
+    const invitation = await read.one('invitations', invitationId, 'invitation');
     const partyId = String(invitation.body.partyId);
     assertCanWrite(actor, processId, 'invitation_response', invitation, partyId);
-    await assertRefs(uow, actor, processId, [
+    await read.assertRefs([
       ...sourceRefsOf(input.sources, 'sources'),
       ...input.conditions.flatMap((c, n) => sourceRefsOf(c.sources, `conditions/${n}/sources`)),
     ]);
     const updated = await uow.revise('invitations', 'invitation', invitation, input.version, { ...sameAs(invitation), status: input.status });
-    const seq = (await uow.history('invitation_responses', processId, { invitation_id: invitationId })).length + 1;
+    const seq = (await read.answers(invitation)).length + 1;
     await uow.appendHistory(
       'invitation_response',
       {

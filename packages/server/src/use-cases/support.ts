@@ -1,10 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Visibility } from '../domain/shared/actor.ts';
-import type { Actor } from '../domain/shared/actor.ts';
-import { invalid, notFound } from '../domain/shared/app-error.ts';
-import { canRead } from '../policies/access.ts';
-import type { Ref } from './resources.ts';
+import { notFound } from '../domain/shared/app-error.ts';
 import type { RecordReader, Store, StoredRecord } from './ports.ts';
+import type { Ref } from './resources.ts';
 
 export interface Deps {
   store: Store;
@@ -30,32 +28,6 @@ export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 export async function assertProcess(reader: RecordReader, processId: string): Promise<void> {
   if (!(await reader.processExists(processId))) throw notFound('process', processId);
-}
-
-/**
- * Every reference must name a record of this process that the writer can see:
- * pointing at a hidden record is answered as if it did not exist.
- */
-export async function assertRefs(reader: RecordReader, actor: Actor, processId: string, refs: Ref[]): Promise<void> {
-  for (const ref of refs) {
-    const found = await reader.get(ref.table, processId, ref.id);
-    if (!found || !canRead(actor, processId, found))
-      throw invalid(ref.field, 'unknown_reference', `The ${ref.field.split('/')[0]} "${ref.id}" does not exist in this process, or you may not see it.`);
-  }
-}
-
-/** Loads a record the actor may read, or answers not found for both missing and hidden. */
-export async function readable(
-  reader: RecordReader,
-  actor: Actor,
-  processId: string,
-  table: Parameters<RecordReader['get']>[0],
-  id: string,
-  label: string,
-): Promise<StoredRecord> {
-  const found = await reader.get(table, processId, id);
-  if (!found || !canRead(actor, processId, found)) throw notFound(label, id);
-  return found;
 }
 
 /** Splits the audience fields from the body, which is stored as given. */

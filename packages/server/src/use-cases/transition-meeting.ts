@@ -3,9 +3,10 @@ import type { Actor } from '../domain/shared/actor.ts';
 import { parsePreciseDate } from '../domain/shared/precise-date.ts';
 import { assertHostRule } from '../domain/talks/host-rule.ts';
 import { assertTransition } from '../domain/talks/meeting-lifecycle.ts';
-import { assertCanWrite, SYSTEM_SCOPE } from '../policies/access.ts';
+import { assertCanWrite } from '../policies/access.ts';
 import type { StoredRecord } from './ports.ts';
-import { assertProcess, assertRefs, readable, sameAs, sourceRefsOf, type Deps } from './support.ts';
+import { reading } from './reading.ts';
+import { assertProcess, sameAs, sourceRefsOf, type Deps } from './support.ts';
 
 export interface CauseClaim {
   partyId: string;
@@ -31,18 +32,20 @@ export async function transitionMeeting(deps: Deps, actor: Actor, processId: str
   parsePreciseDate(input.at, 'at');
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
-    const meeting = await readable(uow, actor, processId, 'meetings', meetingId, 'meeting');
+    const read = reading(uow, actor, processId, 'edit');
+    const meeting = await read.one('meetings', meetingId, 'meeting');
     assertCanWrite(actor, processId, 'meeting_transition', meeting);
     const from = meeting.status as MeetingStatus;
     assertTransition(from, input.to);
     if (input.to === 'scheduled') {
-      const invitations = await uow.list('invitations', processId, SYSTEM_SCOPE, { parent: meetingId, limit: 1000 });
+      // The host rule counts every invitation, including those the mediator keeps confidential to a party.
+      const invitations = await read.rules().list('invitations', { parent: meetingId, limit: 1000 });
       assertHostRule(
         Boolean(meeting.body.hostRequiresConfirmation),
         invitations.map((i) => ({ partyId: i.partyIds[0] ?? '', status: i.status ?? '' })),
       );
     }
-    await assertRefs(uow, actor, processId, [
+    await read.assertRefs([
       ...sourceRefsOf(input.sources, 'sources'),
       ...input.claims.flatMap((c, n) => [
         { table: 'parties' as const, id: c.partyId, field: `claims/${n}/partyId` },
@@ -51,7 +54,7 @@ export async function transitionMeeting(deps: Deps, actor: Actor, processId: str
     ]);
     // The version check takes the row lock first, so the sequence below cannot race.
     const updated = await uow.revise('meetings', 'meeting', meeting, input.version, { ...sameAs(meeting), status: input.to });
-    const seq = (await uow.history('meeting_transitions', processId, { meeting_id: meetingId })).length + 1;
+    const seq = (await read.transitions(meeting)).length + 1;
     await uow.appendHistory(
       'meeting_transition',
       {

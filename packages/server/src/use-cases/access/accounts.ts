@@ -3,7 +3,8 @@ import type { Actor, RoleGrant } from '../../domain/shared/actor.ts';
 import { invalid } from '../../domain/shared/app-error.ts';
 import { assertCanWrite } from '../../policies/access.ts';
 import type { AccessDeps } from './deps.ts';
-import { assertProcess, assertRefs, newId } from '../support.ts';
+import { assertProcess, newId } from '../support.ts';
+import { reading } from '../reading.ts';
 import { assertStrongPassword } from './password-rule.ts';
 import { ARGON } from './secrets.ts';
 
@@ -34,7 +35,7 @@ export async function assertGrantable(deps: AccessDeps, actor: Actor, processId:
   assertCanWrite(actor, processId, 'role_grant', { audience: 'mediator', audienceParty: null });
   if (!ROLES.includes(g.role)) throw invalid('role', 'unknown_role', `There is no role "${g.role}"; use ${ROLES.join(', ')}.`);
   if (g.role === 'delegate' && !g.partyId) throw invalid('partyId', 'party_required', 'A delegate acts for a party: name it.');
-  if (g.partyId) await assertRefs(deps.store.reader, actor, processId, [{ table: 'parties', id: g.partyId, field: 'partyId' }]);
+  if (g.partyId) await reading(deps.store.reader, actor, processId, 'reference').assertRefs([{ table: 'parties', id: g.partyId, field: 'partyId' }]);
 }
 
 /** Gives an account a role in a process; this is a process record, so it is journalled. */

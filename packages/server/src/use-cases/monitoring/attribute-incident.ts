@@ -3,7 +3,8 @@ import { invalid } from '../../domain/shared/app-error.ts';
 import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
 import { resource } from '../resources.ts';
 import type { StoredRecord } from '../ports.ts';
-import { assertProcess, assertRefs, bodyOf, newId, readable, type Deps } from '../support.ts';
+import { assertProcess, bodyOf, newId, type Deps } from '../support.ts';
+import { reading } from '../reading.ts';
 
 /**
  * Appends one view of who is responsible for an incident. A party may claim or dispute
@@ -29,10 +30,11 @@ export async function attributeIncident(
   const owner = assertCanWrite(actor, processId, res.writeAs?.(full) ?? res.kind, visibility, res.actingFor?.(full));
   res.check(full);
   return deps.store.write(processId, actor, async (uow) => {
-    await readable(uow, actor, processId, 'incidents', incidentId, 'incident');
-    await assertRefs(uow, actor, processId, res.refs(full));
+    const read = reading(uow, actor, processId, 'edit');
+    await read.one('incidents', incidentId, 'incident');
+    await read.assertRefs(res.refs(full));
     if (full.disputes) {
-      const disputed = await uow.get(res.table, processId, full.disputes);
+      const disputed = await read.find(res.table, full.disputes);
       if (disputed?.parentId !== incidentId)
         throw invalid('disputes', 'unknown_reference', `The attribution "${full.disputes}" is not one of this incident's.`);
     }

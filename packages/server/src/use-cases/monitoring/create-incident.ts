@@ -4,7 +4,8 @@ import { sameValue } from '../../domain/monitoring/ucdp.ts';
 import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
 import { resource } from '../resources.ts';
 import type { NewRecord, StoredRecord, UnitOfWork } from '../ports.ts';
-import { assertProcess, assertRefs, bodyOf, opaqueId, recordId, today, type Deps } from '../support.ts';
+import { assertProcess, bodyOf, opaqueId, recordId, today, type Deps } from '../support.ts';
+import { reading } from '../reading.ts';
 
 export type PutOutcome = 'created' | 'unchanged';
 
@@ -101,7 +102,7 @@ export async function createIncident(
   assertCanWrite(actor, processId, res.kind, visibility);
   res.check(input);
   return deps.store.write(processId, actor, async (uow) => {
-    await assertRefs(uow, actor, processId, res.refs(input));
+    await reading(uow, actor, processId, 'reference').assertRefs(res.refs(input));
     return putIncident(uow, await recordId(uow, processId, res.kind, visibility, input.id as string | undefined), visibility, bodyOf(input));
   });
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/shared/actor.ts';
 import { buildDailyReport, previousDay, type DailyReport, type Restriction } from '../../domain/monitoring/daily-report.ts';
-import { readScope } from '../../policies/access.ts';
 import type { MonitoringDeps } from '../ports.ts';
+import { reading } from '../reading.ts';
 import { listViolations } from './list-violations.ts';
 
 /**
@@ -10,9 +10,10 @@ import { listViolations } from './list-violations.ts';
  */
 export async function dailyReport(deps: MonitoringDeps, actor: Actor, processId: string, date: string): Promise<DailyReport> {
   const violations = await listViolations(deps, actor, processId, { date });
-  const scope = readScope(actor, processId);
+  const read = reading(deps.store.reader, actor, processId, 'report');
+  const scope = read.scope;
   const counts = await deps.monitoring.regionCounts(processId, scope, [date, previousDay(date)]);
-  const restrictions = await deps.store.reader.list('restrictions', processId, scope, { from: date, to: date, limit: 10_000 });
+  const restrictions = await read.list('restrictions', { from: date, to: date, limit: 10_000 });
   return buildDailyReport(
     date,
     counts.map((c) => ({

@@ -3,8 +3,8 @@ import type { ImportFormat, IncidentParse } from '../../domain/monitoring/import
 import { parseIncidentFile } from '../../domain/monitoring/incident-file.ts';
 import { storageProblems, type Incident, type Problem } from '../../domain/monitoring/incident.ts';
 import type { RowReport } from '../../domain/monitoring/ucdp.ts';
-import { assertCanWrite, canRead } from '../../policies/access.ts';
-import type { RecordReader } from '../ports.ts';
+import { assertCanWrite } from '../../policies/access.ts';
+import { reading, type Reading } from '../reading.ts';
 import { resource, type Ref } from '../resources.ts';
 import { assertProcess, type Deps } from '../support.ts';
 import { putIncidents } from './create-incident.ts';
@@ -61,9 +61,7 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
   await deps.store.write(processId, actor, async (uow) => {
     // Inside the unit of work, so the references are judged against what this transaction will write beside.
     const unknown = await unknownReferences(
-      uow,
-      actor,
-      processId,
+      reading(uow, actor, processId, 'reference'),
       checked.map((x) => x.incident),
     );
     const storable = checked.filter(({ line }, k) => {
@@ -112,14 +110,13 @@ export async function importIncidents(deps: Deps, actor: Actor, processId: strin
  * fetched once, and each incident gets the problems of its references that are missing or hidden
  * from the importer (a hidden one is answered like a missing one).
  */
-async function unknownReferences(reader: RecordReader, actor: Actor, processId: string, incidents: Incident[]): Promise<Problem[][]> {
+async function unknownReferences(read: Reading, incidents: Incident[]): Promise<Problem[][]> {
   const res = resource('incident');
   const refs: Ref[][] = incidents.map((i) => res.refs(i as unknown as Parameters<typeof res.refs>[0]));
   const wanted = new Map<Ref['table'], Set<string>>();
   for (const ref of refs.flat()) wanted.set(ref.table, (wanted.get(ref.table) ?? new Set()).add(ref.id));
   const seen = new Set<string>();
-  for (const [table, ids] of wanted)
-    for (const r of await reader.getMany(table, processId, [...ids])) if (canRead(actor, processId, r)) seen.add(`${table}\0${r.id}`);
+  for (const [table, ids] of wanted) for (const r of await read.many(table, [...ids])) seen.add(`${table}\0${r.id}`);
   return refs.map((list) =>
     list
       .filter((ref) => !seen.has(`${ref.table}\0${ref.id}`))

@@ -3,7 +3,8 @@ import { verify, type VerificationStatus } from '../../domain/monitoring/verific
 import { assertCanWrite } from '../../policies/access.ts';
 import { resource } from '../resources.ts';
 import type { StoredRecord } from '../ports.ts';
-import { assertProcess, assertRefs, readable, sameAs, sourceRefsOf, type Deps } from '../support.ts';
+import { assertProcess, sameAs, sourceRefsOf, type Deps } from '../support.ts';
+import { reading } from '../reading.ts';
 
 export interface VerificationInput {
   to: VerificationStatus;
@@ -28,13 +29,15 @@ export async function verifyIncident(
   const incidents = resource('incident');
   const steps = resource('verification');
   return deps.store.write(processId, actor, async (uow) => {
-    const current = await readable(uow, actor, processId, incidents.table, incidentId, incidents.label);
+    const read = reading(uow, actor, processId, 'edit');
+    const current = await read.one(incidents.table, incidentId, incidents.label);
     // The step is as visible as the incident it verifies.
     const owner = assertCanWrite(actor, processId, steps.kind, current);
     const from = (current.status ?? 'reported') as VerificationStatus;
     const step = verify(from, input.to, input.reason);
-    await assertRefs(uow, actor, processId, sourceRefsOf(input.sources, 'sources'));
-    const seq = (await uow.list(steps.table, processId, { all: true }, { parent: incidentId, limit: 10_000 })).length + 1;
+    await read.assertRefs(sourceRefsOf(input.sources, 'sources'));
+    // Steps are numbered across every audience, so the count includes any the reader cannot see.
+    const seq = (await read.rules().list(steps.table, { parent: incidentId, limit: 10_000 })).length + 1;
     const body = { incidentId, seq, from: step.from, to: step.to, reason: step.reason, sources: input.sources };
     const written = await uow.insert(steps.table, steps.kind, {
       id: `${incidentId}-v${seq}`.slice(0, 64),
