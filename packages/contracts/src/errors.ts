@@ -73,6 +73,7 @@ export const ERROR_REASON_DESCRIPTIONS = {
   stale_version: 'The record changed since the version the request names.',
   concurrent_write: 'Someone else wrote the same record at the same time.',
   bad_cursor: 'The paging cursor is not one Parley issued.',
+  search_without_words: 'The search text has no letters or digits to look for.',
   span_reversed: 'A period ends before it starts.',
   span_too_long: 'A period is longer than allowed.',
   impossible_date: 'A date does not exist in the calendar.',

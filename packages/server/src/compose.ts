@@ -6,15 +6,16 @@ import { openDatabase, type DbHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createStore } from './db/record-store.ts';
 import { createMonitoringQueries } from './db/monitoring/index.ts';
+import { createSearchStore } from './db/search-store.ts';
 import { openCheckpointMirror, openLogKeys } from './db/log/log-keys.ts';
 import { createLogStore } from './db/log/log-store.ts';
 import { createIntegrityStore } from './db/log/integrity-store.ts';
 import { IntegrityState } from './use-cases/log/integrity-state.ts';
 import { httpWitnessClient } from './db/log/witness-client.ts';
 import type { AccessDeps } from './use-cases/access/accounts.ts';
-import type { LogDeps, MonitoringDeps } from './use-cases/ports.ts';
+import type { LogDeps, MonitoringDeps, SearchDeps } from './use-cases/ports.ts';
 
-export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps {
+export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps {
   handle: DbHandle;
   engine: DbHandle['engine'];
   close(): Promise<void>;
@@ -40,6 +41,7 @@ export async function openRuntime(opts: { databaseUrl?: string; dataDir: string 
     engine: handle.engine,
     store: createStore(handle.db, (processId) => integrity.state.assertWritable(processId)),
     monitoring: createMonitoringQueries(handle.db),
+    search: createSearchStore(handle.db),
     accounts: createAccountStore(handle.db),
     log: createLogStore(handle.db),
     logKeys,

@@ -12,7 +12,7 @@ import { securityPlugin } from './security.ts';
 import { sendClientError, sendError } from './errors.ts';
 import { refuseAnonymousWrites, refuseUnstorableUrls } from './guards.ts';
 import { DEFAULT_BODY_LIMIT, strictJsonBodies } from './json-body.ts';
-import type { LogDeps, MonitoringDeps } from '../use-cases/ports.ts';
+import type { LogDeps, MonitoringDeps, SearchDeps } from '../use-cases/ports.ts';
 import { accessRoutes } from './routes/access.routes.ts';
 import { logRoutes } from './routes/log.routes.ts';
 import { monitoringRoutes } from './routes/monitoring.routes.ts';
@@ -21,12 +21,13 @@ import { mapRoutes } from './routes/map.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { agreementRoutes } from './routes/agreements.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
 import { schemaCompiler } from './validation.ts';
 import { namedWildcards, serializerCompiler, toJsonSchema2020 } from './openapi.ts';
 
-export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps {
+export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps {
   engine: string;
   secureCookies?: boolean;
   logger?: boolean;
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(linesRoutes, deps);
   await app.register(reportsRoutes, deps);
   await app.register(mapRoutes, deps);
+  await app.register(searchRoutes, deps);
   if (webRoot) {
     // Built files carry a content hash in their names, so they never change; the page itself is always revalidated.
     await app.register(fastifyStatic, {

@@ -364,3 +364,35 @@ export interface MonitoringDeps {
   store: Store;
   monitoring: MonitoringQueries;
 }
+
+/** A record that matched a search, with what a hit shows; `rankText` and `updatedMicros` are the paging key, exact. */
+export interface SearchRow {
+  table: RecordTable;
+  id: string;
+  audience: StoredRecord['audience'];
+  audienceParty: string | null;
+  title: unknown;
+  titles: string[];
+  texts: string[];
+  updatedAt: string;
+  rank: number;
+  rankText: string;
+  updatedMicros: string;
+}
+
+export interface SearchAfter {
+  rankText: string;
+  updatedMicros: string;
+  table: string;
+  id: string;
+}
+
+/** Full-text search over record tables; the scope is applied in SQL, so a hidden record is never read. */
+export interface SearchQueries {
+  search(processId: string, scope: ReadScope, q: { text: string; tables: readonly RecordTable[]; limit: number; after?: SearchAfter }): Promise<SearchRow[]>;
+}
+
+export interface SearchDeps {
+  store: Store;
+  search: SearchQueries;
+}
