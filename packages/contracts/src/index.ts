@@ -9,3 +9,4 @@ export * from './client.ts';
 export * from './schemas/lines.ts';
 export * from './schemas/witnesses.ts';
 export * from './schemas/responses.ts';
+export * from './schemas/administration.ts';
