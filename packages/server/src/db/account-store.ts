@@ -317,7 +317,7 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       return db.transaction().execute(async (tx) => {
         // One set-up at a time: the lock makes a second set-up wait, then find an administrator and give up.
         await sql`select pg_advisory_xact_lock(hashtext('parley.setup'))`.execute(tx);
-        if (await tx.selectFrom('accounts').select('account_id').where('admin', '=', true).executeTakeFirst()) return false;
+        if (await tx.selectFrom('accounts').select('account_id').where('admin', '=', true).where('deactivated_at', 'is', null).executeTakeFirst()) return false;
         if (!(await claimLink(tx, linkId, a.accountId, now))) return false;
         const row = await tx
           .insertInto('accounts')
