@@ -254,6 +254,15 @@ describe(`deployment and process administration (${process.env.PARLEY_TEST_ENGIN
     expect((await req('GET', `/api/invites/${tokenOf(link.json.path)}`)).json.error.reason).toBe('link_not_found');
   });
 
+  it('lets only one of two simultaneous acceptances of one invite through', async () => {
+    const made = (await invite(w, w.headers.mediator, { role: 'delegate', partyId: 'rus' })).json;
+    const names = [`race-${rand()}`, `race-${rand()}`];
+    const results = await Promise.all(names.map((username) => req('POST', `/api/invites/${tokenOf(made.path)}/accept`, {}, { username, password: PASSWORD })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 410]);
+    const created = await Promise.all(names.map((n) => rt.accounts.findByUsername(n)));
+    expect(created.filter(Boolean)).toHaveLength(1);
+  });
+
   it('throttles guessed tokens per address, with Retry-After, and leaves other addresses alone', async () => {
     const from = address();
     const made = (await invite(w, w.headers.mediator, { role: 'monitor' })).json;
