@@ -7,6 +7,7 @@ import { Type, type Static } from '@sinclair/typebox';
 export const ERROR_CODES = [
   'validation',
   'not_found',
+  'gone',
   'conflict',
   'invalid_transition',
   'unauthenticated',
@@ -178,6 +179,15 @@ export const ERROR_REASON_DESCRIPTIONS = {
   invalid_port: 'The port is not a number from 1 to 65535.',
   process_required: 'The command needs a process id.',
   unknown_scenario: 'The seed scenario is not one Parley has.',
+  link_not_found: 'The one-time link is unknown: it was never issued or is mistyped.',
+  link_expired: 'The one-time link has expired.',
+  link_used: 'The one-time link was already used.',
+  link_revoked: 'The one-time link was revoked, or whoever issued it may no longer do so.',
+  not_administrator: 'Only a deployment administrator may do this.',
+  not_process_administrator: "Only the process's mediator or an administrator may do this.",
+  party_unexpected: 'This role is not given for a party.',
+  own_account: 'An administrator may not do this to their own account.',
+  account_deactivated: 'The account is deactivated.',
   rate_limited: 'Too many requests; wait and retry.',
   internal: 'Something went wrong on the server; nothing was changed.',
 } as const satisfies Record<string, string>;

@@ -10,3 +10,4 @@ export * from './schemas/lines.ts';
 export * from './schemas/witnesses.ts';
 export * from './schemas/responses.ts';
 export * from './schemas/search.ts';
+export * from './schemas/administration.ts';

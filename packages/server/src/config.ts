@@ -13,6 +13,8 @@ export interface Config {
   logName: string;
   /** Seconds between checkpoint rounds (a round signs only logs that grew). */
   checkpointEvery: number;
+  /** Where people reach this server, for the one-time links the console and the CLI print. */
+  publicUrl: string;
 }
 
 /**
@@ -43,5 +45,9 @@ export function loadConfig(env = process.env): Config {
     logKeyPath: resolve(env.PARLEY_LOG_KEY ?? `${dataDir}/log-key`),
     logName: env.PARLEY_LOG_NAME ?? 'parley.local',
     checkpointEvery,
+    publicUrl: (env.PARLEY_PUBLIC_URL ?? `http://${/^(0\.0\.0\.0|::|\[::\])$/.test(env.HOST ?? '') ? 'localhost' : (env.HOST ?? '127.0.0.1')}:${port}`).replace(
+      /\/+$/,
+      '',
+    ),
   };
 }

@@ -297,6 +297,16 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     expect(hidden.json.error).toMatchObject({ code: 'validation', reason: 'unknown_reference', details: { field: 'sourceId' } });
   });
 
+  it("shows a process's accounts and pending invites to its mediator only", async () => {
+    for (const route of ['accounts', 'invites']) {
+      for (const who of ['mediator', 'delegateUkr', 'delegateRus', 'monitor', 'analyst', 'anonymous'] as const) {
+        const expected = who === 'mediator' ? 200 : who === 'anonymous' ? 401 : 403;
+        expect((await call(w, 'GET', `/${route}`, who)).status, `${who} ${route}`).toBe(expected);
+      }
+      walked.add(`/api/processes/{processId}/${route}`);
+    }
+  });
+
   it('covers every read route of the API', async () => {
     const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as { paths: Record<string, Record<string, unknown>> };
     const reads = Object.entries(spec.paths).filter(([p, ops]) => 'get' in ops && p.startsWith('/api/processes/{processId}/') && !p.includes('/log'));

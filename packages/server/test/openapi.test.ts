@@ -39,11 +39,11 @@ describe('the OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ops.filter((o) => !Array.isArray(o.op.security)).map((o) => o.at)).toEqual([]);
     expect(ops.filter((o) => !o.op.tags?.length).map((o) => o.at)).toEqual([]);
-    // A write needs a session or a token; only signing in and out take neither.
+    // A write needs a session or a token; only signing in and out take neither, and accepting an account invite, which its one-time link proves.
     const openWrites = ops
       .filter((o) => o.method !== 'get' && (o.op.security as object[]).some((s) => Object.keys(s).length === 0))
       .map((o) => o.op.operationId);
-    expect(openWrites).toEqual(['signOut']);
+    expect(openWrites).toEqual(['signOut', 'acceptInvite']);
     expect(ops.find((o) => o.op.operationId === 'signIn')!.op.security).toEqual([]);
   });
 

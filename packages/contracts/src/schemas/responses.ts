@@ -100,7 +100,14 @@ export const JournalEntryView = open(
 );
 
 export const SignedIn = Type.Object({ username: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
-export const MeView = open({ username: Type.Union([Type.String(), Type.Null()]), roles: Type.Array(RoleGrant) }, 'who you are and your roles');
+export const MeView = open(
+  {
+    username: Type.Union([Type.String(), Type.Null()]),
+    roles: Type.Array(RoleGrant),
+    admin: Type.Optional(Type.Boolean({ description: 'a deployment administrator' })),
+  },
+  'who you are and your roles',
+);
 /** What the reader may do in one process: their roles, the parties they speak for, the kinds they may record. */
 export const ProcessAbilities = Type.Object(
   {
@@ -172,6 +179,7 @@ export const ERROR_STATUS_DESCRIPTIONS = {
   403: 'not allowed for this account or origin',
   404: 'no such record or process, or it is not visible to you',
   409: 'conflict: stale version, already exists or concurrent write',
+  410: 'the one-time link has expired, was used or was revoked',
   413: 'the body is too large',
   415: 'unsupported Content-Type',
   422: 'the change is not possible from the current state',

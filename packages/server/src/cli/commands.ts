@@ -14,6 +14,7 @@ import { callLocalServer, publishLocalServer, readLocalServer, withdrawLocalServ
 import { runOperation, type OperationHooks, type OperationInput, type OperationName, type OperationResult } from './operations.ts';
 import { DEMO_PROCESS, seedDemo } from '../demo/seed.ts';
 import { signDueCheckpoints } from '../use-cases/log/sign-due-checkpoints.ts';
+import { ensureSetupLink } from '../use-cases/administration/setup.ts';
 
 export type OpenRuntime = () => Promise<Runtime>;
 
@@ -80,7 +81,12 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
         const lines = accounts.map((a) => `${a.username.padEnd(18)} ${a.password}   ${a.role}${a.partyId ? ` (${a.partyId})` : ''}`);
         writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
         console.log(`Loaded the demo process "${DEMO_PROCESS}". Local demo accounts (also in ${file}):\n${lines.join('\n')}`);
+        // The demo's mediator also administers the deployment, so the demo can show opening processes and inviting people.
+        const mediator = await rt.accounts.findByUsername('mediator');
+        if (mediator && !(await rt.accounts.hasAdmin())) await rt.accounts.setAdmin(mediator.accountId, true);
       }
+      // Without an administrator, whoever reads this console creates the first one; there is no default password.
+      const setup = await ensureSetupLink(rt);
       const app = await buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true });
       const watch = await watchIntegrity(rt, app.log);
       // Only the embedded engine has a single writer; with PostgreSQL the CLI opens the database itself.
@@ -114,6 +120,7 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       await app.listen({ port: cfg.port, host: cfg.host });
       if (embedded) published = publishLocalServer(cfg.dataDir, app.server.address(), adminToken);
       console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}); API docs at /api/docs`);
+      if (setup) console.log(`No administrator yet. Create one with this one-time link (valid until ${setup.expiresAt}):\n  ${cfg.publicUrl}${setup.path}`);
     });
 
   program
@@ -138,7 +145,8 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     .option('--process <id>')
     .option('--role <role>')
     .option('--party <id>')
-    .action(async (username: string, o: { password: string; process?: string; role?: string; party?: string }) => {
+    .option('--admin', 'make the account a deployment administrator')
+    .action(async (username: string, o: { password: string; process?: string; role?: string; party?: string; admin?: boolean }) => {
       await run('user-add', { username, ...o });
       console.log(`Added ${username}.`);
     });
@@ -146,6 +154,43 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     for (const a of await run('user-list', {}))
       console.log(`${a.username}\t${a.roles.map((r) => `${r.processId}:${r.role}${r.partyId ? `(${r.partyId})` : ''}`).join(', ')}`);
   });
+
+  const proc = program.command('process').description('manage processes');
+  proc
+    .command('create')
+    .argument('<id>', 'a slug: lower-case letters, digits and dashes')
+    .requiredOption('--name-en <name>')
+    .option('--name-uk <name>')
+    .option('--name-ru <name>')
+    .option('--description <text>')
+    .option('--mediator <username>', 'the first mediator (an existing account)')
+    .action(async (id: string, o: { nameEn: string; nameUk?: string; nameRu?: string; description?: string; mediator?: string }) => {
+      const names = { en: o.nameEn, ...(o.nameUk ? { uk: o.nameUk } : {}), ...(o.nameRu ? { ru: o.nameRu } : {}) };
+      const r = await run('process-create', {
+        id,
+        names,
+        ...(o.description ? { description: o.description } : {}),
+        ...(o.mediator ? { mediator: o.mediator } : {}),
+      });
+      console.log(`Opened the process ${r.id}${r.mediator ? ` with ${r.mediator} as mediator` : ' (no mediator yet: invite one with parley invite)'}.`);
+    });
+
+  program
+    .command('invite')
+    .argument('<process>')
+    .requiredOption('--role <role>', 'mediator, delegate, monitor or analyst')
+    .option('--party <id>', "the party a delegate (or a party's analyst) acts for")
+    .option('--username <name>', 'a username to suggest')
+    .description('print a one-time link (7 days) that gives a person a role in a process')
+    .action(async (processId: string, o: { role: string; party?: string; username?: string }) => {
+      const r = await run('invite', {
+        process: processId,
+        role: o.role,
+        ...(o.party ? { party: o.party } : {}),
+        ...(o.username ? { username: o.username } : {}),
+      });
+      console.log(`${loadConfig().publicUrl}${r.path}\n(${r.role}${r.partyId ? ` of ${r.partyId}` : ''} in ${r.processId}; one use, until ${r.expiresAt})`);
+    });
 
   registerImport(program, run, DEMO_PROCESS);
   registerAudit(program, withRuntime);

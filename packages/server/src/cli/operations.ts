@@ -5,6 +5,8 @@ import { AppError } from '../domain/shared/app-error.ts';
 import type { ImportFormat } from '../domain/monitoring/import-formats.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { addAccount, assertGrantable, grantRole, listAccounts } from '../use-cases/access/accounts.ts';
+import { createInvite } from '../use-cases/administration/invites.ts';
+import { openProcess } from '../use-cases/administration/processes.ts';
 import { exportProcess } from '../use-cases/export-process.ts';
 import { getLogKey } from '../use-cases/log/get-checkpoint.ts';
 import { signCheckpoint } from '../use-cases/log/sign-checkpoint.ts';
@@ -47,18 +49,39 @@ export const operations = {
       process: Type.Optional(Str()),
       role: Type.Optional(Type.String({ maxLength: 50 })),
       party: Type.Optional(Str()),
+      admin: Type.Optional(Type.Boolean()),
     }),
     async (rt, o) => {
       const grant = o.process || o.role ? { role: (o.role ?? '') as 'mediator', partyId: o.party ?? null } : null;
       if (grant && !o.process) throw new AppError('validation', 'process_required', 'A role is given in a process: add --process.');
       if (grant) await assertGrantable(rt, SYSTEM, o.process!, grant);
-      await addAccount(rt, { username: o.username, password: o.password });
+      const { accountId } = await addAccount(rt, { username: o.username, password: o.password });
+      if (o.admin) await rt.accounts.setAdmin(accountId, true);
       if (grant) await grantRole(rt, SYSTEM, o.process!, { username: o.username, ...grant });
       return { username: o.username };
     },
   ),
 
   'user-list': op(Obj({}), async (rt) => listAccounts(rt)),
+
+  'process-create': op(
+    Obj({
+      id: Str(64),
+      names: Obj({ en: Str(500), uk: Type.Optional(Str(500)), ru: Type.Optional(Str(500)) }),
+      description: Type.Optional(Str(4000)),
+      mediator: Type.Optional(Str(50)),
+    }),
+    async (rt, o) => openProcess(rt, SYSTEM, o),
+  ),
+
+  invite: op(Obj({ process: Str(), role: Type.String({ maxLength: 50 }), party: Type.Optional(Str()), username: Type.Optional(Str(50)) }), async (rt, o) => {
+    const { token: _, ...invite } = await createInvite(rt, SYSTEM, o.process, {
+      role: o.role,
+      partyId: o.party ?? null,
+      ...(o.username ? { username: o.username } : {}),
+    });
+    return invite;
+  }),
 
   import: op(
     // The file travels as base64 so that its bytes reach the use case unchanged, whatever its encoding.

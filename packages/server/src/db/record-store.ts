@@ -20,7 +20,8 @@ import type { Database, RecordTable } from './schema.ts';
 import type { LogDatabase } from './log/log-schema.ts';
 import { appendLeaves, appendToFrontier, sealEntry, splitHashes } from './log/merkle.ts';
 import { toWitness } from './log/log-store.ts';
-import type { WitnessRecord } from '../use-cases/ports.ts';
+import type { AccountRecord, WitnessRecord } from '../use-cases/ports.ts';
+import { claimLink } from './account-store.ts';
 import { withArticle } from '../domain/shared/article.ts';
 
 type RecordRow = Selectable<Database['parties']>;
@@ -305,13 +306,59 @@ class Work extends Reader implements UnitOfWork {
     this.pending.push({ recordType: 'process', recordId: p.id, version: 1, supersedes: null, body: p });
   }
 
-  async grantRole(g: { accountId: string; role: string; partyId: string | null }) {
-    await this.tx
+  async grantRole(g: { accountId: string; role: string; partyId: string | null; inviteId?: string }) {
+    // Granting again (another party, or after a revocation) writes the grant's next version; the journal keeps the earlier ones.
+    const row = await this.tx
       .insertInto('role_grants')
       .values({ process_id: this.processId, account_id: g.accountId, role: g.role, party_id: g.partyId })
-      .onConflict((oc) => oc.columns(['process_id', 'account_id', 'role']).doUpdateSet({ party_id: g.partyId }))
-      .execute();
-    this.pending.push({ recordType: 'role_grant', recordId: `${g.accountId}:${g.role}`, version: 1, supersedes: null, body: g });
+      .onConflict((oc) =>
+        oc.columns(['process_id', 'account_id', 'role']).doUpdateSet({
+          party_id: g.partyId,
+          version: sql<number>`role_grants.version + 1`,
+          revoked_at: null,
+          revoked_by: null,
+        }),
+      )
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    const body = { accountId: g.accountId, role: g.role, partyId: g.partyId, status: 'active', ...(g.inviteId ? { inviteId: g.inviteId } : {}) };
+    this.pending.push({
+      recordType: 'role_grant',
+      recordId: `${g.accountId}:${g.role}`,
+      version: row.version,
+      supersedes: row.version > 1 ? row.version - 1 : null,
+      body,
+    });
+  }
+
+  async revokeRole(g: { accountId: string; role: string }) {
+    const row = await this.tx
+      .updateTable('role_grants')
+      .set({ version: sql<number>`version + 1`, revoked_at: this.now.toISOString(), revoked_by: this.author })
+      .where('process_id', '=', this.processId)
+      .where('account_id', '=', g.accountId)
+      .where('role', '=', g.role)
+      .where('revoked_at', 'is', null)
+      .returning(['version', 'party_id'])
+      .executeTakeFirst();
+    if (!row) return false;
+    const body = { accountId: g.accountId, role: g.role, partyId: row.party_id, status: 'revoked' };
+    this.pending.push({ recordType: 'role_grant', recordId: `${g.accountId}:${g.role}`, version: row.version, supersedes: row.version - 1, body });
+    return true;
+  }
+
+  async claimLink(linkId: string, usedBy: string) {
+    return claimLink(this.tx, linkId, usedBy, this.now);
+  }
+
+  async createAccount(a: AccountRecord) {
+    const row = await this.tx
+      .insertInto('accounts')
+      .values({ account_id: a.accountId, username: a.username, password_hash: a.passwordHash, admin: a.admin ?? false })
+      .onConflict((oc) => oc.doNothing())
+      .returning('account_id')
+      .executeTakeFirst();
+    if (!row) throw conflict('already_exists', `The username "${a.username}" is taken.`, { field: 'username' });
   }
 
   async registerWitness(w: WitnessRecord) {

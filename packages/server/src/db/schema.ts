@@ -48,7 +48,14 @@ export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export interface Database extends Record<RecordTable, RecordRow> {
   processes: { process_id: string; names: Json; description: string | null; created_at: Generated<Stamp>; id_key: Generated<Uint8Array> };
-  accounts: { account_id: string; username: string; password_hash: string; created_at: Generated<Stamp> };
+  accounts: {
+    account_id: string;
+    username: string;
+    password_hash: string;
+    created_at: Generated<Stamp>;
+    admin: Generated<boolean>;
+    deactivated_at: Stamp | null;
+  };
   sessions: { token_hash: string; account_id: string; expires_at: Stamp; created_at: Generated<Stamp> };
   api_tokens: {
     token_hash: string;
@@ -60,7 +67,32 @@ export interface Database extends Record<RecordTable, RecordRow> {
     last_used_at: Stamp | null;
   };
   login_throttle: { scope: string; key: string; failures: Generated<number>; last_failure_at: Stamp | null; succeeded_at: Stamp | null };
-  role_grants: { process_id: string; account_id: string; role: string; party_id: string | null };
+  role_grants: {
+    process_id: string;
+    account_id: string;
+    role: string;
+    party_id: string | null;
+    version: Generated<number>;
+    revoked_at: Stamp | null;
+    revoked_by: string | null;
+  };
+  account_links: {
+    link_id: string;
+    secret_hash: string;
+    purpose: 'setup' | 'invite' | 'reset';
+    process_id: string | null;
+    role: string | null;
+    party_id: string | null;
+    username: string | null;
+    account_id: string | null;
+    created_by: string;
+    created_at: Generated<Stamp>;
+    expires_at: Stamp;
+    used_at: Stamp | null;
+    used_by: string | null;
+    revoked_at: Stamp | null;
+    revoked_by: string | null;
+  };
   log_heads: {
     process_id: string;
     size: ColumnType<number, number, number>;

@@ -14,6 +14,7 @@ import { refuseAnonymousWrites, refuseUnstorableUrls } from './guards.ts';
 import { DEFAULT_BODY_LIMIT, strictJsonBodies } from './json-body.ts';
 import type { LogDeps, MonitoringDeps, SearchDeps } from '../use-cases/ports.ts';
 import { accessRoutes } from './routes/access.routes.ts';
+import { administrationRoutes } from './routes/administration.routes.ts';
 import { logRoutes } from './routes/log.routes.ts';
 import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { linesRoutes } from './routes/lines.routes.ts';
@@ -45,10 +46,14 @@ const sendIndex = (reply: FastifyReply) =>
     .type('text/html; charset=utf-8')
     .sendFile('index.html', { cacheControl: false });
 
+/** One-time link tokens travel in some addresses (/invite/…, /api/invites/…); logs keep the address without them. */
+const LINK_IN_URL = /\/(setup|invite|invites|reset|resets)\/[^/?#]+/g;
+export const redactLinks = (url: string) => url.replace(LINK_IN_URL, '/$1/[token]');
+
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logger ? { serializers: { req: (req) => ({ method: req.method, url: redactLinks(req.url), remoteAddress: req.ip }) } } : false,
     // Routes that take files (imports) raise it for themselves.
     bodyLimit: DEFAULT_BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
@@ -88,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(systemRoutes, deps);
   await app.register(accessRoutes, { ...deps, secureCookies: deps.secureCookies ?? false });
+  await app.register(administrationRoutes, { ...deps, secureCookies: deps.secureCookies ?? false });
   await app.register(recordRoutes, deps);
   await app.register(talksRoutes, deps);
   await app.register(agreementRoutes, deps);

@@ -5,9 +5,10 @@ import { assertStorableRequestText, MAX_URL_LENGTH } from './json-body.ts';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Writes an anonymous caller may send: signing in, signing out (which clears a stale cookie),
- * and the CLI's admin routes, whose own onRequest hook has already checked their credential.
+ * the CLI's admin routes, whose own onRequest hook has already checked their credential, and the
+ * routes of one-time links (set-up, invites, resets), which the link's token proves.
  */
-const ANONYMOUS_WRITES = [/^\/api\/auth\/log(in|out)$/, /^\/api\/admin\//];
+const ANONYMOUS_WRITES = [/^\/api\/auth\/log(in|out)$/, /^\/api\/admin\//, /^\/api\/(setup|resets\/:token|invites\/:token\/accept)$/];
 
 /** Refuses URLs too long to be a Parley address, and query or path text no column could hold, before anything reads them. */
 export function refuseUnstorableUrls(app: FastifyInstance) {

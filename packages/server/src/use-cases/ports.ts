@@ -1,4 +1,4 @@
-import type { Actor, RoleGrant } from '../domain/shared/actor.ts';
+import type { Actor, Role, RoleGrant } from '../domain/shared/actor.ts';
 import type { ThrottleCounters, ThrottleScope } from '../domain/access/sign-in-throttle.ts';
 import type { Owner, RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
@@ -134,7 +134,14 @@ export interface UnitOfWork extends RecordReader {
   revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id' | 'owner'>): Promise<StoredRecord>;
   appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string): Promise<void>;
   createProcess(process: { id: string; names: unknown; description?: string }): Promise<void>;
-  grantRole(grant: { accountId: string; role: string; partyId: string | null }): Promise<void>;
+  /** Grants (or grants again, as the grant's next version) a role; journalled. */
+  grantRole(grant: { accountId: string; role: string; partyId: string | null; inviteId?: string }): Promise<void>;
+  /** Writes the revoked version of an active grant; false when there is none to revoke. */
+  revokeRole(grant: { accountId: string; role: string }): Promise<boolean>;
+  /** Marks a one-time link used in this transaction; false when it is used, revoked or expired meanwhile. */
+  claimLink(linkId: string, usedBy: string): Promise<boolean>;
+  /** An account created in the same transaction as the grant it is invited to (accounts are not journalled). */
+  createAccount(a: AccountRecord): Promise<void>;
   /** Version 1 of a witness; a name already taken is a conflict. */
   registerWitness(witness: WitnessRecord): Promise<void>;
   /** A party's witnesses, with a lock that makes a concurrent registration for that party wait until commit. */
@@ -239,6 +246,45 @@ export interface AccountRecord {
   accountId: string;
   username: string;
   passwordHash: string;
+  admin?: boolean;
+}
+
+/** An account as the administrator sees it: never its password hash. */
+export interface AccountInfo {
+  accountId: string;
+  username: string;
+  admin: boolean;
+  active: boolean;
+}
+
+export type LinkPurpose = 'setup' | 'invite' | 'reset';
+
+/** A one-time link as stored: the secret itself is never kept, only its SHA-256. */
+export interface LinkRecord {
+  linkId: string;
+  secretHash: string;
+  purpose: LinkPurpose;
+  processId: string | null;
+  role: Role | null;
+  partyId: string | null;
+  username: string | null;
+  accountId: string | null;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A process's grant with its account and version; revoked grants stay listed with their date. */
+export interface PersonGrant {
+  accountId: string;
+  username: string;
+  active: boolean;
+  role: Role;
+  partyId: string | null;
+  version: number;
+  revokedAt: string | null;
 }
 
 /** Deployment-wide accounts and their secrets; not process records, so not journalled. */
@@ -266,6 +312,28 @@ export interface AccountStore {
   updateThrottle(keys: Record<ThrottleScope, string>, change: (current: ThrottleCounters) => ThrottleCounters | null): Promise<void>;
   /** Drops counters that no rule reads any more (forgotten failures, old known addresses). */
   pruneThrottle(failuresBefore: Date, succeededBefore: Date): Promise<void>;
+
+  /** Any account, deactivated ones too (findByUsername finds only active accounts, so they cannot sign in). */
+  accountInfo(username: string): Promise<AccountInfo | undefined>;
+  accounts(): Promise<(AccountInfo & { roles: RoleGrant[] })[]>;
+  /** The actor of an active account, for re-checking that a link's issuer still may issue it. */
+  actorById(accountId: string): Promise<Actor | undefined>;
+  hasAdmin(): Promise<boolean>;
+  setAdmin(accountId: string, admin: boolean): Promise<void>;
+  /** Marks the account deactivated and deletes its sessions, tokens and pending reset links, in one transaction. */
+  deactivate(accountId: string, by: string, now: Date): Promise<void>;
+  createLink(link: Omit<LinkRecord, 'createdAt' | 'usedAt' | 'revokedAt'>): Promise<LinkRecord>;
+  findLink(linkId: string): Promise<LinkRecord | undefined>;
+  /** A process's invites that are neither used, revoked nor expired. */
+  pendingInvites(processId: string, now: Date): Promise<LinkRecord[]>;
+  /** Revokes unused links that match; answers how many. */
+  revokeLinks(match: { linkId?: string; purpose: LinkPurpose; processId?: string; accountId?: string }, by: string, now: Date): Promise<number>;
+  /** Uses a set-up link and creates the first administrator in one transaction; false when the link or the moment has passed. */
+  redeemSetup(linkId: string, account: AccountRecord, now: Date): Promise<boolean>;
+  /** Uses a reset link, sets the new password hash and ends every session and token, in one transaction. */
+  redeemReset(linkId: string, accountId: string, passwordHash: string, now: Date): Promise<boolean>;
+  /** Every grant of a process, revoked ones included, by username. */
+  processGrants(processId: string): Promise<PersonGrant[]>;
 }
 
 /** What the owner of an API token may see of it: never the token. */

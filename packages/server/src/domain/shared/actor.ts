@@ -12,6 +12,8 @@ export interface Actor {
   accountId: string | null;
   username: string | null;
   roles: RoleGrant[];
+  /** A deployment administrator (opens processes, manages accounts); not a role in any process. */
+  admin?: boolean;
 }
 
 export const ANONYMOUS: Actor = { accountId: null, username: null, roles: [] };

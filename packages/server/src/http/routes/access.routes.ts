@@ -102,7 +102,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AccessDeps & { se
         response: Responses({ 200: MeView }, READ_ERRORS),
       },
     },
-    async (req) => ({ username: req.actor.username, roles: req.actor.roles }),
+    async (req) => ({ username: req.actor.username, roles: req.actor.roles, admin: req.actor.admin === true }),
   );
 
   app.post(

@@ -19,12 +19,16 @@ const ROLES: readonly RoleGrant['role'][] = ['mediator', 'delegate', 'monitor', 
 
 /** Creates an account with an argon2id-hashed password that the strength estimator judges hard to guess. */
 export async function addAccount(deps: AccessDeps, input: { username: string; password: string }): Promise<{ accountId: string }> {
-  if (!/^[a-z0-9][a-z0-9._-]{1,49}$/.test(input.username))
-    throw invalid('username', 'bad_username', 'A username is 2–50 lower-case letters, digits, dots, dashes or underscores.');
+  assertUsername(input.username);
   assertStrongPassword(input.password, [input.username]);
   const accountId = newId('acc');
   await deps.accounts.create({ accountId, username: input.username, passwordHash: await hash(input.password, ARGON) });
   return { accountId };
+}
+
+export function assertUsername(username: string): void {
+  if (!/^[a-z0-9][a-z0-9._-]{1,49}$/.test(username))
+    throw invalid('username', 'bad_username', 'A username is 2–50 lower-case letters, digits, dots, dashes or underscores.');
 }
 
 type Grant = { role: RoleGrant['role']; partyId: string | null };

@@ -7,7 +7,7 @@ import { assertSignedIn } from '../../policies/credentials.ts';
 import { nowOf, type AccessDeps } from './deps.ts';
 import { ARGON, digest, secret } from './secrets.ts';
 
-const SESSION_DAYS = 14;
+export const SESSION_DAYS = 14;
 // Pruning is housekeeping that no rule depends on, so one sign-in in fifty does it.
 const PRUNE_CHANCE = 0.02;
 
