@@ -24,7 +24,7 @@ if (npx('prettier', '--check', '--log-level', 'warn', '.') !== 0) {
 
 const linted = (await written) && npx('redocly', 'lint', doc, '--config', 'redocly.yaml', '--format', 'summary') === 0;
 // The typed client's types must be what this document generates, and give every success a body type.
-const generated = linted && spawnSync('node', ['scripts/generate-api.mjs', '--check', doc], { stdio: 'inherit' }).status === 0;
+const generated = linted && spawnSync('npx', ['tsx', 'scripts/generate-api.ts', '--check', doc], { stdio: 'inherit' }).status === 0;
 rmSync(docDir, { recursive: true, force: true });
 if (!linted) {
   console.log('redocly lint found errors in the OpenAPI document.');

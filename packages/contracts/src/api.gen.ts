@@ -19990,6 +19990,7 @@ export interface operations {
             from: string | null;
             to: string | null;
             points: ({
+              /** @description the first day of the interval (a Monday for weeks; the first week may begin before `from`, but counts only from it) */
               start: string;
               incidents: number;
               killedBest: number;

@@ -223,7 +223,15 @@ export const Series = open(
     to: Type.Union([Type.String(), Type.Null()]),
     points: Type.Array(
       Type.Object(
-        { start: Type.String(), incidents: Type.Integer(), killedBest: Type.Number(), killedLow: Type.Number(), killedHigh: Type.Number() },
+        {
+          start: Type.String({
+            description: 'the first day of the interval (a Monday for weeks; the first week may begin before `from`, but counts only from it)',
+          }),
+          incidents: Type.Integer(),
+          killedBest: Type.Number(),
+          killedLow: Type.Number(),
+          killedHigh: Type.Number(),
+        },
         { additionalProperties: true },
       ),
     ),
