@@ -41,12 +41,10 @@ export type GetPath = PathsWithMethod<paths, 'get'>;
 export type ApiResponse<P extends PathsWithMethod<paths, M>, M extends HttpMethod = 'get'> = Data<Operation<P, M>>;
 
 function toApiError(response: Response, error: unknown): ApiError {
-  const body =
-    typeof error === 'object' && error !== null && 'error' in error
-      ? (error as ErrorBody)
-      : // Not the server's error shape (a proxy's page, an empty body): keep the status and say so.
-        ({ error: { code: 'internal', reason: 'http', message: response.statusText || `HTTP ${response.status}` } } as unknown as ErrorBody);
-  return new ApiError(response.status, body);
+  if (typeof error === 'object' && error !== null && 'error' in error) return new ApiError(response.status, error as ErrorBody);
+  // Not the server's error shape (a proxy's page, an empty body): keep the status and say so.
+  const message = response.statusText || `HTTP ${response.status}`;
+  return new ApiError(response.status, { error: { code: 'internal', reason: 'internal', message } });
 }
 
 /**
