@@ -1,4 +1,5 @@
-// The README's test command: type-check, lint, check formatting, lint the OpenAPI document, then every test. The database suite
+// The README's test command: type-check, lint, check formatting, lint the OpenAPI document and check the client
+// types generated from it, then every test. The database suite
 // runs on PGlite and, when TEST_DATABASE_URL is set, again on PostgreSQL; each
 // project runs on its own so the counts per engine are exact.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,11 +23,14 @@ if (npx('prettier', '--check', '--log-level', 'warn', '.') !== 0) {
 }
 
 const linted = (await written) && npx('redocly', 'lint', doc, '--config', 'redocly.yaml', '--format', 'summary') === 0;
+// The typed client's types must be what this document generates, and give every success a body type.
+const generated = linted && spawnSync('npx', ['tsx', 'scripts/generate-api.ts', '--check', doc], { stdio: 'inherit' }).status === 0;
 rmSync(docDir, { recursive: true, force: true });
 if (!linted) {
   console.log('redocly lint found errors in the OpenAPI document.');
   process.exit(1);
 }
+if (!generated) process.exit(1);
 
 const projects = ['unit', 'db-pglite'];
 if (process.env.TEST_DATABASE_URL) projects.push('db-postgres');

@@ -1,6 +1,11 @@
+import createFetchClient, { type MaybeOptionalInit } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf, ResponseObjectMap, SuccessResponse } from 'openapi-typescript-helpers';
+import type { paths } from './api.gen.ts';
 import type { ErrorBody } from './errors.ts';
 
-/** Thrown by the client with the server's error body, so callers switch on `code`. */
+export type { paths, components, operations } from './api.gen.ts';
+
+/** Thrown by the client with the server's error body, so callers switch on `code` and `reason`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -16,99 +21,77 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-/** A small typed client for the Parley API; the web app and CLI use it instead of hand-written fetches. */
+/** The media types the client reads as data; CSV, HTML and iCalendar answers are reached by address (`…Url`). */
+type Media = 'application/json' | 'application/geo+json';
+type Init<I> = RequiredKeysOf<I> extends never ? [(I & { [key: string]: unknown })?] : [I & { [key: string]: unknown }];
+type Operation<P extends keyof paths, M extends HttpMethod> = Extract<paths[P][M], Record<string | number, unknown>>;
+type Responses<Op> = Extract<ResponseObjectMap<Op>, Record<string | number, unknown>>;
+// Read from the generated paths, not from openapi-fetch's FetchResponse: its Readable<> turns tuples (GeoJSON
+// coordinates) into arrays, and this document has no readOnly/writeOnly markers for it to strip.
+type Body<Op, I> = I extends { parseAs: 'text' } ? string : SuccessResponse<Responses<Op>, Media>;
+/** What a successful call answers: the body of its 2xx response as the OpenAPI document declares it (204: undefined). */
+export type Data<Op, I = undefined> = [Body<Op, I>] extends [never] ? undefined : Body<Op, I>;
+type Call<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>, I extends MaybeOptionalInit<paths[P], M>>(
+  path: P,
+  ...init: Init<I>
+) => Promise<Data<Operation<P, M>, I>>;
+/** The paths a GET reaches. */
+export type GetPath = PathsWithMethod<paths, 'get'>;
+/** The body a call of `M path` answers, e.g. `ApiResponse<'/api/auth/me'>`: the name pages give the API's types. */
+export type ApiResponse<P extends PathsWithMethod<paths, M>, M extends HttpMethod = 'get'> = Data<Operation<P, M>>;
+
+function toApiError(response: Response, error: unknown): ApiError {
+  if (typeof error === 'object' && error !== null && 'error' in error) return new ApiError(response.status, error as ErrorBody);
+  // Not the server's error shape (a proxy's page, an empty body): keep the status and say so.
+  const message = response.statusText || `HTTP ${response.status}`;
+  return new ApiError(response.status, { error: { code: 'internal', reason: 'internal', message } });
+}
+
+/**
+ * The typed client for the Parley API, over the paths generated from its OpenAPI document (api.gen.ts): each call is
+ * typed by its path, parameters and body, answers the declared response body, and throws ApiError for any refusal.
+ */
 export function createClient(opts: ClientOptions) {
-  const f = opts.fetch ?? fetch;
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await f(new URL(path, opts.baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = res.status === 204 ? undefined : await res.json();
-    if (!res.ok) throw new ApiError(res.status, json as ErrorBody);
-    return json as T;
-  }
-  /** For the log's plain-text answers (signed notes); errors still come as JSON. */
-  async function callText(path: string): Promise<string> {
-    const headers: Record<string, string> = { accept: 'text/plain, application/json' };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await f(new URL(path, opts.baseUrl), { method: 'GET', headers });
-    if (!res.ok)
-      throw new ApiError(res.status, (await res.json().catch(() => ({ error: { code: 'internal', reason: 'http', message: res.statusText } }))) as ErrorBody);
-    return res.text();
-  }
-  /** A GET that a newer request may abort (the map drops the answer for a viewport it has left). */
-  async function callGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json, application/geo+json' };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await f(new URL(path, opts.baseUrl), { method: 'GET', headers, signal });
-    const json = await res.json();
-    if (!res.ok) throw new ApiError(res.status, json as ErrorBody);
-    return json as T;
-  }
-  const p = (processId: string) => `/api/processes/${encodeURIComponent(processId)}`;
+  const raw = createFetchClient<paths, Media>({
+    baseUrl: opts.baseUrl,
+    headers: { accept: 'application/json, application/geo+json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  const unwrap = async <T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
+    const { data, error, response } = await pending;
+    if (!response.ok) throw toApiError(response, error);
+    return data as T;
+  };
+  // openapi-fetch's methods, each answering its body or throwing; the casts only restore the generic signatures.
+  const GET = ((path: never, init?: never) => unwrap(raw.GET(path, init))) as unknown as Call<'get'>;
+  const POST = ((path: never, init?: never) => unwrap(raw.POST(path, init))) as unknown as Call<'post'>;
+  const PUT = ((path: never, init?: never) => unwrap(raw.PUT(path, init))) as unknown as Call<'put'>;
+  const PATCH = ((path: never, init?: never) => unwrap(raw.PATCH(path, init))) as unknown as Call<'patch'>;
+  const DELETE = ((path: never, init?: never) => unwrap(raw.DELETE(path, init))) as unknown as Call<'delete'>;
+  const inProcess = (processId: string, path: string) => new URL(`/api/processes/${encodeURIComponent(processId)}${path}`, opts.baseUrl);
+
   return {
-    health: () => call<{ status: string }>('GET', '/api/health'),
-    list: <T>(processId: string, collection: string, query: Record<string, string | number> = {}) =>
-      call<{ items: T[]; next: string | null }>(
-        'GET',
-        `${p(processId)}/${collection}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
-      ),
-    get: <T>(processId: string, collection: string, id: string) => call<T>('GET', `${p(processId)}/${collection}/${encodeURIComponent(id)}`),
-    create: <T>(processId: string, collection: string, body: unknown) => call<T>('POST', `${p(processId)}/${collection}`, body),
-    replace: <T>(processId: string, collection: string, id: string, body: unknown) =>
-      call<T>('PUT', `${p(processId)}/${collection}/${encodeURIComponent(id)}`, body),
-    transitionMeeting: <T>(processId: string, meetingId: string, body: unknown) =>
-      call<T>('POST', `${p(processId)}/meetings/${encodeURIComponent(meetingId)}/transitions`, body),
-    matrix: <T>(processId: string, agreementId: string) => call<T>('GET', `${p(processId)}/agreements/${encodeURIComponent(agreementId)}/matrix`),
-    processes: <T>() => call<{ items: T[] }>('GET', '/api/processes'),
-    dossier: <T>(processId: string, meetingId: string) => call<T>('GET', `${p(processId)}/meetings/${encodeURIComponent(meetingId)}/dossier`),
+    GET,
+    POST,
+    PUT,
+    PATCH,
+    DELETE,
     /** Signs in; the server answers with an HTTP-only session cookie, which the browser keeps. */
-    login: (username: string, password: string) => call<{ username: string; expiresAt: string }>('POST', '/api/auth/login', { username, password }),
-    logout: () => call<void>('POST', '/api/auth/logout'),
-    me: () => call<{ username: string | null; roles: { processId: string; role: string; partyId: string | null }[] }>('GET', '/api/auth/me'),
-    /** The latest signed checkpoint of the process log (a C2SP signed note, cosignatures included). */
-    logCheckpoint: (processId: string) => callText(`${p(processId)}/log/checkpoint`),
-    /** The log's verifier key (`name+hash+base64(0x01 || key)`) and origin. */
-    logKey: (processId: string) => call<{ origin: string; key: string }>('GET', `${p(processId)}/log/key`),
-    /** A record's receipt (parley-receipt/v1): envelope, inclusion proof, checkpoint, and body with salt for its readers. */
-    receipt: <T>(processId: string, type: string, id: string, version?: number) =>
-      call<T>(
-        'GET',
-        `${p(processId)}/log/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}/receipt${version === undefined ? '' : `?version=${version}`}`,
+    login: (username: string, password: string) => POST('/api/auth/login', { body: { username, password } }),
+    /** The latest signed checkpoint of the process log: a C2SP signed note, cosignatures included, as text. */
+    logCheckpoint: (processId: string) =>
+      unwrap(
+        raw.GET('/api/processes/{processId}/log/checkpoint', {
+          params: { path: { processId } },
+          parseAs: 'text',
+          headers: { accept: 'text/plain, application/json' },
+        }),
       ),
-    /** Incidents in a viewport clustered on the server for a zoom (GeoJSON points with `count`, `killedBest`, and `incidentId` when alone). */
-    mapClusters: <T>(
-      processId: string,
-      query: { bbox: string; zoom: number; from?: string; to?: string; kind?: string; status?: string; party?: string },
-      init: { signal?: AbortSignal } = {},
-    ) =>
-      callGet<T>(
-        `${p(processId)}/map/clusters?${new URLSearchParams(
-          Object.entries(query)
-            .filter(([, v]) => v !== undefined && v !== '')
-            .map(([k, v]) => [k, String(v)]),
-        )}`,
-        init.signal,
-      ),
-    /** Lines as GeoJSON; with a date, the line of each kind and claimant in force on that day. */
-    linesGeoJson: <T>(processId: string, date?: string) => call<T>('GET', `${p(processId)}/lines.geojson${date ? `?date=${encodeURIComponent(date)}` : ''}`),
-    /** The withdrawal zones of a day as GeoJSON buffers around their reference lines. */
-    zonesGeoJson: <T>(processId: string, date: string, agreement?: string) =>
-      call<T>('GET', `${p(processId)}/zones.geojson?${new URLSearchParams({ date, ...(agreement ? { agreement } : {}) })}`),
-    /** Incidents and killed (low/best/high) per day or week, for the incidents the reader may see. */
-    incidentSeries: <T>(processId: string, query: { from?: string; to?: string; interval?: 'day' | 'week' } = {}) =>
-      call<T>(
-        'GET',
-        `${p(processId)}/incidents/series?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as [string, string][])}`,
-      ),
-    /** The daily monitoring report as data. */
-    dailyReport: <T>(processId: string, date: string) => call<T>('GET', `${p(processId)}/reports/daily?date=${encodeURIComponent(date)}`),
     /** The address of the daily report as a printable page (`html`) or a spreadsheet (`csv`). */
     dailyReportUrl: (processId: string, date: string, format: 'html' | 'csv') =>
-      new URL(`${p(processId)}/reports/daily?date=${encodeURIComponent(date)}&format=${format}`, opts.baseUrl).toString(),
+      inProcess(processId, `/reports/daily?${new URLSearchParams({ date, format })}`).toString(),
     /** The address of a process's iCalendar feed, for a link or a calendar subscription. */
-    calendarUrl: (processId: string) => new URL(`${p(processId)}/calendar.ics`, opts.baseUrl).toString(),
+    calendarUrl: (processId: string) => inProcess(processId, '/calendar.ics').toString(),
   };
 }
 export type ParleyClient = ReturnType<typeof createClient>;

@@ -74,15 +74,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     });
     expect(approved.status, await approved.clone().text()).toBe(200);
     secretId = (
-      await mediator.client.create<{ id: string }>(PROCESS, 'statements', {
-        speakerLabel: 'Russian delegation',
-        date: '2014-11-25',
-        speech: 'direct',
-        stance: 'report',
-        text: 'Confidential note for the Russian delegation.',
-        sourceId: 'src-nov-report',
-        audience: 'party',
-        audienceParty: 'rus',
+      await mediator.client.POST('/api/processes/{processId}/statements', {
+        params: { path: { processId: PROCESS } },
+        body: {
+          speakerLabel: 'Russian delegation',
+          date: '2014-11-25',
+          speech: 'direct',
+          stance: 'report',
+          text: 'Confidential note for the Russian delegation.',
+          sourceId: 'src-nov-report',
+          audience: 'party',
+          audienceParty: 'rus',
+          partyIds: [],
+          meetingIds: [],
+        },
       })
     ).id;
 

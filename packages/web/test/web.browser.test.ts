@@ -49,15 +49,20 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
 
     // A record only Russia's delegation (and the mediator) may read, written by the mediator.
     const mediator = await as('mediator');
-    const secret = await mediator.create<{ id: string }>(PROCESS, 'statements', {
-      speakerLabel: 'Russian delegation',
-      date: '2014-11-25',
-      speech: 'direct',
-      stance: 'report',
-      text: SECRET,
-      sourceId: 'src-nov-report',
-      audience: 'party',
-      audienceParty: 'rus',
+    const secret = await mediator.POST('/api/processes/{processId}/statements', {
+      params: { path: { processId: PROCESS } },
+      body: {
+        speakerLabel: 'Russian delegation',
+        date: '2014-11-25',
+        speech: 'direct',
+        stance: 'report',
+        text: SECRET,
+        sourceId: 'src-nov-report',
+        audience: 'party',
+        audienceParty: 'rus',
+        partyIds: [],
+        meetingIds: [],
+      },
     });
     secretId = secret.id;
 
@@ -115,9 +120,10 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await ceasefire.locator('tr[data-measure="incidents"]').waitFor();
     const cells = await ceasefire.locator('tr[data-measure="incidents"] td').allTextContents();
     const client = createClient({ baseUrl: base });
-    type Series = { points: { incidents: number }[] };
     const count = async (from: string, to: string) =>
-      (await client.incidentSeries<Series>(PROCESS, { from, to, interval: 'day' })).points.reduce((n, p) => n + p.incidents, 0);
+      (
+        await client.GET('/api/processes/{processId}/incidents/series', { params: { path: { processId: PROCESS }, query: { from, to, interval: 'day' } } })
+      ).points.reduce((n, p) => n + p.incidents, 0);
     const add = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     const before = await count(add('2014-09-05', 1 - days), '2014-09-05');
     const since = await count('2014-09-06', add('2014-09-05', days));
@@ -211,11 +217,15 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
   it('signs in as Ukraine’s delegate, who cannot find Russia’s confidential statement; Russia’s delegate can', async () => {
     // The API first: not found for Ukraine, exactly as for a record that does not exist.
     const ukr = await as('delegate-ukr');
-    const denied = await ukr.get(PROCESS, 'statements', secretId).catch((e: ApiError) => e);
+    const denied = await ukr
+      .GET('/api/processes/{processId}/statements/{id}', { params: { path: { processId: PROCESS, id: secretId } } })
+      .catch((e: ApiError) => e);
     expect((denied as ApiError).status).toBe(404);
-    expect((await ukr.list<{ text: string }>(PROCESS, 'statements', { limit: 500 })).items.map((s) => s.text)).not.toContain(SECRET);
+    expect(
+      (await ukr.GET('/api/processes/{processId}/statements', { params: { path: { processId: PROCESS }, query: { limit: 500 } } })).items.map((s) => s.text),
+    ).not.toContain(SECRET);
     const rus = await as('delegate-rus');
-    expect((await rus.get<{ text: string }>(PROCESS, 'statements', secretId)).text).toBe(SECRET);
+    expect((await rus.GET('/api/processes/{processId}/statements/{id}', { params: { path: { processId: PROCESS, id: secretId } } })).text).toBe(SECRET);
 
     const page = await newPage();
     await signIn(page, 'delegate-ukr');

@@ -156,18 +156,3 @@ export const IncidentSeriesQuery = Type.Object(
   },
   Strict,
 );
-
-export interface IncidentSeriesPoint {
-  /** The first day of the interval (a Monday for weeks; the first week may begin before `from`, but counts only from it). */
-  start: string;
-  incidents: number;
-  killedBest: number;
-  killedLow: number;
-  killedHigh: number;
-}
-export interface IncidentSeries {
-  interval: 'day' | 'week';
-  from: string | null;
-  to: string | null;
-  points: IncidentSeriesPoint[];
-}

@@ -1,9 +1,9 @@
 import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import { ErrorBody } from '../errors.ts';
-import { Audience, Id } from './common.ts';
+import { Audience, Id, Names, SourceRef } from './common.ts';
 import { RoleGrant } from './access.ts';
 import { IncidentInput, VerificationInput } from './monitoring.ts';
-import { AttendanceInput, InvitationInput, MeetingInput, MeetingStatus } from './talks.ts';
+import { AttendanceInput, InvitationInput, InvitationStatus, MeetingInput, MeetingStatus } from './talks.ts';
 import { Witness } from './witnesses.ts';
 
 /**
@@ -130,16 +130,88 @@ export const Health = open(
   { status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.String(), integrity: Type.Unknown() },
   'liveness and integrity',
 );
-export const ProcessView = open({ id: Type.String() }, 'a process on this server');
+export const ProcessView = open(
+  {
+    id: Type.String(),
+    names: Type.Object(Names.properties, { additionalProperties: true }),
+    description: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  },
+  'a process on this server',
+);
 export const Integrity = open({}, 'the last integrity check of a process log');
 export const ProcessExport = open({}, 'everything the reader may read in a process');
 
+const Transition = open(
+  {
+    seq: Type.Integer(),
+    from: Type.Union([MeetingStatus, Type.Null()]),
+    to: MeetingStatus,
+    at: Type.String(),
+    reason: Type.String(),
+    sources: Type.Array(SourceRef),
+    recordedBy: Type.String(),
+    recordedAt: Type.String(),
+    claims: Type.Array(
+      open(
+        { seq: Type.Integer(), partyId: Type.String(), text: Type.String(), sources: Type.Array(SourceRef), recordedBy: Type.String() },
+        "a side's account of the change",
+      ),
+    ),
+  },
+  "a change of the meeting status, with each side's claims about its cause",
+);
+const InvitationAnswer = open(
+  {
+    seq: Type.Integer(),
+    status: InvitationStatus,
+    at: Type.String(),
+    conditions: Type.Array(
+      open({ text: Type.Object(Names.properties, { additionalProperties: true }), sources: Type.Array(SourceRef) }, 'a condition of the answer'),
+    ),
+    sources: Type.Array(SourceRef),
+    recordedBy: Type.String(),
+  },
+  "a party's answer to an invitation",
+);
 export const Dossier = open(
-  { meeting: RecordRead(MeetingInput, true), invitations: Type.Array(RecordRead(InvitationInput, true)), attendance: Type.Array(RecordRead(AttendanceInput)) },
+  {
+    meeting: RecordRead(MeetingInput, true),
+    history: Type.Array(Transition),
+    invitations: Type.Array(
+      Type.Object({ ...RecordRead(InvitationInput, true).properties, responses: Type.Array(InvitationAnswer) }, { additionalProperties: true }),
+    ),
+    attendance: Type.Array(RecordRead(AttendanceInput)),
+  },
   'a meeting with its history, claims, invitations (with their answers) and attendance',
 );
 export const CauseClaimAdded = Type.Object({ transition: Type.Integer(), seq: Type.Integer() });
-export const Matrix = open({}, 'the implementation matrix: provision × date');
+export const Matrix = open(
+  {
+    agreementId: Type.String(),
+    dates: Type.Array(Type.String()),
+    provisions: Type.Array(
+      open(
+        { number: Type.String(), paraphrase: Type.Object(Names.properties, { additionalProperties: true }), categories: Type.Array(Type.String()) },
+        'a provision',
+      ),
+    ),
+    rows: Type.Array(
+      Type.Object({
+        provisionNumber: Type.String(),
+        cells: Type.Array(
+          Type.Record(
+            Type.String(),
+            open({ level: Type.Integer(), assessmentId: Type.String(), assessor: Type.String() }, 'the latest assessment of a perspective'),
+          ),
+          {
+            description: 'one per date; per perspective, the latest assessment on or before it',
+          },
+        ),
+      }),
+    ),
+  },
+  'the implementation matrix: provision × date',
+);
 export const VerificationDone = Type.Object({ incident: RecordRead(IncidentInput, true), step: RecordRead(VerificationInput) });
 export const ImportReport = open({}, 'the outcome of an import, with a report per row');
 
@@ -152,7 +224,18 @@ export const ConsistencyProof = open(
   { from: Type.Integer(), to: Type.Integer(), proof: Type.Array(Type.String({ contentEncoding: 'base64' })) },
   'an RFC 6962 consistency proof',
 );
-export const Receipt = open({}, "a record's receipt: its leaf, the inclusion proof and the checkpoint");
+export const Receipt = open(
+  {
+    format: Type.String(),
+    envelope: open({ commitment: Type.String() }, 'the log leaf: what the log commits to'),
+    index: Type.String({ description: 'decimal, so indices beyond 2^53 survive JSON' }),
+    proof: Type.Array(Type.String({ contentEncoding: 'base64' })),
+    checkpoint: Type.String({ description: 'the signed checkpoint note, cosignatures included' }),
+    body: Type.Optional(Type.Unknown()),
+    salt: Type.Optional(Type.String({ description: 'base64url without padding' })),
+  },
+  "a record's receipt: its leaf, the inclusion proof and the checkpoint",
+);
 export const WitnessView = Type.Object(Witness.properties, { additionalProperties: true });
 export const Redacted = Type.Object({
   id: Type.String(),
@@ -161,13 +244,103 @@ export const Redacted = Type.Object({
   erasedEntries: Type.Array(Type.Unknown(), { description: 'the journal entries whose bodies were erased' }),
 });
 
-export const FeatureCollection = open(
-  { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
-  'a GeoJSON FeatureCollection (RFC 7946)',
+const Feature = open(
+  { type: Type.Literal('Feature'), geometry: Type.Unknown(), properties: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]) },
+  'a GeoJSON Feature',
+);
+export const FeatureCollection = open({ type: Type.Literal('FeatureCollection'), features: Type.Array(Feature) }, 'a GeoJSON FeatureCollection (RFC 7946)');
+export const ClusterCollection = open(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(
+      open(
+        {
+          type: Type.Literal('Feature'),
+          geometry: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Tuple([Type.Number(), Type.Number()]) }),
+          properties: open({ count: Type.Integer(), killedBest: Type.Number(), incidentId: Type.Optional(Type.String()) }, 'a cluster, or one incident'),
+        },
+        'a cluster of incidents as a point',
+      ),
+    ),
+  },
+  'incident clusters as a GeoJSON FeatureCollection (RFC 7946)',
 );
 export const Violations = ItemsOf(Type.Unknown());
-export const Series = open({}, 'incidents and killed per day or ISO week');
-export const DailyReport = open({}, 'the daily monitoring report');
+export const Series = open(
+  {
+    interval: Type.Union([Type.Literal('day'), Type.Literal('week')]),
+    from: Type.Union([Type.String(), Type.Null()]),
+    to: Type.Union([Type.String(), Type.Null()]),
+    points: Type.Array(
+      Type.Object(
+        {
+          start: Type.String({
+            description: 'the first day of the interval (a Monday for weeks; the first week may begin before `from`, but counts only from it)',
+          }),
+          incidents: Type.Integer(),
+          killedBest: Type.Number(),
+          killedLow: Type.Number(),
+          killedHigh: Type.Number(),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+  },
+  'incidents and killed per day or ISO week',
+);
+const Bounds = Type.Object({ low: Type.Number(), best: Type.Number(), high: Type.Number() }, { additionalProperties: true });
+const Change = Type.Object({ today: Type.Number(), previous: Type.Number(), change: Type.Number() }, { additionalProperties: true });
+const InViolation = open(
+  {
+    observationId: Type.String(),
+    date: Type.String(),
+    weapon: Type.String(),
+    weaponPartyId: Type.Union([Type.String(), Type.Null()]),
+    distanceKm: Type.Number(),
+    rule: open(
+      { agreement: Type.String(), category: Type.String(), requiredKm: Type.Number(), inForce: Type.Boolean(), text: Type.String() },
+      'the withdrawal rule broken',
+    ),
+    line: open({ id: Type.String(), date: Type.String(), approximate: Type.Boolean() }, 'the reference line'),
+  },
+  'a weapon sighted closer to its reference line than its category must keep',
+);
+const RestrictionSeen = open(
+  {
+    id: Type.String(),
+    date: Type.String(),
+    place: Type.Object({ name: Type.String(), admin1: Type.Optional(Type.String()) }, { additionalProperties: true }),
+    byPartyId: Type.Optional(Type.String()),
+    byLabel: Type.Optional(Type.String()),
+    description: Type.String(),
+  },
+  'a restriction of the monitors',
+);
+export const DailyReport = open(
+  {
+    date: Type.String(),
+    previousDate: Type.String(),
+    regions: Type.Array(
+      open(
+        {
+          region: Type.String(),
+          incidents: Change,
+          explosions: Change,
+          killed: Bounds,
+          injured: Bounds,
+          weaponsInViolation: Type.Array(InViolation),
+          restrictions: Type.Array(RestrictionSeen),
+        },
+        "one region's day",
+      ),
+    ),
+    totals: open(
+      { incidents: Change, explosions: Change, killed: Bounds, injured: Bounds, weaponsInViolation: Type.Integer(), restrictions: Type.Integer() },
+      'the sums over the regions',
+    ),
+  },
+  'the daily monitoring report',
+);
 
 /** A body that is not JSON: CSV, iCalendar, a signed note, tile bytes. */
 export const Text = (mediaType: string, description: string) => ({ description, content: { [mediaType]: { schema: Type.String() } } });

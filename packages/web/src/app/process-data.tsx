@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { api } from './api.ts';
 import { useSession } from './session.tsx';
-import type { Forum, Mandate, Party, Person, Process, Source } from './types.ts';
+import { written, type Forum, type Mandate, type Party, type Person, type Process, type Source } from './api-types.ts';
 import { useLoad, type Loaded } from './use-load.ts';
 
 /** The records nearly every page names: the process, its parties, people and sources. */
@@ -18,7 +18,7 @@ export interface ProcessData {
 
 const Ctx = createContext<Loaded<ProcessData | null>>({ state: 'loading' });
 
-const all = async <T,>(processId: string, collection: string) => (await api.list<T>(processId, collection, { limit: 500 })).items;
+const inProcess = (processId: string) => ({ params: { path: { processId }, query: { limit: 500 } } });
 const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
 
 export function ProcessDataProvider({ children }: { children: ReactNode }) {
@@ -26,15 +26,15 @@ export function ProcessDataProvider({ children }: { children: ReactNode }) {
   const viewer = me ? (me.username ?? '(public)') : '';
   const loaded = useLoad(async (): Promise<ProcessData | null> => {
     if (!viewer) return new Promise(() => {}); // wait until we know who is reading
-    const processes = (await api.processes<Process>()).items;
+    const processes: Process[] = (await api.GET('/api/processes')).items;
     const process = processes.find((p) => p.id === 'minsk-2014') ?? processes[0];
     if (!process) return null;
     const [parties, people, mandates, forums, sources] = await Promise.all([
-      all<Party>(process.id, 'parties'),
-      all<Person>(process.id, 'people'),
-      all<Mandate>(process.id, 'mandates'),
-      all<Forum>(process.id, 'forums'),
-      all<Source>(process.id, 'sources'),
+      api.GET('/api/processes/{processId}/parties', inProcess(process.id)).then((r) => written<Party>()(r.items)),
+      api.GET('/api/processes/{processId}/people', inProcess(process.id)).then((r) => written<Person>()(r.items)),
+      api.GET('/api/processes/{processId}/mandates', inProcess(process.id)).then((r) => written<Mandate>()(r.items)),
+      api.GET('/api/processes/{processId}/forums', inProcess(process.id)).then((r) => written<Forum>()(r.items)),
+      api.GET('/api/processes/{processId}/sources', inProcess(process.id)).then((r) => written<Source>()(r.items)),
     ]);
     return { process, parties: byId(parties), people: byId(people), mandates, forums, sources: byId(sources), viewer };
   }, [viewer]);

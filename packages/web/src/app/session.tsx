@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api.ts';
+import type { Me } from './api-types.ts';
 
-export type Me = Awaited<ReturnType<typeof api.me>>;
+export type { Me } from './api-types.ts';
 
 interface Session {
   me: Me | null;
@@ -14,7 +15,7 @@ const Ctx = createContext<Session | null>(null);
 /** Who the reader is (GET /api/auth/me); everything the app shows is reloaded when that changes. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const refresh = useCallback(async () => setMe(await api.me()), []);
+  const refresh = useCallback(async () => setMe(await api.GET('/api/auth/me')), []);
   useEffect(() => {
     refresh().catch(() => setMe({ username: null, roles: [] }));
   }, [refresh]);
@@ -26,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [refresh],
   );
   const signOut = useCallback(async () => {
-    await api.logout();
+    await api.POST('/api/auth/logout');
     await refresh();
   }, [refresh]);
   return <Ctx.Provider value={{ me, signIn, signOut }}>{children}</Ctx.Provider>;

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useProcess } from '../app/process-data.tsx';
-import type { SourceRef } from '../app/types.ts';
+import type { SourceRef } from '../app/api-types.ts';
 import type { Loaded } from '../app/use-load.ts';
 import { useI18n, type Names } from '../i18n/index.tsx';
 

@@ -80,7 +80,8 @@ export function launchChromium(): Promise<Browser> {
 export function sessionFetch(): typeof fetch {
   let cookie = '';
   return async (input, init = {}) => {
-    const headers = new Headers(init.headers);
+    // openapi-fetch passes a Request, whose own headers (content-type, accept) must survive.
+    const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
     if (cookie) headers.set('cookie', cookie);
     // As a browser does: the server refuses cookie-authenticated changes that do not name their origin.
     headers.set('origin', new URL(input instanceof Request ? input.url : input).origin);

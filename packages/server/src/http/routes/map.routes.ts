@@ -1,4 +1,4 @@
-import { AcledExportQuery, ClustersQuery, ExportQuery, FeatureCollection, READ_ERRORS, Responses, SECURITY, Text } from '@parley/contracts';
+import { AcledExportQuery, ClusterCollection, ClustersQuery, ExportQuery, FeatureCollection, READ_ERRORS, Responses, SECURITY, Text } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
 import { clusterIncidents, type ClusterQuery } from '../../use-cases/monitoring/cluster-incidents.ts';
 import { exportIncidentsAcled } from '../../use-cases/monitoring/export-incidents-acled.ts';
@@ -19,7 +19,7 @@ export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
         operationId: 'getIncidentClusters',
         security: SECURITY.optional,
         response: Responses(
-          { 200: { description: 'a GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: FeatureCollection } } } },
+          { 200: { description: 'a GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: ClusterCollection } } } },
           READ_ERRORS,
         ),
         summary: 'Incidents in a viewport clustered on a grid for the zoom, as GeoJSON points with counts',

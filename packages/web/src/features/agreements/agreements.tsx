@@ -2,7 +2,17 @@ import { useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Agreement, Assessment, Figure, Matrix, Meeting, Provision, Statement } from '../../app/types.ts';
+import {
+  written,
+  writtenOne,
+  type Agreement,
+  type Assessment,
+  type Figure,
+  type Matrix,
+  type Meeting,
+  type Provision,
+  type Statement,
+} from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
@@ -11,7 +21,13 @@ import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, So
 export function AgreementsPage() {
   const { t, date } = useI18n();
   const { process, viewer } = useProcess();
-  const loaded = useLoad(async () => (await api.list<Agreement>(process.id, 'agreements', { limit: 500 })).items, [process.id, viewer]);
+  const loaded = useLoad(
+    async () =>
+      written<Agreement>()(
+        (await api.GET('/api/processes/{processId}/agreements', { params: { path: { processId: process.id }, query: { limit: 500 } } })).items,
+      ),
+    [process.id, viewer],
+  );
   return (
     <>
       <PageTitle text={t('agreements.title')} />
@@ -180,21 +196,27 @@ export function AgreementPage({ id }: { id: string }) {
   const loaded = useLoad(async () => {
     const pid = process.id;
     const [agreement, matrix, provisions, assessments, statements, figures, meetings] = await Promise.all([
-      api.get<Agreement>(pid, 'agreements', id),
-      api.matrix<Matrix>(pid, id),
-      api.list<Provision>(pid, 'provisions', { limit: 500 }),
-      api.list<Assessment>(pid, 'assessments', { limit: 500 }),
-      api.list<Statement>(pid, 'statements', { limit: 500 }),
-      api.list<Figure>(pid, 'figures', { limit: 500 }),
-      api.list<Meeting>(pid, 'meetings', { limit: 500 }),
+      api.GET('/api/processes/{processId}/agreements/{id}', { params: { path: { processId: pid, id } } }),
+      api.GET('/api/processes/{processId}/agreements/{id}/matrix', { params: { path: { processId: pid, id } } }),
+      api.GET('/api/processes/{processId}/provisions', { params: { path: { processId: pid }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/assessments', { params: { path: { processId: pid }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/statements', { params: { path: { processId: pid }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/figures', { params: { path: { processId: pid }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/meetings', { params: { path: { processId: pid }, query: { limit: 500 } } }),
     ]);
     const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
+    const shown = writtenOne<Agreement>()(agreement);
+    if (!shown) throw new Error(`agreement ${id} was redacted`);
     return {
-      agreement,
+      agreement: shown,
       matrix,
-      provisions: provisions.items.filter((p) => p.agreementId === id),
-      assessments: assessments.items.filter((a) => a.agreementId === id),
-      index: { statements: byId(statements.items), figures: byId(figures.items), meetings: byId(meetings.items) },
+      provisions: written<Provision>()(provisions.items).filter((p) => p.agreementId === id),
+      assessments: written<Assessment>()(assessments.items).filter((a) => a.agreementId === id),
+      index: {
+        statements: byId(written<Statement>()(statements.items)),
+        figures: byId(written<Figure>()(figures.items)),
+        meetings: byId(written<Meeting>()(meetings.items)),
+      },
     };
   }, [process.id, id, viewer]);
   return (

@@ -19,7 +19,10 @@ export function DailyReportPage({ date: day }: { date?: string }) {
   const { navigate } = useRouter();
   const ids = useId();
   const current = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : DEFAULT_REPORT_DATE;
-  const loaded = useLoad(() => api.dailyReport<DailyReport>(process.id, current), [process.id, current, viewer]);
+  const loaded = useLoad(
+    () => api.GET('/api/processes/{processId}/reports/daily', { params: { path: { processId: process.id }, query: { date: current } } }),
+    [process.id, current, viewer],
+  );
   const htmlUrl = api.dailyReportUrl(process.id, current, 'html');
   const csvUrl = api.dailyReportUrl(process.id, current, 'csv');
   return (

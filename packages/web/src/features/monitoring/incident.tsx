@@ -6,20 +6,22 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, En, Load, PageTitle, PartyName, Sources } from '../../ui/common.tsx';
 import { VerifyLink } from '../record/record.tsx';
+import { written, writtenOne } from '../../app/api-types.ts';
 import type { Attribution, Incident, Observation, VerificationStep } from './model.ts';
 
-const all = async <T,>(processId: string, collection: string, parent: string) => (await api.list<T>(processId, collection, { parent, limit: 500 })).items;
+const under = (processId: string, parent: string) => ({ params: { path: { processId }, query: { parent, limit: 500 } } });
 
 /** One incident: when and where (with their precision), casualties as bounds, sources, observations, verification history and attribution claims side by side. */
 export function IncidentPage({ id }: { id: string }) {
   const { process, viewer } = useProcess();
   const loaded = useLoad(async () => {
     const [incident, observations, verifications, attributions] = await Promise.all([
-      api.get<Incident>(process.id, 'incidents', id),
-      all<Observation>(process.id, 'observations', id),
-      all<VerificationStep>(process.id, 'verifications', id),
-      all<Attribution>(process.id, 'attributions', id),
+      api.GET('/api/processes/{processId}/incidents/{id}', { params: { path: { processId: process.id, id } } }).then(writtenOne<Incident>()),
+      api.GET('/api/processes/{processId}/observations', under(process.id, id)).then((r) => written<Observation>()(r.items)),
+      api.GET('/api/processes/{processId}/verifications', under(process.id, id)).then((r) => written<VerificationStep>()(r.items)),
+      api.GET('/api/processes/{processId}/attributions', under(process.id, id)).then((r) => written<Attribution>()(r.items)),
     ]);
+    if (!incident) throw new Error(`incident ${id} was redacted`);
     return { incident, observations, verifications: verifications.sort((a, b) => a.seq - b.seq), attributions };
   }, [process.id, id, viewer]);
   return <Load loaded={loaded}>{(d) => <IncidentView {...d} />}</Load>;

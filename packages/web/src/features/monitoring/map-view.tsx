@@ -151,7 +151,7 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
       const started = performance.now();
       el.dataset.state = 'loading';
       latest.current.onLoading();
-      api.mapClusters<ClusterCollection>(latest.current.processId, query, { signal: ctrl.signal }).then(
+      api.GET('/api/processes/{processId}/map/clusters', { params: { path: { processId: latest.current.processId }, query }, signal: ctrl.signal }).then(
         (fc) => n === seq && draw(fc, n, started, query),
         (e: Error) => {
           if (ctrl.signal.aborted) return;

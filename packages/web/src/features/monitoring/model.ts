@@ -1,25 +1,20 @@
-import type { Meta, SourceRef } from '../../app/types.ts';
-
+export type {
+  Attribution,
+  ClusterCollection,
+  ClusterFeature,
+  DailyReport,
+  GeoCollection,
+  Incident,
+  Observation,
+  VerificationStep,
+} from '../../app/api-types.ts';
+import type { ClusterFeature } from '../../app/api-types.ts';
 export interface MapFilters {
   from: string;
   to: string;
   kind: string;
   status: string;
   party: string;
-}
-
-export interface ClusterFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { count: number; killedBest: number; incidentId?: string };
-}
-export interface ClusterCollection {
-  type: 'FeatureCollection';
-  features: ClusterFeature[];
-}
-export interface GeoCollection {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> | null }[];
 }
 
 /** What the map drew for one request: the clusters, and how long from asking to painted. */
@@ -44,6 +39,8 @@ const round = (v: number) => Math.round(v * 1e4) / 1e4;
 /** The server's query for a viewport: the box clamped to WGS84 and a whole zoom level (its grid follows the zoom). */
 export function clusterQuery(bounds: [[number, number], [number, number]], zoom: number, f: MapFilters) {
   const [[w, s], [e, n]] = bounds;
+  const violence = VIOLENCE.find((v) => v === f.kind);
+  const status = STATUSES.find((v) => v === f.status);
   const west = round(clamp(w, -180, 179.9));
   const east = round(clamp(e, west + 0.0001, 180));
   const south = round(clamp(s, -85, 84.9));
@@ -53,80 +50,10 @@ export function clusterQuery(bounds: [[number, number], [number, number]], zoom:
     zoom: clamp(Math.floor(zoom), 0, 22),
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
-    ...(f.kind ? { kind: f.kind } : {}),
-    ...(f.status ? { status: f.status } : {}),
+    ...(violence ? { kind: violence } : {}),
+    ...(status ? { status } : {}),
     ...(f.party ? { party: f.party } : {}),
   };
-}
-
-type Bounds = { low: number; best: number; high: number };
-export interface Incident extends Meta {
-  date: { start: string; end: string; precision: 'day' | 'span' | 'week' | 'month' | 'year' };
-  place: { lat: number; lon: number; precision: string; name?: string; description?: string; admin1?: string; admin2?: string; country?: string };
-  violence?: 'state_based' | 'non_state' | 'one_sided';
-  actors: { role: 'side_a' | 'side_b'; name: string; partyId?: string }[];
-  casualties: { killed: Bounds; killedBy?: { sideA: number; sideB: number; civilians: number; unknown: number }; injured?: Bounds };
-  sources: { publisher: string; date?: string; headline?: string; sourceId?: string }[];
-  originalSources?: string;
-  notes?: string;
-  verification?: string;
-  external?: { dataset: string; id: string };
-}
-export interface Observation extends Meta {
-  incidentIds: string[];
-  method: string;
-  kind: string;
-  count: number;
-  approximate: boolean;
-  weapon?: string;
-  direction?: { bearing: number; label?: string };
-  distanceKm?: { min: number; max: number };
-  observer: { lat: number; lon: number; name?: string };
-  time: { from: string; to?: string };
-  note?: string;
-  sources: SourceRef[];
-}
-export interface VerificationStep extends Meta {
-  incidentId: string;
-  seq: number;
-  from: string | null;
-  to: string;
-  reason: string;
-  sources: SourceRef[];
-}
-export interface Attribution extends Meta {
-  incidentId: string;
-  kind: 'claimed' | 'assessed' | 'disputed';
-  responsiblePartyId?: string;
-  responsibleLabel?: string;
-  byPartyId?: string;
-  disputes?: string;
-  text: string;
-  sources: SourceRef[];
-}
-
-export interface RegionRow {
-  region: string;
-  incidents: { today: number; previous: number; change: number };
-  explosions: { today: number; previous: number; change: number };
-  killed: Bounds;
-  injured: Bounds;
-  weaponsInViolation: {
-    observationId: string;
-    date: string;
-    weapon: string;
-    weaponPartyId: string | null;
-    distanceKm: number;
-    rule: { agreement: string; category: string; requiredKm: number; inForce: boolean; text: string };
-    line: { id: string; date: string; approximate: boolean };
-  }[];
-  restrictions: { id: string; date: string; place: { name: string; admin1?: string }; byPartyId?: string; byLabel?: string; description: string }[];
-}
-export interface DailyReport {
-  date: string;
-  previousDate: string;
-  regions: RegionRow[];
-  totals: Omit<RegionRow, 'region' | 'weaponsInViolation' | 'restrictions'> & { weaponsInViolation: number; restrictions: number };
 }
 
 export const VIOLENCE = ['state_based', 'non_state', 'one_sided'] as const;

@@ -6,7 +6,8 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Loading, PageTitle } from '../../ui/common.tsx';
 import type { MapViewHandle } from './map-view.tsx';
-import { dayAt, dayIndex, PERIOD, PERIOD_DAYS, STATUSES, VIOLENCE, type Drawn, type GeoCollection, type Incident, type MapFilters } from './model.ts';
+import { written } from '../../app/api-types.ts';
+import { dayAt, dayIndex, PERIOD, PERIOD_DAYS, STATUSES, VIOLENCE, type Drawn, type Incident, type MapFilters } from './model.ts';
 
 // MapLibre is large: it loads with the map page only.
 const MapView = lazy(() => import('./map-view.tsx'));
@@ -45,8 +46,8 @@ export function MonitoringPage() {
 
   const layers = useLoad(async () => {
     const [lines, zones] = await Promise.all([
-      api.linesGeoJson<GeoCollection>(process.id, filters.to),
-      api.zonesGeoJson<GeoCollection>(process.id, filters.to).catch(() => null),
+      api.GET('/api/processes/{processId}/lines.geojson', { params: { path: { processId: process.id }, query: filters.to ? { date: filters.to } : {} } }),
+      api.GET('/api/processes/{processId}/zones.geojson', { params: { path: { processId: process.id }, query: { date: filters.to } } }).catch(() => null),
     ]);
     return { lines, zones };
   }, [process.id, filters.to, viewer]);
@@ -269,13 +270,20 @@ function PeriodIncidents({ filters }: { filters: MapFilters }) {
   const ids = useId();
   const loaded = useLoad(
     () =>
-      api.list<Incident>(process.id, 'incidents', {
-        limit: 50,
-        from: filters.from,
-        to: filters.to,
-        ...(filters.status ? { status: filters.status } : {}),
-        ...(filters.party ? { party: filters.party } : {}),
-      }),
+      api
+        .GET('/api/processes/{processId}/incidents', {
+          params: {
+            path: { processId: process.id },
+            query: {
+              limit: 50,
+              from: filters.from,
+              to: filters.to,
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(filters.party ? { party: filters.party } : {}),
+            },
+          },
+        })
+        .then((r) => ({ ...r, items: written<Incident>()(r.items) })),
     [process.id, filters.from, filters.to, filters.status, filters.party, viewer],
   );
   return (

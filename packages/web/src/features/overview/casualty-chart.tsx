@@ -1,5 +1,5 @@
 import { useProcess } from '../../app/process-data.tsx';
-import type { Figure } from '../../app/types.ts';
+import type { Figure } from '../../app/api-types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { niceMax, YGrid } from './chart-axes.tsx';
 

@@ -1,8 +1,8 @@
-import type { IncidentSeries } from '@parley/contracts';
+import type { IncidentSeries } from '../../app/api-types.ts';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Agreement, Figure, Provision } from '../../app/types.ts';
+import type { Agreement, Figure, Provision } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Load, Name, SourceCite } from '../../ui/common.tsx';
@@ -70,8 +70,8 @@ export function CeasefireCard({ ceasefire, series, figures }: { ceasefire: Cease
   const compared = useLoad(async () => {
     if (!periods) return null;
     const [before, since] = await Promise.all([
-      api.incidentSeries<IncidentSeries>(process.id, { ...periods.before, interval: 'week' }),
-      api.incidentSeries<IncidentSeries>(process.id, { ...periods.since, interval: 'week' }),
+      api.GET('/api/processes/{processId}/incidents/series', { params: { path: { processId: process.id }, query: { ...periods.before, interval: 'week' } } }),
+      api.GET('/api/processes/{processId}/incidents/series', { params: { path: { processId: process.id }, query: { ...periods.since, interval: 'week' } } }),
     ]);
     return { before: totals(before), since: totals(since) };
   }, [process.id, viewer, periods?.before.from, periods?.since.to]);

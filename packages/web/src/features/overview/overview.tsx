@@ -1,8 +1,7 @@
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
-import type { IncidentSeries } from '@parley/contracts';
-import type { Agreement, Figure, Meeting, Provision } from '../../app/types.ts';
+import { written, type Agreement, type Figure, type Meeting, type Provision } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources } from '../../ui/common.tsx';
@@ -149,13 +148,18 @@ export function OverviewPage() {
   const { process, viewer } = useProcess();
   const loaded = useLoad(async () => {
     const [meetings, figures, agreements, provisions, series] = await Promise.all([
-      api.list<Meeting>(process.id, 'meetings', { limit: 500 }),
-      api.list<Figure>(process.id, 'figures', { limit: 500 }),
-      api.list<Agreement>(process.id, 'agreements', { limit: 500 }),
-      api.list<Provision>(process.id, 'provisions', { limit: 500 }),
-      api.incidentSeries<IncidentSeries>(process.id, { interval: 'week' }),
+      api.GET('/api/processes/{processId}/meetings', { params: { path: { processId: process.id }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/figures', { params: { path: { processId: process.id }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/agreements', { params: { path: { processId: process.id }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/provisions', { params: { path: { processId: process.id }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/incidents/series', { params: { path: { processId: process.id }, query: { interval: 'week' } } }),
     ]);
-    return { meetings: meetings.items, figures: figures.items, ceasefire: findCeasefire(agreements.items, provisions.items), series };
+    return {
+      meetings: written<Meeting>()(meetings.items),
+      figures: written<Figure>()(figures.items),
+      ceasefire: findCeasefire(written<Agreement>()(agreements.items), written<Provision>()(provisions.items)),
+      series,
+    };
   }, [process.id, viewer]);
   return (
     <>

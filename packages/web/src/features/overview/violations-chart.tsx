@@ -1,4 +1,4 @@
-import type { IncidentSeries } from '@parley/contracts';
+import type { IncidentSeries } from '../../app/api-types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { niceMax, YGrid } from './chart-axes.tsx';
 

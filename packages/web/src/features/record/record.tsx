@@ -96,11 +96,16 @@ function CheckpointPanel() {
   const { t, date, number } = useI18n();
   const { process, viewer } = useProcess();
   const loaded = useLoad(async () => {
-    const [note, key] = await Promise.all([api.logCheckpoint(process.id), api.logKey(process.id)]);
+    const [note, key] = await Promise.all([
+      api.logCheckpoint(process.id),
+      api.GET('/api/processes/{processId}/log/key', { params: { path: { processId: process.id } } }),
+    ]);
     const view = await readCheckpoint(note, key.key);
     const witnesses = await Promise.all(
       view.cosignatures.map(async (line) => {
-        const registration = await api.receipt<Receipt>(process.id, 'witness', line.name).catch(() => null);
+        const registration = await api
+          .GET('/api/processes/{processId}/log/records/{type}/{id}/receipt', { params: { path: { processId: process.id, type: 'witness', id: line.name } } })
+          .catch(() => null);
         return checkWitness(view.note, line, registration, key.key, key.origin);
       }),
     );
@@ -229,7 +234,10 @@ function VerifyForm({ type, id }: { type: string; id: string }) {
 function ReceiptCheck({ type, id }: { type: string; id: string }) {
   const { process, viewer } = useProcess();
   const loaded = useLoad(async () => {
-    const [receipt, key] = await Promise.all([api.receipt<Receipt>(process.id, type, id), api.logKey(process.id)]);
+    const [receipt, key] = await Promise.all([
+      api.GET('/api/processes/{processId}/log/records/{type}/{id}/receipt', { params: { path: { processId: process.id, type, id } } }),
+      api.GET('/api/processes/{processId}/log/key', { params: { path: { processId: process.id } } }),
+    ]);
     return { receipt, key };
   }, [process.id, type, id, viewer]);
   return <Load loaded={loaded}>{({ receipt, key }) => <ReceiptView receipt={receipt} logKey={key.key} origin={key.origin} />}</Load>;

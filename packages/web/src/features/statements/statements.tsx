@@ -1,13 +1,13 @@
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
-import type { Claim, Meta, Statement } from '../../app/types.ts';
+import { written, type Claim, type Statement } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, PageTitle, PartyName, PersonName, SourceCite } from '../../ui/common.tsx';
 
 /** Says who may read a record, unless it is public. */
-function AudienceNote({ record }: { record: Pick<Meta, 'audience' | 'audienceParty'> }) {
+function AudienceNote({ record }: { record: Pick<Statement, 'audience' | 'audienceParty'> }) {
   const { t, name } = useI18n();
   const { parties } = useProcess();
   if (record.audience === 'public') return null;
@@ -71,10 +71,10 @@ export function StatementsPage() {
   const { process, viewer } = useProcess();
   const loaded = useLoad(async () => {
     const [statements, claims] = await Promise.all([
-      api.list<Statement>(process.id, 'statements', { limit: 500 }),
-      api.list<Claim>(process.id, 'claims', { limit: 500 }),
+      api.GET('/api/processes/{processId}/statements', { params: { path: { processId: process.id }, query: { limit: 500 } } }),
+      api.GET('/api/processes/{processId}/claims', { params: { path: { processId: process.id }, query: { limit: 500 } } }),
     ]);
-    return { statements: statements.items, claims: claims.items };
+    return { statements: written<Statement>()(statements.items), claims: written<Claim>()(claims.items) };
   }, [process.id, viewer]);
   return (
     <>

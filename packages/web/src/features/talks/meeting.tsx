@@ -1,7 +1,7 @@
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Agreement, Dossier } from '../../app/types.ts';
+import { written, writtenOne, type Agreement, type Dossier, type Meeting } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
@@ -74,7 +74,7 @@ function Invitations({ dossier }: { dossier: Dossier }) {
                   <PartyName id={inv.partyId} />
                 </th>
                 <td>
-                  <Badge kind={inv.status}>{t(`invitation.${inv.status}` as MessageKey)}</Badge>
+                  <Badge kind={inv.status ?? 'invited'}>{t(`invitation.${inv.status ?? 'invited'}` as MessageKey)}</Badge>
                   {last ? (
                     <>
                       {' '}
@@ -146,11 +146,15 @@ export function MeetingPage({ id }: { id: string }) {
   const { t, date, name } = useI18n();
   const { process, viewer } = useProcess();
   const loaded = useLoad(async () => {
-    const dossier = await api.dossier<Dossier>(process.id, id);
+    const dossier = await api.GET('/api/processes/{processId}/meetings/{id}/dossier', { params: { path: { processId: process.id, id } } });
     const agreements = await Promise.all(
-      (dossier.meeting.outcome?.agreementIds ?? []).map((a) => api.get<Agreement>(process.id, 'agreements', a).catch(() => null)),
+      (dossier.meeting.outcome?.agreementIds ?? []).map((a) =>
+        api.GET('/api/processes/{processId}/agreements/{id}', { params: { path: { processId: process.id, id: a } } }).catch(() => null),
+      ),
     );
-    return { dossier, agreements: agreements.filter((a): a is Agreement => a !== null) };
+    const meeting = writtenOne<Meeting>()(dossier.meeting);
+    if (!meeting) throw new Error(`meeting ${id} was redacted`);
+    return { dossier: { ...dossier, meeting }, agreements: written<Agreement>()(agreements.filter((a) => a !== null)) };
   }, [process.id, id, viewer]);
   return (
     <>

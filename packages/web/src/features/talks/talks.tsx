@@ -1,7 +1,7 @@
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Meeting } from '../../app/types.ts';
+import { written, type Meeting } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, Load, Name, PageTitle } from '../../ui/common.tsx';
@@ -11,7 +11,11 @@ const when = (m: Meeting) => m.actualStart ?? m.plannedStart ?? '';
 export function TalksPage() {
   const { t, date } = useI18n();
   const { process, viewer } = useProcess();
-  const loaded = useLoad(async () => (await api.list<Meeting>(process.id, 'meetings', { limit: 500 })).items, [process.id, viewer]);
+  const loaded = useLoad(
+    async () =>
+      written<Meeting>()((await api.GET('/api/processes/{processId}/meetings', { params: { path: { processId: process.id }, query: { limit: 500 } } })).items),
+    [process.id, viewer],
+  );
   return (
     <>
       <PageTitle text={t('talks.title')} />
