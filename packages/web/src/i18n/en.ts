@@ -1,3 +1,7 @@
+import { admin_en } from './admin.en.ts';
+import { talks_en } from './talks.en.ts';
+import { work_en } from './work.en.ts';
+
 /** The interface in English; uk.ts and ru.ts must have the same keys (the type makes sure). */
 export const en = {
   'app.skip': 'Skip to content',
@@ -485,6 +489,9 @@ export const en = {
   'report.restrictionsTitle': 'Restrictions of the monitors’ freedom of movement',
   'report.noRestrictions': 'None recorded.',
   'report.noRegion': 'region not given',
+  ...admin_en,
+  ...talks_en,
+  ...work_en,
 };
 export type Dict = typeof en;
 export type MessageKey = keyof Dict;

@@ -1,4 +1,7 @@
 import type { Dict } from './en.ts';
+import { admin_ru } from './admin.ru.ts';
+import { talks_ru } from './talks.ru.ts';
+import { work_ru } from './work.ru.ts';
 
 export const ru: Dict = {
   'app.skip': 'Перейти к содержанию',
@@ -488,4 +491,7 @@ export const ru: Dict = {
   'report.restrictionsTitle': 'Ограничения свободы передвижения наблюдателей',
   'report.noRestrictions': 'Не записано.',
   'report.noRegion': 'область не указана',
+  ...admin_ru,
+  ...talks_ru,
+  ...work_ru,
 };

@@ -1,4 +1,7 @@
 import type { Dict } from './en.ts';
+import { admin_uk } from './admin.uk.ts';
+import { talks_uk } from './talks.uk.ts';
+import { work_uk } from './work.uk.ts';
 
 export const uk: Dict = {
   'app.skip': 'Перейти до змісту',
@@ -486,4 +489,7 @@ export const uk: Dict = {
   'report.restrictionsTitle': 'Обмеження свободи пересування спостерігачів',
   'report.noRestrictions': 'Не записано.',
   'report.noRegion': 'область не вказано',
+  ...admin_uk,
+  ...talks_uk,
+  ...work_uk,
 };
