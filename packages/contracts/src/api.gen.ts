@@ -421,7 +421,7 @@ export interface paths {
     /** List parties */
     get: operations['listParties'];
     put?: never;
-    /** Record a party */
+    /** Record a party; resending the same id and body returns the record it made (200) */
     post: operations['createParty'];
     delete?: never;
     options?: never;
@@ -475,7 +475,7 @@ export interface paths {
     /** List people */
     get: operations['listPeople'];
     put?: never;
-    /** Record a person */
+    /** Record a person; resending the same id and body returns the record it made (200) */
     post: operations['createPerson'];
     delete?: never;
     options?: never;
@@ -529,7 +529,7 @@ export interface paths {
     /** List mandates */
     get: operations['listMandates'];
     put?: never;
-    /** Record a mandate */
+    /** Record a mandate; resending the same id and body returns the record it made (200) */
     post: operations['createMandate'];
     delete?: never;
     options?: never;
@@ -583,7 +583,7 @@ export interface paths {
     /** List forums */
     get: operations['listForums'];
     put?: never;
-    /** Record a forum */
+    /** Record a forum; resending the same id and body returns the record it made (200) */
     post: operations['createForum'];
     delete?: never;
     options?: never;
@@ -637,7 +637,7 @@ export interface paths {
     /** List meetings */
     get: operations['listMeetings'];
     put?: never;
-    /** Record a meeting */
+    /** Record a meeting; resending the same id and body returns the record it made (200) */
     post: operations['createMeeting'];
     delete?: never;
     options?: never;
@@ -793,7 +793,7 @@ export interface paths {
     /** List agreements */
     get: operations['listAgreements'];
     put?: never;
-    /** Record an agreement */
+    /** Record an agreement; resending the same id and body returns the record it made (200) */
     post: operations['createAgreement'];
     delete?: never;
     options?: never;
@@ -949,7 +949,7 @@ export interface paths {
     /** List sources */
     get: operations['listSources'];
     put?: never;
-    /** Record a source */
+    /** Record a source; resending the same id and body returns the record it made (200) */
     post: operations['createSource'];
     delete?: never;
     options?: never;
@@ -1003,7 +1003,7 @@ export interface paths {
     /** List statements */
     get: operations['listStatements'];
     put?: never;
-    /** Record a statement */
+    /** Record a statement; resending the same id and body returns the record it made (200) */
     post: operations['createStatement'];
     delete?: never;
     options?: never;
@@ -1057,7 +1057,7 @@ export interface paths {
     /** List claims */
     get: operations['listClaims'];
     put?: never;
-    /** Record a claim */
+    /** Record a claim; resending the same id and body returns the record it made (200) */
     post: operations['createClaim'];
     delete?: never;
     options?: never;
@@ -1111,7 +1111,7 @@ export interface paths {
     /** List figures */
     get: operations['listFigures'];
     put?: never;
-    /** Record a figure */
+    /** Record a figure; resending the same id and body returns the record it made (200) */
     post: operations['createFigure'];
     delete?: never;
     options?: never;
@@ -1219,7 +1219,7 @@ export interface paths {
     /** List observations */
     get: operations['listObservations'];
     put?: never;
-    /** Record an observation */
+    /** Record an observation; resending the same id and body returns the record it made (200) */
     post: operations['createObservation'];
     delete?: never;
     options?: never;
@@ -1375,7 +1375,7 @@ export interface paths {
     /** List lines */
     get: operations['listLines'];
     put?: never;
-    /** Record a line */
+    /** Record a line; resending the same id and body returns the record it made (200) */
     post: operations['createLine'];
     delete?: never;
     options?: never;
@@ -1429,7 +1429,7 @@ export interface paths {
     /** List restrictions */
     get: operations['listRestrictions'];
     put?: never;
-    /** Record a restriction of movement */
+    /** Record a restriction of movement; resending the same id and body returns the record it made (200) */
     post: operations['createRestriction'];
     delete?: never;
     options?: never;
@@ -4773,6 +4773,67 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            names?: {
+              en: string;
+              uk?: string;
+              ru?: string;
+            };
+            /** @default [] */
+            aliases?: {
+              text: string;
+              lang?: 'en' | 'uk' | 'ru';
+              note?: string;
+            }[];
+            kind?: 'state' | 'intergovernmental_organisation' | 'entity' | 'other';
+            paxActorId?: string;
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -5589,6 +5650,62 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            names?: {
+              en: string;
+              uk?: string;
+              ru?: string;
+            };
+            /** @description lower-case slug or generated id */
+            partyId?: string;
+            note?: string;
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -6397,6 +6514,71 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description lower-case slug or generated id */
+            personId?: string;
+            /** @description lower-case slug or generated id */
+            partyId?: string;
+            role?: 'envoy' | 'signatory' | 'spokesperson' | 'mediator' | 'delegate' | 'head_of_delegation';
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            from?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            to?: string;
+            standing?: 'official' | 'disputed';
+            note?: string;
+            /** @default [] */
+            sources?: {
+              /** @description lower-case slug or generated id */
+              sourceId: string;
+              locator?: string;
+            }[];
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
       /** @description Default Response */
       201: {
         headers: {
@@ -7251,6 +7433,71 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            names?: {
+              en: string;
+              uk?: string;
+              ru?: string;
+            };
+            shortName?: string;
+            members?: {
+              /** @description lower-case slug or generated id */
+              partyId: string;
+              role: 'party' | 'mediator' | 'host' | 'observer';
+            }[];
+            /** @default [] */
+            participants?: {
+              /** @description lower-case slug or generated id */
+              partyId: string;
+              note?: string;
+            }[];
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
       /** @description Default Response */
       201: {
         headers: {
@@ -8202,6 +8449,120 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description lower-case slug or generated id */
+            forumId?: string;
+            title?: {
+              en: string;
+              uk?: string;
+              ru?: string;
+            };
+            kind?: 'round' | 'working_group' | 'preparatory_teleconference' | 'summit' | 'consultation';
+            modality?: 'in_person' | 'video' | 'phone' | 'hybrid';
+            place?: {
+              names: {
+                en: string;
+                uk?: string;
+                ru?: string;
+              };
+              lon?: number;
+              lat?: number;
+            };
+            /** @description IANA time zone, e.g. Europe/Minsk */
+            timeZone?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            plannedStart?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            plannedEnd?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            actualStart?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            actualEnd?: string;
+            /** @description lower-case slug or generated id */
+            hostPartyId?: string;
+            /** @default false */
+            hostRequiresConfirmation?: boolean;
+            /** @default [] */
+            agenda?: {
+              number: number;
+              title: {
+                en: string;
+                uk?: string;
+                ru?: string;
+              };
+              /** @description lower-case slug or generated id */
+              proposedBy?: string;
+            }[];
+            outcome?: {
+              summary: {
+                en: string;
+                uk?: string;
+                ru?: string;
+              };
+              /** @default [] */
+              agreementIds: string[];
+              /** @default [] */
+              sources: {
+                /** @description lower-case slug or generated id */
+                sourceId: string;
+                locator?: string;
+              }[];
+            };
+            minutes?: string;
+            /** @default [] */
+            sources?: {
+              /** @description lower-case slug or generated id */
+              sourceId: string;
+              locator?: string;
+            }[];
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+            status: string | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
       /** @description Default Response */
       201: {
         headers: {
@@ -9913,6 +10274,101 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            titles?: {
+              en: string;
+              uk?: string;
+              ru?: string;
+            };
+            /** @default [] */
+            shortNames?: string[];
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            date?: string;
+            place?: {
+              en: string;
+              uk?: string;
+              ru?: string;
+            };
+            /** @description PA-X stage, e.g. Cea/Ceas */
+            stage?: string;
+            /** @default [] */
+            external?: {
+              /** @enum {string} */
+              scheme: 'pax';
+              id: string;
+              release?: string;
+              note?: string;
+            }[];
+            /** @default [] */
+            signatories?: {
+              /** @description lower-case slug or generated id */
+              personId: string;
+              /** @description lower-case slug or generated id */
+              onBehalfOf?: string;
+              capacity: string;
+              disputed?: string;
+            }[];
+            /** @default [] */
+            thirdParties?: string[];
+            /** @default [] */
+            relations?: {
+              type: 'implements' | 'supersedes' | 'endorses' | 'amends';
+              /** @description lower-case slug or generated id */
+              agreementId: string;
+            }[];
+            /** @default [] */
+            sources?: {
+              /** @description lower-case slug or generated id */
+              sourceId: string;
+              locator?: string;
+            }[];
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11501,6 +11957,64 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            title?: string;
+            publisher?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            date?: string;
+            language?: string;
+            /** Format: uri */
+            url?: string;
+            kind?: 'article' | 'official_statement' | 'monitoring_report' | 'agreement_text' | 'dataset' | 'minutes';
+            /** @description e.g. state or partisan media */
+            note?: string;
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -12323,6 +12837,73 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description lower-case slug or generated id */
+            speakerId?: string;
+            /** @description lower-case slug or generated id */
+            speakerPartyId?: string;
+            /** @description when the speaker is not a known person, e.g. "Western governments" */
+            speakerLabel?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            date?: string;
+            venue?: string;
+            speech?: 'direct' | 'reported';
+            text?: string;
+            stance?: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
+            topic?: string;
+            /** @default [] */
+            partyIds?: string[];
+            /** @default [] */
+            meetingIds?: string[];
+            /** @description lower-case slug or generated id */
+            sourceId?: string;
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
       /** @description Default Response */
       201: {
         headers: {
@@ -13180,6 +13761,67 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            text?: string;
+            /** @description lower-case slug or generated id */
+            claimantPartyId?: string;
+            /** @description lower-case slug or generated id */
+            statementId?: string;
+            /** @description lower-case slug or generated id */
+            sourceId?: string;
+            /**
+             * @description claims this one contradicts
+             * @default []
+             */
+            counters?: string[];
+            subject?: string;
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -14017,6 +14659,73 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            qualifier?: 'exactly' | 'more_than' | 'at_least' | 'about' | 'fewer_than' | 'up_to';
+            value?: number;
+            low?: number;
+            high?: number;
+            unit?: string;
+            /** @description e.g. killed, wounded, detainees released */
+            measure?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            periodFrom?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            periodTo?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            asOf?: string;
+            place?: string;
+            /** @description lower-case slug or generated id */
+            sourceId?: string;
+            /** @description lower-case slug or generated id */
+            statementId?: string;
+            note?: string;
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
       /** @description Default Response */
       201: {
         headers: {
@@ -16246,6 +16955,118 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description the incidents this observation supports
+             * @default []
+             */
+            incidentIds?: string[];
+            method?: 'heard' | 'seen' | 'camera' | 'drone' | 'satellite' | 'reported';
+            kind?: 'explosion' | 'projectile' | 'muzzle_flash' | 'flare' | 'burst' | 'shot' | 'illumination' | 'weapon_sighting' | 'other';
+            count?: number;
+            approximate?: boolean;
+            weapon?:
+              | 'small_arms'
+              | 'heavy_machine_gun'
+              | 'grenade_launcher'
+              | 'mortar_under_120mm'
+              | 'mortar_120mm'
+              | 'artillery_under_100mm'
+              | 'artillery_100mm_plus'
+              | 'anti_tank_gun'
+              | 'tank'
+              | 'armoured_vehicle'
+              | 'mlrs'
+              | 'heavy_mlrs'
+              | 'tactical_missile'
+              | 'aircraft'
+              | 'drone'
+              | 'unknown';
+            /** @description lower-case slug or generated id */
+            weaponPartyId?: string;
+            position?: {
+              lat: number;
+              lon: number;
+            };
+            direction?: {
+              bearing: number;
+              label?: string;
+            };
+            distanceKm?: {
+              min: number;
+              max: number;
+            };
+            observer?: {
+              lat: number;
+              lon: number;
+              name?: string;
+            };
+            time?: {
+              /**
+               * Format: date-time
+               * @description ISO 8601 date-time with offset
+               */
+              from: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601 date-time with offset
+               */
+              to?: string;
+            };
+            note?: string;
+            /** @default [] */
+            sources?: {
+              /** @description lower-case slug or generated id */
+              sourceId: string;
+              locator?: string;
+            }[];
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -17907,6 +18728,74 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            kind?: 'contact' | 'demarcation_proposal';
+            /** @description YYYY-MM-DD */
+            date?: string;
+            /** @description lower-case slug or generated id */
+            basisAgreementId?: string;
+            /** @description lower-case slug or generated id */
+            claimantPartyId?: string;
+            approximate?: boolean;
+            geometry?: {
+              /** @enum {string} */
+              type: 'LineString';
+              coordinates: [number, number][];
+            };
+            note?: string;
+            /** @default [] */
+            sources?: {
+              /** @description lower-case slug or generated id */
+              sourceId: string;
+              locator?: string;
+            }[];
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -18779,6 +19668,73 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description YYYY-MM-DD */
+            date?: string;
+            place?: {
+              name: string;
+              admin1?: string;
+              lat?: number;
+              lon?: number;
+            };
+            /** @description lower-case slug or generated id */
+            byPartyId?: string;
+            /** @description who restricted, when it is no party of the process (e.g. "armed men at a checkpoint") */
+            byLabel?: string;
+            description?: string;
+            /** @default [] */
+            sources?: {
+              /** @description lower-case slug or generated id */
+              sourceId: string;
+              locator?: string;
+            }[];
+            /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+            audience: 'public' | 'forum' | 'party' | 'mediator';
+            audienceParty: string | null;
+            processId: string;
+            version: number;
+            /** @description the author side, fixed at the first version */
+            owner: {
+              side: 'mediator' | 'party' | 'author';
+              /** @description lower-case slug or generated id */
+              partyId?: string;
+            };
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description what the reader may do with this record */
+            abilities: {
+              actions: (
+                | 'edit'
+                | 'publish'
+                | 'restrict'
+                | 'redact'
+                | 'transition'
+                | 'invite'
+                | 'attend'
+                | 'claim_cause'
+                | 'answer'
+                | 'verify'
+                | 'attribute'
+                | 'add_provision'
+                | 'assess'
+                | 'counter'
+              )[];
+              transitions?: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed')[];
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
       /** @description Default Response */
       201: {
         headers: {

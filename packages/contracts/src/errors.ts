@@ -70,7 +70,7 @@ export const ERROR_REASON_DESCRIPTIONS = {
   id_mismatch: 'The id in the body differs from the id in the address.',
   process_mismatch: 'The process in the body differs from the process in the address.',
   already_exists: 'A record, account or witness with that id or name already exists.',
-  id_reused: 'An incident id was already used for a different incident.',
+  id_reused: 'A client id was already used for a different record.',
   stale_version: 'The record changed since the version the request names.',
   concurrent_write: 'Someone else wrote the same record at the same time.',
   bad_cursor: 'The paging cursor is not one Parley issued.',

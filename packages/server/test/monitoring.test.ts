@@ -95,6 +95,29 @@ describe(`ceasefire monitoring (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(reused.json.error).toMatchObject({ code: 'conflict', reason: 'id_reused', details: { field: 'id' } });
   });
 
+  it('returns the stored observation for a resent id, and refuses the id reused for another report', async () => {
+    const obs = {
+      id: 'obs-patrol-7-0915',
+      method: 'heard',
+      kind: 'explosion',
+      count: 3,
+      approximate: true,
+      observer: { lat: 48.0, lon: 37.7 },
+      time: { from: '2014-09-21T09:15:00+03:00' },
+      audience: 'forum',
+    };
+    const first = await call(w, 'POST', '/observations', 'monitor', obs);
+    expect(first.status, first.body).toBe(201);
+    const size = (await w.rt.store.reader.allJournal(w.pid)).length;
+    const resent = await call(w, 'POST', '/observations', 'monitor', obs);
+    expect([resent.status, resent.json.id, resent.json.version]).toEqual([200, first.json.id, 1]);
+    expect((await w.rt.store.reader.allJournal(w.pid)).length).toBe(size);
+    const other = await call(w, 'POST', '/observations', 'monitor', { ...obs, count: 4 });
+    expect(other.json.error).toMatchObject({ code: 'conflict', reason: 'id_reused', details: { field: 'id' } });
+    // Another writer's resend of the same id is not theirs to receive.
+    expect((await call(w, 'POST', '/observations', 'analyst', obs)).json.error.reason).toBe('id_reused');
+  });
+
   it('refuses bad manual input with a clear reason', async () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [incident({ casualties: { killed: { low: 5, best: 5, high: 3 } } }), 'bounds_reversed', 'casualties/killed/low'],

@@ -164,7 +164,9 @@ describe(`ownership and publishing (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(secret.status, secret.body).toBe(201);
     expect(secret.json.id).toMatch(/^sou-[0-9a-f]{24}$/);
     const again = await call(w, 'POST', '/sources', 'mediator', build.source({ id: 'src-back-channel-with-rus', audience: 'mediator' }));
-    expect(again.json.error.reason).toBe('already_exists');
+    expect([again.status, again.json.id]).toEqual([200, secret.json.id]);
+    const other = await call(w, 'POST', '/sources', 'mediator', build.source({ id: 'src-back-channel-with-rus', audience: 'mediator', title: 'Other' }));
+    expect(other.json.error).toMatchObject({ code: 'conflict', reason: 'id_reused', details: { field: 'id' } });
     const open = await call(w, 'POST', '/sources', 'mediator', build.source({ id: 'src-press-release', audience: 'public' }));
     expect(open.json.id).toBe('src-press-release');
     const ids = (await w.rt.store.reader.allJournal(w.pid)).map((e) => e.recordId);

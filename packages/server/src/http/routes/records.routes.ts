@@ -13,7 +13,7 @@ import {
 } from '@parley/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { createRecord } from '../../use-cases/create-record.ts';
+import { submitRecord } from '../../use-cases/create-record.ts';
 import { getRecord } from '../../use-cases/get-record.ts';
 import { listRecords, type ListInput } from '../../use-cases/list-records.ts';
 import { getProcessAbilities } from '../../use-cases/process-abilities.ts';
@@ -115,16 +115,17 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
           tags,
           operationId: `create${pascal(res.kind)}`,
           security: SECURITY.signedIn,
-          summary: `Record ${withArticle(res.label)}`,
+          summary: `Record ${withArticle(res.label)}; resending the same id and body returns the record it made (200)`,
           params: ProcessParams,
           body: res.schema,
-          response: Responses({ 201: read }, WRITE_ERRORS),
+          response: Responses({ 200: read, 201: read }, WRITE_ERRORS),
         },
       },
       async (req, reply) => {
         const { processId } = req.params as { processId: string };
-        reply.status(201);
-        return present(await createRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>), res.kind, req.actor);
+        const { record, outcome } = await submitRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>);
+        reply.status(outcome === 'created' ? 201 : 200);
+        return present(record, res.kind, req.actor);
       },
     );
   }
