@@ -307,6 +307,21 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     }
   });
 
+  it("answers search and one's own abilities within need-to-know", async () => {
+    for (const who of ['mediator', 'delegateUkr', 'delegateRus', 'monitor', 'analyst', 'anonymous'] as const) {
+      const hits = (await call(w, 'GET', '/search?q=Source&kind=source&limit=100', who)).json.items as { id: string }[];
+      const keys = AUDIENCES.filter((a) => hits.some((h) => h.id === made.sources![a.key])).map((a) => a.key);
+      expect(keys, `${who} search`).toEqual(MAY_SEE[who]);
+      const me = (await call(w, 'GET', '/me', who)).json as { roles: { processId: string }[] };
+      expect(
+        me.roles.every((r) => r.processId === w.pid),
+        `${who} me`,
+      ).toBe(true);
+    }
+    walked.add('/api/processes/{processId}/search');
+    walked.add('/api/processes/{processId}/me');
+  });
+
   it('covers every read route of the API', async () => {
     const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as { paths: Record<string, Record<string, unknown>> };
     const reads = Object.entries(spec.paths).filter(([p, ops]) => 'get' in ops && p.startsWith('/api/processes/{processId}/') && !p.includes('/log'));

@@ -226,7 +226,7 @@ describe(`search across records (${engine})`, () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 240_000);
 
   it('answers within a few milliseconds on the demo (median of 50)', async () => {
     const queries = ['Украина', 'Донец', 'minsk', 'ceasefire', 'обмен', 'OSCE', 'Київ', 'withdrawal', 'трехсторонняя', 'protocol'];
