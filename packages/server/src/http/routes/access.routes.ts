@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ItemsOf,
   LoginInput,
@@ -30,7 +31,8 @@ async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Pr
   }
 }
 
-export async function accessRoutes(app: FastifyInstance, deps: AccessDeps & { secureCookies: boolean }) {
+export async function accessRoutes(server: FastifyInstance, deps: AccessDeps & { secureCookies: boolean }) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const clearSession = (reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies });
 
@@ -47,7 +49,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AccessDeps & { se
       },
     },
     async (req, reply) => {
-      const body = req.body as { username: string; password: string };
+      const body = req.body;
       const { session, expiresAt } = await withRetryAfter(reply, () => signIn(deps, body, { address: req.ip }));
       reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', expires: expiresAt });
       return { username: body.username, expiresAt: expiresAt.toISOString() };
@@ -118,7 +120,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AccessDeps & { se
       },
     },
     async (req, reply) => {
-      const created = await createApiToken(deps, req.actor, req.body as { name: string; expiresInDays?: number }, req.credential);
+      const created = await createApiToken(deps, req.actor, req.body, req.credential);
       reply.status(201);
       return created;
     },
@@ -151,7 +153,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AccessDeps & { se
       },
     },
     async (req, reply) => {
-      await revokeApiToken(deps, req.actor, (req.params as { id: string }).id);
+      await revokeApiToken(deps, req.actor, req.params.id);
       return reply.status(204).send();
     },
   );

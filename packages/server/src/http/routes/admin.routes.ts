@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Runtime } from '../../compose.ts';
@@ -19,7 +20,8 @@ const local = (req: FastifyRequest) => {
  * system, for the holder of the credential the server wrote to `server.json` and only from this machine.
  * The credential is checked before the body is read, so nobody else makes the server parse an upload.
  */
-export async function adminRoutes(app: FastifyInstance, deps: { rt: Runtime; token: string }) {
+export async function adminRoutes(server: FastifyInstance, deps: { rt: Runtime; token: string }) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const expected = digest(deps.token);
   app.addHook('onRequest', async (req) => {
     const given = req.headers[ADMIN_HEADER];
@@ -32,7 +34,7 @@ export async function adminRoutes(app: FastifyInstance, deps: { rt: Runtime; tok
   });
   for (const name of Object.keys(operations) as OperationName[]) {
     app.post(`/api/admin/operations/${name}`, { schema: { hide: true, body: operations[name].input }, bodyLimit: 100 * 1024 * 1024 }, async (req) => ({
-      result: await runOperation(deps.rt, name, req.body as never),
+      result: await runOperation(deps.rt, name, req.body),
     }));
   }
 }

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AccountParams,
   AccountView,
@@ -56,7 +57,8 @@ async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Pr
   }
 }
 
-export async function administrationRoutes(app: FastifyInstance, deps: AccessDeps & { secureCookies: boolean }) {
+export async function administrationRoutes(server: FastifyInstance, deps: AccessDeps & { secureCookies: boolean }) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const setSession = (reply: FastifyReply, s: { session: string; expiresAt: Date }) =>
     reply.setCookie(SESSION_COOKIE, s.session, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', expires: s.expiresAt });
 
@@ -73,9 +75,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const done = await withRetryAfter(reply, () =>
-        completeSetup(deps, req.body as { token: string; username: string; password: string }, { address: req.ip }),
-      );
+      const done = await withRetryAfter(reply, () => completeSetup(deps, req.body, { address: req.ip }));
       setSession(reply, done);
       return { username: done.username, expiresAt: done.expiresAt.toISOString() };
     },
@@ -93,7 +93,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
         response: Responses({ 200: InviteSummary }, LINK_READ),
       },
     },
-    async (req, reply) => withRetryAfter(reply, () => describeInvite(deps, (req.params as { token: string }).token, { address: req.ip })),
+    async (req, reply) => withRetryAfter(reply, () => describeInvite(deps, req.params.token, { address: req.ip })),
   );
 
   app.post(
@@ -110,7 +110,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const token = (req.params as { token: string }).token;
+      const token = req.params.token;
       const body = (req.body ?? {}) as { username?: string; password?: string };
       const { session, ...accepted } = await withRetryAfter(reply, () =>
         acceptInvite(deps, token, body, { actor: req.actor, credential: req.credential, address: req.ip }),
@@ -133,8 +133,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
         response: Responses({ 200: ResetDone }, [...LINK_READ, 409, 413, 415]),
       },
     },
-    async (req, reply) =>
-      withRetryAfter(reply, () => resetPassword(deps, (req.params as { token: string }).token, req.body as { password: string }, { address: req.ip })),
+    async (req, reply) => withRetryAfter(reply, () => resetPassword(deps, req.params.token, req.body, { address: req.ip })),
   );
 
   app.post(
@@ -150,7 +149,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const created = await openProcess(deps, req.actor, req.body as Parameters<typeof openProcess>[2]);
+      const created = await openProcess(deps, req.actor, req.body);
       reply.status(201);
       return created;
     },
@@ -170,8 +169,8 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as { processId: string };
-      const created = await createInvite(deps, req.actor, processId, req.body as { role: string; partyId?: string | null; username?: string });
+      const { processId } = req.params;
+      const created = await createInvite(deps, req.actor, processId, req.body);
       reply.status(201);
       return created;
     },
@@ -189,7 +188,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
         response: Responses({ 200: ItemsOf(InviteView) }, ADMIN_READ),
       },
     },
-    async (req) => listInvites(deps, req.actor, (req.params as { processId: string }).processId),
+    async (req) => listInvites(deps, req.actor, req.params.processId),
   );
 
   app.delete(
@@ -205,7 +204,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const { processId, inviteId } = req.params as { processId: string; inviteId: string };
+      const { processId, inviteId } = req.params;
       await revokeInvite(deps, req.actor, processId, inviteId);
       return reply.status(204).send();
     },
@@ -225,8 +224,8 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as { processId: string };
-      const granted = await grantProcessRole(deps, req.actor, processId, req.body as { username: string; role: string; partyId?: string | null });
+      const { processId } = req.params;
+      const granted = await grantProcessRole(deps, req.actor, processId, req.body);
       reply.status(201);
       return granted;
     },
@@ -245,7 +244,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const { processId, username, role } = req.params as { processId: string; username: string; role: string };
+      const { processId, username, role } = req.params;
       await revokeProcessRole(deps, req.actor, processId, { username, role });
       return reply.status(204).send();
     },
@@ -263,7 +262,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
         response: Responses({ 200: ItemsOf(ProcessPerson) }, ADMIN_READ),
       },
     },
-    async (req) => listProcessPeople(deps, req.actor, (req.params as { processId: string }).processId),
+    async (req) => listProcessPeople(deps, req.actor, req.params.processId),
   );
 
   app.get(
@@ -293,7 +292,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      await deactivateAccount(deps, req.actor, (req.params as { username: string }).username);
+      await deactivateAccount(deps, req.actor, req.params.username);
       return reply.status(204).send();
     },
   );
@@ -311,7 +310,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
         response: Responses({ 200: AdminFlagView }, WRITE_ERRORS),
       },
     },
-    async (req) => setAdministrator(deps, req.actor, (req.params as { username: string }).username, (req.body as { admin: boolean }).admin),
+    async (req) => setAdministrator(deps, req.actor, req.params.username, req.body.admin),
   );
 
   app.post(
@@ -327,7 +326,7 @@ export async function administrationRoutes(app: FastifyInstance, deps: AccessDep
       },
     },
     async (req, reply) => {
-      const created = await issueResetLink(deps, req.actor, (req.params as { username: string }).username);
+      const created = await issueResetLink(deps, req.actor, req.params.username);
       reply.status(201);
       return created;
     },

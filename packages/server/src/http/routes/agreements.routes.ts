@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AssessmentInput, Matrix, ProvisionInput, READ_ERRORS, RecordRead, Responses, SECURITY, WRITE_ERRORS } from '@parley/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -8,11 +9,11 @@ import type { Deps } from '../../use-cases/support.ts';
 import { present } from '../present.ts';
 import { RecordParams } from './records.routes.ts';
 
-type P = { processId: string; id: string };
 const tags = ['agreements'];
 const a = '/api/processes/:processId/agreements/:id';
 
-export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
+export async function agreementRoutes(server: FastifyInstance, deps: Deps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     `${a}/provisions`,
     {
@@ -27,9 +28,9 @@ export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId, id } = req.params as P;
+      const { processId, id } = req.params;
       reply.status(201);
-      return present(await addProvision(deps, req.actor, processId, id, req.body as { number: string }), 'provision', req.actor);
+      return present(await addProvision(deps, req.actor, processId, id, req.body), 'provision', req.actor);
     },
   );
 
@@ -48,9 +49,9 @@ export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId, id, number } = req.params as P & { number: string };
+      const { processId, id, number } = req.params;
       reply.status(201);
-      return present(await assessProvision(deps, req.actor, processId, id, number, req.body as Record<string, unknown>), 'assessment', req.actor);
+      return present(await assessProvision(deps, req.actor, processId, id, number, req.body), 'assessment', req.actor);
     },
   );
 
@@ -72,8 +73,8 @@ export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const { processId, id } = req.params as P;
-      const { dates } = req.query as { dates?: string };
+      const { processId, id } = req.params;
+      const { dates } = req.query;
       return implementationMatrix(deps, req.actor, processId, id, dates ? dates.split(',').map((d) => d.trim()) : undefined);
     },
   );

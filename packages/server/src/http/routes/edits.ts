@@ -1,10 +1,12 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Id, ReadOnlyFields, RecordRead, Responses, SECURITY, Version, WRITE_ERRORS } from '@parley/contracts';
 import { Type, type TObject } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { patchRecord } from '../../use-cases/patch-record.ts';
 import type { StoredRecord } from '../../use-cases/ports.ts';
 import { replaceRecord } from '../../use-cases/replace-record.ts';
-import type { Resource } from '../../use-cases/resources.ts';
+// A kind's schema is chosen at run time, so its body is typed as the registry's erased Body.
+import type { Body, Resource } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { schemaCompiler } from '../validation.ts';
 import { LIFECYCLE_KINDS, present } from '../present.ts';
@@ -32,14 +34,14 @@ export const pascal = (s: string) => s.replace(/(^|[^a-z0-9])([a-z0-9])/gi, (_m,
 const MergePatch = Type.Object({}, { additionalProperties: true, description: 'a JSON Merge Patch (RFC 7396) of the record as read' });
 
 /** PUT (the whole new record) and PATCH (a merge patch of it) for one kind. */
-export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base: string) {
+export function editRoutes(server: FastifyInstance, deps: Deps, res: Resource, base: string) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = [res.collection];
   const params = Type.Object({ processId: Id, id: Id });
   const label = `${/^[aeiou]/.test(res.label) ? 'an' : 'a'} ${res.label}`;
   const schema = replaceSchema(res);
   const validate = bodyValidator(schema);
   const response = Responses({ 200: RecordRead(res.schema, LIFECYCLE_KINDS.has(res.kind)) }, WRITE_ERRORS);
-  const at = (req: { params: unknown }) => req.params as { processId: string; id: string };
 
   app.put(
     `${base}/:id`,
@@ -55,11 +57,7 @@ export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base
       },
     },
     async (req) =>
-      present(
-        await replaceRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown> & { version: number }),
-        res.kind,
-        req.actor,
-      ),
+      present(await replaceRecord(deps, req.actor, req.params.processId, res, req.params.id, req.body as Body & { version: number }), res.kind, req.actor),
   );
 
   app.patch(
@@ -77,7 +75,7 @@ export function editRoutes(app: FastifyInstance, deps: Deps, res: Resource, base
     },
     async (req) => {
       const show = (r: StoredRecord) => present(r, res.kind, req.actor);
-      return show(await patchRecord(deps, req.actor, at(req).processId, res, at(req).id, req.body as Record<string, unknown>, { show, validate }));
+      return show(await patchRecord(deps, req.actor, req.params.processId, res, req.params.id, req.body, { show, validate }));
     },
   );
 }

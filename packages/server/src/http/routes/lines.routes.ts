@@ -1,17 +1,17 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { FeatureCollection, LinesQuery, READ_ERRORS, Responses, SECURITY, Violations, ViolationsQuery, ZonesQuery } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { RuleSetId } from '../../domain/lines/withdrawal-rules.ts';
 import { lineLayer } from '../../use-cases/monitoring/line-layer.ts';
-import { listViolations, type ViolationsQuery as Query } from '../../use-cases/monitoring/list-violations.ts';
+import { listViolations } from '../../use-cases/monitoring/list-violations.ts';
 import { zoneLayer } from '../../use-cases/monitoring/zone-layer.ts';
 import type { MonitoringDeps } from '../../use-cases/ports.ts';
 import { ProcessParams } from './records.routes.ts';
 
 const tags = ['lines'];
-type P = { processId: string };
 
 /** Lines and zones as map layers, and the withdrawal violations computed against them; the line records come from the record routes. */
-export async function linesRoutes(app: FastifyInstance, deps: MonitoringDeps) {
+export async function linesRoutes(server: FastifyInstance, deps: MonitoringDeps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/processes/:processId/violations',
     {
@@ -25,7 +25,7 @@ export async function linesRoutes(app: FastifyInstance, deps: MonitoringDeps) {
         querystring: ViolationsQuery,
       },
     },
-    async (req) => ({ items: await listViolations(deps, req.actor, (req.params as P).processId, req.query as Query) }),
+    async (req) => ({ items: await listViolations(deps, req.actor, req.params.processId, req.query) }),
   );
 
   app.get(
@@ -46,7 +46,7 @@ export async function linesRoutes(app: FastifyInstance, deps: MonitoringDeps) {
     },
     async (req, reply) => {
       reply.type('application/geo+json');
-      return lineLayer(deps, req.actor, (req.params as P).processId, (req.query as { date?: string }).date);
+      return lineLayer(deps, req.actor, req.params.processId, req.query.date);
     },
   );
 
@@ -68,7 +68,7 @@ export async function linesRoutes(app: FastifyInstance, deps: MonitoringDeps) {
     },
     async (req, reply) => {
       reply.type('application/geo+json');
-      return zoneLayer(deps, req.actor, (req.params as P).processId, req.query as { date: string; agreement?: RuleSetId });
+      return zoneLayer(deps, req.actor, req.params.processId, req.query);
     },
   );
 }

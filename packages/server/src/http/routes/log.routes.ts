@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ConsistencyProof,
   Id,
@@ -37,16 +38,14 @@ import { signCheckpoint } from '../../use-cases/log/sign-checkpoint.ts';
 const Params = Type.Object({ processId: Id });
 const EntryParams = Type.Object({ processId: Id, type: Type.String({ pattern: '^[a-z_]{1,40}$' }), id: Type.String({ minLength: 1, maxLength: 200 }) });
 const WitnessParams = Type.Object({ processId: Id, name: WitnessName });
-type P = { processId: string };
-type W = P & { name: string };
-type E = P & { type: string; id: string };
 const TEXT = 'text/plain; charset=utf-8';
 
 /**
  * The tamper-evident log of a process, laid out as c2sp.org/tlog-tiles under
  * /api/processes/:processId/log so `parley-verify mirror --url` works on it as is.
  */
-export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
+export async function logRoutes(server: FastifyInstance, deps: LogDeps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const base = '/api/processes/:processId/log';
   const tags = ['log'];
 
@@ -64,7 +63,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
     },
     async (req, reply) => {
       reply.type(TEXT).header('cache-control', 'no-cache');
-      return getCheckpoint(deps, (req.params as P).processId);
+      return getCheckpoint(deps, req.params.processId);
     },
   );
 
@@ -84,7 +83,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
       },
     },
     async (req, reply) => {
-      const r = await signCheckpoint(deps, req.actor, (req.params as P).processId);
+      const r = await signCheckpoint(deps, req.actor, req.params.processId);
       reply.status(r.signed ? 201 : 200).type(TEXT);
       return r.checkpoint.note + r.checkpoint.cosignatures.join('');
     },
@@ -102,7 +101,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
         response: Responses({ 200: LogKey }, READ_ERRORS),
       },
     },
-    async (req) => getLogKey(deps, (req.params as P).processId),
+    async (req) => getLogKey(deps, req.params.processId),
   );
 
   app.get(
@@ -126,7 +125,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
       },
     },
     async (req, reply) => {
-      const params = req.params as P & { '*': string };
+      const params = req.params;
       const tile = await getTile(deps, params.processId, `tile/${params['*']}`);
       // Full tiles never change; a partial one is replaced as the tree grows.
       reply.type('application/octet-stream').header('cache-control', tile.full ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -147,7 +146,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
         response: Responses({ 200: InclusionProof }, [...READ_ERRORS, 503]),
       },
     },
-    async (req) => proveInclusion(deps, (req.params as P).processId, req.query as { index?: string; size?: string }),
+    async (req) => proveInclusion(deps, req.params.processId, req.query),
   );
 
   app.get(
@@ -163,7 +162,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
         response: Responses({ 200: ConsistencyProof }, [...READ_ERRORS, 503]),
       },
     },
-    async (req) => proveConsistency(deps, (req.params as P).processId, req.query as { from?: string; to?: string }),
+    async (req) => proveConsistency(deps, req.params.processId, req.query),
   );
 
   app.get(
@@ -180,8 +179,8 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
       },
     },
     async (req) => {
-      const { processId, type, id } = req.params as E;
-      return getReceipt(deps, req.actor, processId, type, id, req.query as { version?: string });
+      const { processId, type, id } = req.params;
+      return getReceipt(deps, req.actor, processId, type, id, req.query);
     },
   );
 
@@ -197,7 +196,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
         response: Responses({ 200: ItemsOf(WitnessView) }, READ_ERRORS),
       },
     },
-    async (req) => ({ items: await listWitnesses(deps, (req.params as P).processId) }),
+    async (req) => ({ items: await listWitnesses(deps, req.params.processId) }),
   );
 
   app.post(
@@ -215,7 +214,7 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
     },
     async (req, reply) => {
       reply.status(201);
-      return registerWitness(deps, req.actor, (req.params as P).processId, req.body as WitnessInput);
+      return registerWitness(deps, req.actor, req.params.processId, req.body);
     },
   );
 
@@ -233,8 +232,8 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
       },
     },
     async (req) => {
-      const { processId, name } = req.params as W;
-      return changeWitness(deps, req.actor, processId, name, req.body as { url: string; version: number });
+      const { processId, name } = req.params;
+      return changeWitness(deps, req.actor, processId, name, req.body);
     },
   );
 
@@ -252,8 +251,8 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
       },
     },
     async (req) => {
-      const { processId, name } = req.params as W;
-      return approveWitness(deps, req.actor, processId, name, req.body as { version: number });
+      const { processId, name } = req.params;
+      return approveWitness(deps, req.actor, processId, name, req.body);
     },
   );
 
@@ -271,8 +270,8 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
       },
     },
     async (req) => {
-      const { processId, name } = req.params as W;
-      return removeWitness(deps, req.actor, processId, name, { version: Number((req.query as { version: string }).version) });
+      const { processId, name } = req.params;
+      return removeWitness(deps, req.actor, processId, name, { version: Number(req.query.version) });
     },
   );
 
@@ -290,8 +289,8 @@ export async function logRoutes(app: FastifyInstance, deps: LogDeps) {
       },
     },
     async (req) => {
-      const { processId, type, id } = req.params as E;
-      const r = await redactRecord(deps, req.actor, processId, type, id, req.body as { reason: string });
+      const { processId, type, id } = req.params;
+      const r = await redactRecord(deps, req.actor, processId, type, id, req.body);
       return { id: r.record.id, version: r.record.version, redacted: true, erasedEntries: r.erased };
     },
   );

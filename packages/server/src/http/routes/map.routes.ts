@@ -1,16 +1,15 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AcledExportQuery, ClusterCollection, ClustersQuery, ExportQuery, FeatureCollection, READ_ERRORS, Responses, SECURITY, Text } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
-import { clusterIncidents, type ClusterQuery } from '../../use-cases/monitoring/cluster-incidents.ts';
+import { clusterIncidents } from '../../use-cases/monitoring/cluster-incidents.ts';
 import { exportIncidentsAcled } from '../../use-cases/monitoring/export-incidents-acled.ts';
 import { exportIncidentsGeoJson, exportIncidentsHxl } from '../../use-cases/monitoring/export-incidents-open.ts';
 import type { MonitoringDeps } from '../../use-cases/ports.ts';
 import { ProcessParams } from './records.routes.ts';
 
-type P = { processId: string };
-type Period = { from?: string; to?: string };
-
 /** The map's clusters and the open-format exports of incidents. */
-export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
+export async function mapRoutes(server: FastifyInstance, deps: MonitoringDeps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/processes/:processId/map/clusters',
     {
@@ -29,7 +28,7 @@ export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
     },
     async (req, reply) => {
       reply.type('application/geo+json');
-      return clusterIncidents(deps, req.actor, (req.params as P).processId, req.query as ClusterQuery);
+      return clusterIncidents(deps, req.actor, req.params.processId, req.query);
     },
   );
 
@@ -50,9 +49,9 @@ export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as P;
+      const { processId } = req.params;
       reply.type('application/geo+json').header('content-disposition', `attachment; filename="${processId}-incidents.geojson"`);
-      return exportIncidentsGeoJson(deps, req.actor, processId, req.query as Period);
+      return exportIncidentsGeoJson(deps, req.actor, processId, req.query);
     },
   );
 
@@ -70,9 +69,9 @@ export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as P;
+      const { processId } = req.params;
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-hxl.csv"`);
-      return exportIncidentsHxl(deps, req.actor, processId, req.query as Period);
+      return exportIncidentsHxl(deps, req.actor, processId, req.query);
     },
   );
 
@@ -90,9 +89,9 @@ export async function mapRoutes(app: FastifyInstance, deps: MonitoringDeps) {
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as P;
+      const { processId } = req.params;
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-acled.csv"`);
-      return exportIncidentsAcled(deps, req.actor, processId, req.query as Period & { layout?: 'current' | 'legacy' });
+      return exportIncidentsAcled(deps, req.actor, processId, req.query);
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AttributionInput,
   ImportQuery,
@@ -17,19 +18,19 @@ import type { FastifyInstance } from 'fastify';
 import { attributeIncident } from '../../use-cases/monitoring/attribute-incident.ts';
 import { createIncident } from '../../use-cases/monitoring/create-incident.ts';
 import { exportIncidentsUcdp } from '../../use-cases/monitoring/export-incidents.ts';
-import { importIncidents, type ImportOptions } from '../../use-cases/monitoring/import-incidents.ts';
-import { verifyIncident, type VerificationInput as Verification } from '../../use-cases/monitoring/verify-incident.ts';
+import { importIncidents } from '../../use-cases/monitoring/import-incidents.ts';
+import { verifyIncident } from '../../use-cases/monitoring/verify-incident.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { IMPORT_BODY_LIMIT } from '../json-body.ts';
 import { present } from '../present.ts';
 import { ProcessParams, RecordParams } from './records.routes.ts';
 
-type P = { processId: string; id: string };
 const tags = ['incidents'];
 const base = '/api/processes/:processId/incidents';
 
 /** Incidents are created, imported, verified and attributed by verbs of their own; reads come from the record routes. */
-export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
+export async function monitoringRoutes(server: FastifyInstance, deps: Deps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   // An import file arrives as it was downloaded; its encoding is the use case's to judge, so it stays bytes.
   // The size limit is the route's: only the import route takes files, every other one keeps the small default.
   app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -49,8 +50,8 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as { processId: string };
-      const { record, outcome } = await createIncident(deps, req.actor, processId, req.body as Record<string, unknown>);
+      const { processId } = req.params;
+      const { record, outcome } = await createIncident(deps, req.actor, processId, req.body);
       reply.status(outcome === 'created' ? 201 : 200);
       return present(record, 'incident', req.actor);
     },
@@ -72,8 +73,8 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
       bodyLimit: IMPORT_BODY_LIMIT,
     },
     async (req) => {
-      const { processId } = req.params as { processId: string };
-      const { audience, format } = req.query as Pick<ImportOptions, 'audience' | 'format'>;
+      const { processId } = req.params;
+      const { audience, format } = req.query;
       // application/json arrives already parsed; the use case reads bytes, as from any other upload.
       const file = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? null));
       return importIncidents(deps, req.actor, processId, file, { audience, format });
@@ -97,9 +98,9 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as { processId: string };
+      const { processId } = req.params;
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${processId}-incidents-ucdp.csv"`);
-      return exportIncidentsUcdp(deps, req.actor, processId, req.query as { from?: string; to?: string });
+      return exportIncidentsUcdp(deps, req.actor, processId, req.query);
     },
   );
 
@@ -117,8 +118,8 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId, id } = req.params as P;
-      const { incident, step } = await verifyIncident(deps, req.actor, processId, id, req.body as Verification);
+      const { processId, id } = req.params;
+      const { incident, step } = await verifyIncident(deps, req.actor, processId, id, req.body);
       reply.status(201);
       return { incident: present(incident, 'incident', req.actor), step: present(step, 'verification', req.actor) };
     },
@@ -138,9 +139,9 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId, id } = req.params as P;
+      const { processId, id } = req.params;
       reply.status(201);
-      return present(await attributeIncident(deps, req.actor, processId, id, req.body as Record<string, unknown>), 'attribution', req.actor);
+      return present(await attributeIncident(deps, req.actor, processId, id, req.body), 'attribution', req.actor);
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   Id,
   ItemsOf,
@@ -15,10 +16,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { submitRecord } from '../../use-cases/create-record.ts';
 import { getRecord } from '../../use-cases/get-record.ts';
-import { listRecords, type ListInput } from '../../use-cases/list-records.ts';
+import { listRecords } from '../../use-cases/list-records.ts';
 import { getProcessAbilities } from '../../use-cases/process-abilities.ts';
 import { recordHistory } from '../../use-cases/record-history.ts';
-import { editable, RESOURCES } from '../../use-cases/resources.ts';
+import { editable, RESOURCES, type Body } from '../../use-cases/resources.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { LIFECYCLE_KINDS, present } from '../present.ts';
 import { editRoutes, pascal } from './edits.ts';
@@ -28,7 +29,8 @@ export const ProcessParams = Type.Object({ processId: Id });
 export const RecordParams = Type.Object({ processId: Id, id: Id });
 
 /** List, read, history, create and replace for every kind of record, from its descriptor. */
-export async function recordRoutes(app: FastifyInstance, deps: Deps) {
+export async function recordRoutes(server: FastifyInstance, deps: Deps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/processes/:processId/me',
     {
@@ -41,7 +43,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
         response: Responses({ 200: ProcessAbilities }, READ_ERRORS),
       },
     },
-    async (req) => getProcessAbilities(deps, req.actor, (req.params as { processId: string }).processId),
+    async (req) => getProcessAbilities(deps, req.actor, req.params.processId),
   );
 
   for (const res of RESOURCES) {
@@ -63,8 +65,8 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
         },
       },
       async (req) => {
-        const { processId } = req.params as { processId: string };
-        const page = await listRecords(deps, req.actor, processId, res, req.query as ListInput);
+        const { processId } = req.params;
+        const page = await listRecords(deps, req.actor, processId, res, req.query);
         return { items: page.items.map((r) => present(r, res.kind, req.actor)), next: page.next };
       },
     );
@@ -82,7 +84,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
         },
       },
       async (req) => {
-        const { processId, id } = req.params as { processId: string; id: string };
+        const { processId, id } = req.params;
         return present(await getRecord(deps, req.actor, processId, res, id), res.kind, req.actor);
       },
     );
@@ -100,7 +102,7 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
         },
       },
       async (req) => {
-        const { processId, id } = req.params as { processId: string; id: string };
+        const { processId, id } = req.params;
         return { items: await recordHistory(deps, req.actor, processId, res, id) };
       },
     );
@@ -122,8 +124,8 @@ export async function recordRoutes(app: FastifyInstance, deps: Deps) {
         },
       },
       async (req, reply) => {
-        const { processId } = req.params as { processId: string };
-        const { record, outcome } = await submitRecord(deps, req.actor, processId, res, req.body as Record<string, unknown>);
+        const { processId } = req.params;
+        const { record, outcome } = await submitRecord(deps, req.actor, processId, res, req.body as Body);
         reply.status(outcome === 'created' ? 201 : 200);
         return present(record, res.kind, req.actor);
       },

@@ -1,15 +1,17 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DailyReport, DailyReportQuery, IncidentSeriesQuery, READ_ERRORS, Responses, SECURITY, Series } from '@parley/contracts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { dailyReportCsv } from '../../domain/monitoring/daily-report.ts';
 import { dailyReport } from '../../use-cases/monitoring/daily-report.ts';
-import { incidentSeries, type SeriesQuery } from '../../use-cases/monitoring/incident-series.ts';
+import { incidentSeries } from '../../use-cases/monitoring/incident-series.ts';
 import type { MonitoringDeps } from '../../use-cases/ports.ts';
 import { dailyReportHtml } from '../daily-report.html.ts';
 import { ProcessParams } from './records.routes.ts';
 
 /** The incident series (for charts) and the daily report as data (JSON), as a spreadsheet (CSV, by ?format=csv or Accept: text/csv) and as a printable page. */
-export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) {
+export async function reportsRoutes(server: FastifyInstance, deps: MonitoringDeps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/processes/:processId/reports/daily',
     {
@@ -32,8 +34,8 @@ export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) 
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as { processId: string };
-      const { date, format } = req.query as { date: string; format?: 'json' | 'csv' | 'html' };
+      const { processId } = req.params;
+      const { date, format } = req.query;
       const report = await dailyReport(deps, req.actor, processId, date);
       const wanted =
         format ??
@@ -71,6 +73,6 @@ export async function reportsRoutes(app: FastifyInstance, deps: MonitoringDeps) 
         querystring: IncidentSeriesQuery,
       },
     },
-    async (req) => incidentSeries(deps, req.actor, (req.params as { processId: string }).processId, req.query as SeriesQuery),
+    async (req) => incidentSeries(deps, req.actor, req.params.processId, req.query),
   );
 }

@@ -1,11 +1,13 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { READ_ERRORS, Responses, SearchQuery, SearchResults, SECURITY } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { SearchDeps } from '../../use-cases/ports.ts';
-import { searchRecords, type SearchInput } from '../../use-cases/search-records.ts';
+import { searchRecords } from '../../use-cases/search-records.ts';
 import { ProcessParams } from './records.routes.ts';
 
 /** Search across every kind of record of a process, within what the reader may see. */
-export async function searchRoutes(app: FastifyInstance, deps: SearchDeps) {
+export async function searchRoutes(server: FastifyInstance, deps: SearchDeps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/processes/:processId/search',
     {
@@ -19,6 +21,6 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps) {
         response: Responses({ 200: SearchResults }, READ_ERRORS),
       },
     },
-    async (req) => searchRecords(deps, req.actor, (req.params as { processId: string }).processId, req.query as SearchInput),
+    async (req) => searchRecords(deps, req.actor, req.params.processId, req.query),
   );
 }

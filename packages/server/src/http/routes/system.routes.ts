@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Health, Integrity, ItemsOf, ProcessExport, ProcessView, READ_ERRORS, Responses, SECURITY } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
 import { exportProcess } from '../../use-cases/export-process.ts';
@@ -7,7 +8,8 @@ import type { LogDeps } from '../../use-cases/ports.ts';
 import type { Deps } from '../../use-cases/support.ts';
 import { ProcessParams } from './records.routes.ts';
 
-export async function systemRoutes(app: FastifyInstance, deps: Deps & Pick<LogDeps, 'integrity'> & { engine: string }) {
+export async function systemRoutes(server: FastifyInstance, deps: Deps & Pick<LogDeps, 'integrity'> & { engine: string }) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/health',
     {
@@ -53,7 +55,7 @@ export async function systemRoutes(app: FastifyInstance, deps: Deps & Pick<LogDe
       },
     },
     async (req) => {
-      const { processId } = req.params as { processId: string };
+      const { processId } = req.params;
       return exportProcess(deps, req.actor, processId);
     },
   );
@@ -71,7 +73,7 @@ export async function systemRoutes(app: FastifyInstance, deps: Deps & Pick<LogDe
       },
     },
     async (req) => {
-      const { processId } = req.params as { processId: string };
+      const { processId } = req.params;
       return getIntegrity(deps, req.actor, processId);
     },
   );

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AttendanceInput,
   CauseClaimAdded,
@@ -20,16 +21,16 @@ import { inviteParty } from '../../use-cases/invite-party.ts';
 import { meetingCalendar } from '../../use-cases/meeting-calendar.ts';
 import { meetingDossier } from '../../use-cases/meeting-dossier.ts';
 import { recordAttendance } from '../../use-cases/record-attendance.ts';
-import { respondToInvitation, type ResponseInput } from '../../use-cases/respond-to-invitation.ts';
+import { respondToInvitation } from '../../use-cases/respond-to-invitation.ts';
 import type { Deps } from '../../use-cases/support.ts';
-import { transitionMeeting, type TransitionInput as Transition } from '../../use-cases/transition-meeting.ts';
+import { transitionMeeting } from '../../use-cases/transition-meeting.ts';
 import { present } from '../present.ts';
 import { ProcessParams, RecordParams } from './records.routes.ts';
 
-type P = { processId: string; id: string };
 const tags = ['meetings'];
 
-export async function talksRoutes(app: FastifyInstance, deps: Deps) {
+export async function talksRoutes(server: FastifyInstance, deps: Deps) {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const m = '/api/processes/:processId/meetings/:id';
 
   app.get(
@@ -45,7 +46,7 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const { processId, id } = req.params as P;
+      const { processId, id } = req.params;
       const d = await meetingDossier(deps, req.actor, processId, id);
       return {
         ...d,
@@ -70,8 +71,8 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const { processId, id } = req.params as P;
-      return present(await transitionMeeting(deps, req.actor, processId, id, req.body as Transition), 'meeting', req.actor);
+      const { processId, id } = req.params;
+      return present(await transitionMeeting(deps, req.actor, processId, id, req.body), 'meeting', req.actor);
     },
   );
 
@@ -89,9 +90,9 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId, id } = req.params as P;
+      const { processId, id } = req.params;
       reply.status(201);
-      return addCauseClaim(deps, req.actor, processId, id, req.body as Parameters<typeof addCauseClaim>[4]);
+      return addCauseClaim(deps, req.actor, processId, id, req.body);
     },
   );
 
@@ -109,9 +110,9 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId, id } = req.params as P;
+      const { processId, id } = req.params;
       reply.status(201);
-      return present(await inviteParty(deps, req.actor, processId, id, req.body as Parameters<typeof inviteParty>[4]), 'invitation', req.actor);
+      return present(await inviteParty(deps, req.actor, processId, id, req.body), 'invitation', req.actor);
     },
   );
 
@@ -129,9 +130,9 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId, id } = req.params as P;
+      const { processId, id } = req.params;
       reply.status(201);
-      return present(await recordAttendance(deps, req.actor, processId, id, req.body as { partyId: string }), 'attendance', req.actor);
+      return present(await recordAttendance(deps, req.actor, processId, id, req.body), 'attendance', req.actor);
     },
   );
 
@@ -149,8 +150,8 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => {
-      const { processId, id } = req.params as P;
-      return present(await respondToInvitation(deps, req.actor, processId, id, req.body as ResponseInput), 'invitation', req.actor);
+      const { processId, id } = req.params;
+      return present(await respondToInvitation(deps, req.actor, processId, id, req.body), 'invitation', req.actor);
     },
   );
 
@@ -167,7 +168,7 @@ export async function talksRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { processId } = req.params as { processId: string };
+      const { processId } = req.params;
       reply.type('text/calendar; charset=utf-8');
       return meetingCalendar(deps, req.actor, processId);
     },
