@@ -394,7 +394,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
         `period change → drawn median ${median(filters)} ms (runs ${filters.join(', ')}); last view ${last.total.toLocaleString('en')} incidents at zoom ${last.zoom}`,
     );
     await shot(page, 'monitoring-map-101k-panned', false);
-  });
+  }, 300_000);
 
   it('made no request to any host but the loopback server, and broke no content-security rule', () => {
     expect(requests.length).toBeGreaterThan(20);
