@@ -12,6 +12,7 @@ export interface InputProps {
   name: string;
   'aria-invalid'?: true;
   'aria-describedby'?: string;
+  'aria-required'?: true;
 }
 
 /** The fields a read carries beside what the user edits: never listed as "changed meanwhile". */
@@ -214,11 +215,14 @@ export function Field({
   const described = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' invalid' : ''}`} data-field={name}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {children({ id, name, ...(error ? { 'aria-invalid': true as const } : {}), ...(described ? { 'aria-describedby': described } : {}) })}
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        name,
+        ...(required ? { 'aria-required': true as const } : {}),
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+      })}
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
