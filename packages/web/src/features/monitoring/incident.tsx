@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
@@ -8,12 +8,67 @@ import { Badge, En, Load, PageTitle, PartyName, Sources } from '../../ui/common.
 import { VerifyLink } from '../record/record.tsx';
 import { written, writtenOne } from '../../app/api-types.ts';
 import type { Attribution, Incident, Observation, VerificationStep } from './model.ts';
+import type { SourceRef } from '../../app/api-types.ts';
+import { Field, Form, SourcePicker, useForm } from '../../ui/form.tsx';
+
+type Verification = 'reported' | 'corroborated' | 'verified' | 'disputed' | 'retracted';
+/** The steps the server allows (domain/monitoring/verification.ts); the server still decides, this only narrows the choice. */
+const NEXT: Record<Verification, Verification[]> = {
+  reported: ['corroborated', 'verified', 'disputed', 'retracted'],
+  corroborated: ['verified', 'disputed', 'retracted'],
+  verified: ['disputed', 'retracted'],
+  disputed: ['corroborated', 'verified', 'retracted'],
+  retracted: [],
+};
+
+/** An analyst moves the verification one step, with a reason and sources; offered only where abilities has 'verify'. */
+function VerifyForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+  const { t } = useI18n();
+  const { process } = useProcess();
+  const options = NEXT[(incident.verification ?? 'reported') as Verification] ?? [];
+  const [to, setTo] = useState<Verification | undefined>(options[0]);
+  const [reason, setReason] = useState('');
+  const [sources, setSources] = useState<SourceRef[]>([]);
+  const reread = () =>
+    api.GET('/api/processes/{processId}/incidents/{id}', { params: { path: { processId: process.id, id: incident.id } } }) as Promise<Incident>;
+  const form = useForm<Incident>({
+    base: incident,
+    reread,
+    send: (base) =>
+      api.POST('/api/processes/{processId}/incidents/{id}/verifications', {
+        params: { path: { processId: process.id, id: incident.id } },
+        body: { to: to!, reason: reason.trim(), sources, version: base!.version },
+      }),
+    onDone,
+  });
+  if (!options.length || !to) return null;
+  return (
+    <Form form={form} label={t('talks.form.verify')} submitLabel={t('talks.form.verifySubmit')} labels={{ verification: t('incident.verification') }}>
+      <Field name="to" label={t('talks.form.verifyTo')} error={form.fieldError('to')} required>
+        {(p) => (
+          <select {...p} value={to} onChange={(e) => setTo(e.target.value as Verification)}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {t(`verification.${o}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="reason" label={t('talks.form.reason')} hint={t('talks.form.reasonHint')} error={form.fieldError('reason')} required>
+        {(p) => <textarea {...p} lang="en" value={reason} required onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <SourcePicker label={t('source.sources')} value={sources} onChange={setSources} error={form.fieldError('sources')} />
+    </Form>
+  );
+}
 
 const under = (processId: string, parent: string) => ({ params: { path: { processId }, query: { parent, limit: 500 } } });
 
 /** One incident: when and where (with their precision), casualties as bounds, sources, observations, verification history and attribution claims side by side. */
 export function IncidentPage({ id }: { id: string }) {
   const { process, viewer } = useProcess();
+  const [rev, setRev] = useState(0);
   const loaded = useLoad(async () => {
     const [incident, observations, verifications, attributions] = await Promise.all([
       api.GET('/api/processes/{processId}/incidents/{id}', { params: { path: { processId: process.id, id } } }).then(writtenOne<Incident>()),
@@ -23,8 +78,8 @@ export function IncidentPage({ id }: { id: string }) {
     ]);
     if (!incident) throw new Error(`incident ${id} was redacted`);
     return { incident, observations, verifications: verifications.sort((a, b) => a.seq - b.seq), attributions };
-  }, [process.id, id, viewer]);
-  return <Load loaded={loaded}>{(d) => <IncidentView {...d} />}</Load>;
+  }, [process.id, id, viewer, rev]);
+  return <Load loaded={loaded}>{(d) => <IncidentView {...d} reload={() => setRev((r) => r + 1)} />}</Load>;
 }
 
 function PreciseDate({ d }: { d: Incident['date'] }) {
@@ -43,12 +98,15 @@ function IncidentView({
   observations,
   verifications,
   attributions,
+  reload,
 }: {
   incident: Incident;
   observations: Observation[];
   verifications: VerificationStep[];
   attributions: Attribution[];
+  reload: () => void;
 }) {
+  const [verifying, setVerifying] = useState(false);
   const { t, date, number } = useI18n();
   const ids = useId();
   const title = i.place.name ? t('incident.titlePlace', { place: i.place.name, date: date(i.date.start) }) : t('incident.title', { id: i.id });
@@ -280,6 +338,24 @@ function IncidentView({
 
         <section className="card" aria-labelledby={`${ids}-ver`}>
           <h2 id={`${ids}-ver`}>{t('incident.verification')}</h2>
+          {i.abilities.actions.includes('verify') && NEXT[status as Verification]?.length ? (
+            <>
+              <button type="button" className="form-toggle" aria-expanded={verifying} aria-controls={`${ids}-verify`} onClick={() => setVerifying(!verifying)}>
+                {t('talks.form.verify')}
+              </button>
+              <div id={`${ids}-verify`}>
+                {verifying ? (
+                  <VerifyForm
+                    incident={i}
+                    onDone={() => {
+                      setVerifying(false);
+                      reload();
+                    }}
+                  />
+                ) : null}
+              </div>
+            </>
+          ) : null}
           {verifications.length === 0 ? (
             <p className="muted">{t('incident.noVerification')}</p>
           ) : (

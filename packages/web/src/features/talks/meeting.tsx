@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
@@ -6,6 +7,10 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources } from '../../ui/common.tsx';
+import { AnswerForm, InviteForm, PublishForm, StatusForm, Toggle } from './forms.tsx';
+
+/** Which of the meeting page's forms is open; one at a time keeps the page short on a phone. */
+type Open = null | 'status' | 'invite' | 'publish' | `answer:${string}`;
 
 function History({ dossier }: { dossier: Dossier }) {
   const { t, date, name } = useI18n();
@@ -50,8 +55,10 @@ function History({ dossier }: { dossier: Dossier }) {
   );
 }
 
-function Invitations({ dossier }: { dossier: Dossier }) {
+function Invitations({ dossier, open, setOpen, reload }: { dossier: Dossier; open: Open; setOpen: (o: Open) => void; reload: () => void }) {
   const { t, date, name } = useI18n();
+  const { process, parties } = useProcess();
+  const answering = dossier.invitations.find((i) => open === `answer:${i.id}`);
   if (!dossier.invitations.length) return null;
   return (
     <section aria-labelledby="inv-h" className="card wide">
@@ -95,12 +102,42 @@ function Invitations({ dossier }: { dossier: Dossier }) {
                     </ul>
                   ) : null}
                 </td>
-                <td className="small">{inv.note ? <En>{inv.note}</En> : null}</td>
+                <td className="small">
+                  {inv.note ? <En>{inv.note}</En> : null}
+                  {inv.abilities.actions.includes('answer') ? (
+                    <Toggle
+                      label={t('talks.form.answerFor', { party: name(parties.get(inv.partyId ?? '')?.names) })}
+                      open={open === `answer:${inv.id}`}
+                      onToggle={() => setOpen(open === `answer:${inv.id}` ? null : `answer:${inv.id}`)}
+                      controls="answer-form"
+                    />
+                  ) : null}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <div id="answer-form">
+        {answering ? (
+          <AnswerForm
+            key={answering.id}
+            invitation={answering}
+            reread={async () => {
+              const d = await api.GET('/api/processes/{processId}/meetings/{id}/dossier', {
+                params: { path: { processId: process.id, id: dossier.meeting.id } },
+              });
+              const fresh = d.invitations.find((i) => i.id === answering.id);
+              if (!fresh) throw new Error('gone');
+              return fresh;
+            }}
+            onDone={() => {
+              setOpen(null);
+              reload();
+            }}
+          />
+        ) : null}
+      </div>
     </section>
   );
 }
@@ -142,9 +179,57 @@ function AttendanceTable({ dossier }: { dossier: Dossier }) {
   );
 }
 
+/** The mediator's controls on a meeting, each shown only when the meeting's abilities allow it. */
+function Actions({
+  meeting,
+  invited,
+  open,
+  setOpen,
+  reload,
+}: {
+  meeting: Meeting;
+  invited: string[];
+  open: Open;
+  setOpen: (o: Open) => void;
+  reload: () => void;
+}) {
+  const { t } = useI18n();
+  const { process } = useProcess();
+  const a = meeting.abilities;
+  const can = {
+    status: a.actions.includes('transition') && !!a.transitions?.length,
+    invite: a.actions.includes('invite'),
+    publish: a.actions.includes('publish') && meeting.audience !== 'public',
+  };
+  if (!can.status && !can.invite && !can.publish) return null;
+  const done = () => {
+    setOpen(null);
+    reload();
+  };
+  const toggle = (o: Open) => () => setOpen(open === o ? null : o);
+  const reread = () => api.GET('/api/processes/{processId}/meetings/{id}', { params: { path: { processId: process.id, id: meeting.id } } }) as Promise<Meeting>;
+  return (
+    <section aria-label={t('talks.form.actions')} className="actions">
+      <div>
+        {can.status ? <Toggle label={t('talks.form.changeStatus')} open={open === 'status'} onToggle={toggle('status')} controls="meeting-form" /> : null}
+        {can.invite ? <Toggle label={t('talks.form.invite')} open={open === 'invite'} onToggle={toggle('invite')} controls="meeting-form" /> : null}
+        {can.publish ? <Toggle label={t('talks.form.publish')} open={open === 'publish'} onToggle={toggle('publish')} controls="meeting-form" /> : null}
+      </div>
+      <div id="meeting-form">
+        {open === 'status' && can.status ? <StatusForm meeting={meeting} reread={reread} onDone={done} /> : null}
+        {open === 'invite' && can.invite ? <InviteForm meeting={meeting} invited={invited} onDone={done} /> : null}
+        {open === 'publish' && can.publish ? <PublishForm meeting={meeting} onDone={done} /> : null}
+      </div>
+    </section>
+  );
+}
+
 export function MeetingPage({ id }: { id: string }) {
   const { t, date, name } = useI18n();
   const { process, viewer } = useProcess();
+  const [rev, setRev] = useState(0);
+  const [open, setOpen] = useState<Open>(null);
+  const reload = () => setRev((r) => r + 1);
   const loaded = useLoad(async () => {
     const dossier = await api.GET('/api/processes/{processId}/meetings/{id}/dossier', { params: { path: { processId: process.id, id } } });
     const agreements = await Promise.all(
@@ -155,7 +240,7 @@ export function MeetingPage({ id }: { id: string }) {
     const meeting = writtenOne<Meeting>()(dossier.meeting);
     if (!meeting) throw new Error(`meeting ${id} was redacted`);
     return { dossier: { ...dossier, meeting }, agreements: written<Agreement>()(agreements.filter((a) => a !== null)) };
-  }, [process.id, id, viewer]);
+  }, [process.id, id, viewer, rev]);
   return (
     <>
       <p className="crumb">
@@ -216,6 +301,7 @@ export function MeetingPage({ id }: { id: string }) {
                   </div>
                 ) : null}
               </dl>
+              <Actions meeting={m} invited={dossier.invitations.flatMap((i) => (i.partyId ? [i.partyId] : []))} open={open} setOpen={setOpen} reload={reload} />
               {m.hostRequiresConfirmation ? <p className="notice">{t('talks.hostRule')}</p> : null}
               <Sources refs={m.sources} />
               <p className="small">
@@ -265,7 +351,7 @@ export function MeetingPage({ id }: { id: string }) {
                   )}
                 </section>
                 <History dossier={dossier} />
-                <Invitations dossier={dossier} />
+                <Invitations dossier={dossier} open={open} setOpen={setOpen} reload={reload} />
                 <AttendanceTable dossier={dossier} />
               </div>
             </>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
@@ -5,6 +6,22 @@ import { written, type Meeting } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, Load, Name, PageTitle } from '../../ui/common.tsx';
+import { ProposeMeetingForm, Toggle } from './forms.tsx';
+
+/** "Propose a meeting", only for those the process lets record meetings (GET /me `create`). */
+function Propose() {
+  const { t } = useI18n();
+  const { process, viewer } = useProcess();
+  const [open, setOpen] = useState(false);
+  const me = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
+  if (me.state !== 'ready' || !me.data.create.includes('meeting')) return null;
+  return (
+    <div>
+      <Toggle label={t('talks.form.propose')} open={open} onToggle={() => setOpen(!open)} controls="propose-form" />
+      <div id="propose-form">{open ? <ProposeMeetingForm /> : null}</div>
+    </div>
+  );
+}
 
 const when = (m: Meeting) => m.actualStart ?? m.plannedStart ?? '';
 
@@ -24,6 +41,7 @@ export function TalksPage() {
           {t('talks.calendar')}
         </a>
       </p>
+      <Propose />
       <h2>{t('talks.timeline')}</h2>
       <Load loaded={loaded}>
         {(meetings) => (

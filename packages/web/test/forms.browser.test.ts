@@ -1,0 +1,250 @@
+/**
+ * The forms of the verbs in Debian's Chromium against the real server with the demo (as web.browser.test.ts),
+ * driven through the interface only: each account signs in on the sign-in page and clicks and types as a person
+ * would. Screenshots go to /tmp/shots-talks/.
+ */
+import { createClient } from '@parley/contracts';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, sessionFetch, startParley } from './support/harness.ts';
+
+const SHOTS = '/tmp/shots-talks';
+const TITLE = 'Working group on the exchange of prisoners';
+
+describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
+  let parley: Parley;
+  let base: string;
+  let browser: Browser;
+  let meetingId = '';
+  const log = new PageLog();
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const as = async (username: string) => {
+    const client = createClient({ baseUrl: base, fetch: sessionFetch() });
+    await client.login(username, parley.passwords.get(username)!);
+    return client;
+  };
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await log.open(browser);
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('button', { name: username, exact: true }).click();
+    await expect.poll(() => page.getByLabel('Username').inputValue()).toBe(username);
+    await page.keyboard.type(parley.passwords.get(username)!);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
+    return page;
+  }
+
+  /** Follows an in-app link, as a reader would, so the session and the language stay. */
+  async function go(page: Page, path: string) {
+    await page.evaluate((to) => {
+      window.history.pushState(null, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+  }
+
+  /** Searches a source by title inside a group of the form and adds the first match. */
+  async function addSource(page: Page, group: string, words: string) {
+    const g = page.getByRole('group', { name: group, exact: true });
+    await g.getByLabel('Find a source by title').fill(words);
+    await g
+      .getByRole('button', { name: /^Add source:/ })
+      .first()
+      .click();
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    parley = await startParley();
+    base = parley.base;
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await log.closeAll();
+    await browser?.close();
+    await parley?.close();
+  });
+
+  it('the mediator proposes a meeting for the mediator only, schedules it, and postpones it with each side’s account', async () => {
+    const page = await signIn('mediator');
+    await go(page, '/talks');
+    await page.getByRole('button', { name: 'Propose a meeting' }).click();
+    const form = page.getByRole('form', { name: 'Propose a meeting' });
+    await form.getByLabel('Title in English').fill(TITLE);
+    await form.getByLabel('Title in Ukrainian').fill('Робоча група з обміну полоненими');
+    await form.getByLabel('Title in Russian').fill('Рабочая группа по обмену пленными');
+    await form.getByLabel('Kind').selectOption('working_group');
+    await form.getByLabel('Modality').selectOption('video');
+    await form.getByLabel('Precision').selectOption('time');
+    await form.getByLabel('When').fill('2026-12-10T10:00');
+    await form.getByLabel('Time zone').selectOption('Europe/Minsk');
+    await form.getByLabel('Place').fill('Minsk');
+    await form.getByLabel('Who may read it').selectOption('mediator');
+    await form.getByRole('button', { name: 'Propose the meeting' }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    meetingId = new URL(page.url()).pathname.split('/').pop()!;
+    // 10:00 in Minsk is 07:00 UTC: the time went out with the zone's offset.
+    const read = await (await as('mediator')).GET('/api/processes/{processId}/meetings/{id}', { params: { path: { processId: PROCESS, id: meetingId } } });
+    expect(read).toMatchObject({ plannedStart: '2026-12-10T10:00+03:00', timeZone: 'Europe/Minsk', audience: 'mediator', status: 'proposed' });
+
+    // The server's refusal shows at the field it names.
+    await page.getByRole('button', { name: 'Change the status' }).click();
+    let status = page.getByRole('form', { name: 'Change the status' });
+    await status.getByLabel('New status').selectOption('scheduled');
+    await status.getByRole('button', { name: 'Record the status change' }).click();
+    await expect.poll(() => status.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
+    await status.getByLabel('Reason').fill('The sides agreed the date by teleconference.');
+    await addSource(page, 'Sources', 'Minsk Protocol');
+    // A double click sends one request.
+    const steps = await page.locator('[data-transition]').count();
+    await status.getByRole('button', { name: 'Record the status change' }).dblclick();
+    await expect.poll(() => page.locator('[data-transition]').count()).toBe(steps + 1);
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('scheduled');
+
+    await page.getByRole('button', { name: 'Change the status' }).click();
+    status = page.getByRole('form', { name: 'Change the status' });
+    await status.getByLabel('New status').selectOption('postponed');
+    await status.getByLabel('Reason').fill('The round did not take place on the planned date.');
+    for (const [i, party, text] of [
+      [1, 'ukr', 'The other side did not confirm its delegation.'],
+      [2, 'rus', 'Kyiv did not guarantee the ceasefire needed for the meeting.'],
+    ] as const) {
+      await status.getByRole('button', { name: 'Add a side’s account' }).click();
+      await status.getByLabel(`Party of account ${i}`).selectOption(party);
+      await status.getByLabel(`Account ${i}: what this side says caused it`).fill(text);
+      await addSource(page, `Sources of account ${i}`, 'contact group');
+    }
+    await shot(page, 'forms-status-open-desktop-en');
+    await status.getByRole('button', { name: 'Record the status change' }).click();
+    await expect.poll(() => page.locator('[data-claim-party]').count()).toBe(2);
+    expect(await page.locator('[data-claim-party="ukr"]').textContent()).toContain('did not confirm');
+    expect(await page.locator('[data-claim-party="rus"]').textContent()).toContain('did not guarantee');
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('postponed');
+  }, 120_000);
+
+  it('a change made meanwhile shows what changed and lets the mediator redo the edit on the new version', async () => {
+    const page = await signIn('mediator');
+    await go(page, `/talks/${meetingId}`);
+    await page.getByRole('button', { name: 'Change the status' }).click();
+    const status = page.getByRole('form', { name: 'Change the status' });
+    await status.getByLabel('New status').selectOption('scheduled');
+    await status.getByLabel('Reason').fill('A new date was agreed.');
+    // Someone else renames the meeting between the load and the submit.
+    await (
+      await as('mediator')
+    ).PATCH('/api/processes/{processId}/meetings/{id}', {
+      params: { path: { processId: PROCESS, id: meetingId } },
+      body: { title: { en: `${TITLE} (renamed)` } },
+    });
+    await status.getByRole('button', { name: 'Record the status change' }).click();
+    const stale = page.getByTestId('stale');
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain('Changed meanwhile');
+    expect(await page.getByTestId('stale-fields').locator('li').allTextContents()).toContain('Title');
+    await shot(page, 'forms-stale-desktop-en');
+    await stale.getByRole('button', { name: 'Redo my change on the new version' }).click();
+    // The values typed are kept.
+    expect(await status.getByLabel('Reason').inputValue()).toBe('A new date was agreed.');
+    await status.getByRole('button', { name: 'Record the status change' }).click();
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('scheduled');
+  }, 120_000);
+
+  it('the mediator makes the meeting public, told who will newly see it; an anonymous reader then sees it', async () => {
+    const anon = await log.open(browser);
+    await anon.goto(`${base}/talks/${meetingId}`);
+    await anon.getByText('Not found, or you may not see it.').waitFor();
+
+    const page = await signIn('mediator');
+    await go(page, `/talks/${meetingId}`);
+    await page.getByRole('button', { name: 'Make public' }).click();
+    expect(await page.getByTestId('publish-who').textContent()).toContain('Everyone, without signing in, will see this meeting');
+    await page.getByRole('button', { name: 'Yes, make it public' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Make public' }).count()).toBe(0);
+
+    const fresh = await log.open(browser);
+    await fresh.goto(`${base}/talks/${meetingId}`);
+    await fresh.getByRole('heading', { level: 1, name: `${TITLE} (renamed)` }).waitFor();
+    expect(await fresh.getByRole('button', { name: 'Change the status' }).count()).toBe(0);
+  }, 120_000);
+
+  it('shows the status form in three languages on a desktop and a phone, without horizontal scroll and clean under axe', async () => {
+    const page = await signIn('mediator');
+    for (const [lang, label] of [
+      ['en', 'Language'],
+      ['uk', 'Мова'],
+      ['ru', 'Язык'],
+    ] as const) {
+      await go(page, `/talks/${meetingId}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      if (lang !== 'en') await page.getByLabel(label === 'Мова' ? 'Language' : 'Мова').selectOption(lang);
+      await page.locator('button[aria-controls="meeting-form"]').first().click();
+      await page.locator('#meeting-form form').waitFor();
+      for (const [w, h, name] of [
+        [1280, 800, 'desktop'],
+        [390, 844, 'phone'],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await shot(page, `forms-meeting-status-${name}-${lang}`);
+        if (w === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }
+      await axeCheck(page, `meeting status form ${lang}`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.locator('button[aria-controls="meeting-form"]').first().click();
+    }
+    await page.getByLabel('Язык').selectOption('en');
+  }, 180_000);
+
+  it('a delegate answers their own party’s invitation with a condition, and has no answer control on another party’s', async () => {
+    const page = await signIn('delegate-ordo');
+    await go(page, '/talks/tcg-next-round');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const answers = page.getByRole('button', { name: /^Answer for/ });
+    await expect.poll(() => answers.count()).toBe(1);
+    expect(
+      await page
+        .locator('[data-invitation="ordo"]')
+        .getByRole('button', { name: /^Answer for/ })
+        .count(),
+    ).toBe(1);
+    for (const other of ['ukr', 'rus', 'osce', 'ordl']) expect(await page.locator(`[data-invitation="${other}"] button`).count()).toBe(0);
+    await answers.click();
+    const form = page.getByRole('form', { name: 'Answer the invitation' });
+    await form.getByLabel('Answer', { exact: true }).selectOption('declined_with_conditions');
+    await form.getByRole('button', { name: 'Add a condition' }).click();
+    await form.getByLabel('Condition 1', { exact: true }).fill('Only with guarantees of safe passage for the delegation.');
+    await axeCheck(page, 'answer form');
+    await form.getByRole('button', { name: 'Send the answer' }).click();
+    await expect.poll(() => page.locator('[data-invitation="ordo"]').textContent()).toContain('Only with guarantees of safe passage');
+    expect(await page.locator('[data-invitation="ordo"]').textContent()).toContain('declined with conditions');
+  }, 120_000);
+
+  it('an analyst moves an incident’s verification one step with a reason and a source', async () => {
+    const analyst = await as('analyst');
+    const list = await analyst.GET('/api/processes/{processId}/incidents', { params: { path: { processId: PROCESS }, query: { limit: 50 } } });
+    const incident = list.items.find(
+      (i) => i.abilities.actions.includes('verify') && ((i as { verification?: string | null }).verification ?? 'reported') === 'reported',
+    );
+    expect(incident, 'a reported incident the analyst may verify').toBeDefined();
+    const page = await signIn('analyst');
+    await go(page, `/monitoring/incidents/${incident!.id}`);
+    await page.getByRole('button', { name: 'Change the verification' }).click();
+    const form = page.getByRole('form', { name: 'Change the verification' });
+    await form.getByLabel('New verification status').selectOption('corroborated');
+    await form.getByLabel('Reason').fill('A second, independent report describes the same shelling.');
+    await addSource(page, 'Sources', 'Minsk');
+    await axeCheck(page, 'verify form');
+    const before = await page.locator('[data-testid="verifications"] li').count();
+    await form.getByRole('button', { name: 'Record the verification step' }).click();
+    await expect.poll(() => page.locator('[data-testid="verifications"] li').count()).toBe(before + 1);
+    expect(await page.locator('[data-testid="verifications"] li').last().textContent()).toContain('A second, independent report');
+  }, 120_000);
+
+  it('had no page errors', () => {
+    expect(log.problems).toEqual([]);
+  });
+});
