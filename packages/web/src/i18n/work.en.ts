@@ -49,6 +49,7 @@ export const work_en = {
   'work.kind.attribution': 'attribution',
   'work.kind.line': 'line',
   'work.kind.restriction': 'restriction',
+  'work.todo.showAll': 'Show all {n}',
   // One message per error reason (ERROR_REASONS in @parley/contracts), shown instead of the server's English.
   'work.error.not_found_or_no_access': 'The record or process does not exist, or the reader may not see it (the same answer for both).',
   'work.error.no_route': 'There is no such address in the API.',

@@ -51,6 +51,7 @@ export const work_ru: Record<keyof typeof work_en, string> = {
   'work.kind.attribution': 'атрибуция',
   'work.kind.line': 'линия',
   'work.kind.restriction': 'ограничение',
+  'work.todo.showAll': 'Показать все ({n})',
   // One message per error reason (ERROR_REASONS in @parley/contracts), shown instead of the server's English.
   'work.error.not_found_or_no_access': 'Записи или процесса не существует, или у вас нет к нему доступа.',
   'work.error.no_route': 'В API нет такого адреса.',

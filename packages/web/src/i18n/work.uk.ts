@@ -51,6 +51,7 @@ export const work_uk: Record<keyof typeof work_en, string> = {
   'work.kind.attribution': 'атрибуція',
   'work.kind.line': 'лінія',
   'work.kind.restriction': 'обмеження',
+  'work.todo.showAll': 'Показати всі ({n})',
   // One message per error reason (ERROR_REASONS in @parley/contracts), shown instead of the server's English.
   'work.error.not_found_or_no_access': 'Запису або процесу не існує, або ви не маєте до нього доступу.',
   'work.error.no_route': 'В API немає такої адреси.',
