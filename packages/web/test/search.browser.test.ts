@@ -39,7 +39,7 @@ describe.skipIf(!existsSync(CHROMIUM))('search in Chromium', () => {
     await page.getByText('Type the words to look for.').waitFor();
     await page.getByLabel('Words to find').fill('Украина');
     await page.getByLabel('Kind of record').selectOption('party');
-    await page.getByRole('button', { name: 'Search', exact: true }).first().click();
+    await page.locator('main').getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === 'Украина' && u.searchParams.get('kind') === 'party');
     const ukraine = page.locator('.search-hit[data-kind="party"][data-id="ukr"]');
     await ukraine.waitFor();

@@ -98,7 +98,7 @@ export function SearchPage() {
   return (
     <>
       <PageTitle text={q ? `${t('work.search.title')}: ${q}` : t('work.search.title')}>{t('work.search.title')}</PageTitle>
-      <form role="search" className="search-form" onSubmit={submit}>
+      <form role="search" className="search-form" aria-label={t('work.search.title')} onSubmit={submit}>
         <div className="field grow">
           <label htmlFor={`${ids}-q`}>{t('work.search.label')}</label>
           <input
@@ -224,7 +224,7 @@ export function HeaderSearch() {
     setText('');
   };
   return (
-    <form role="search" className="header-search" onSubmit={submit}>
+    <form role="search" className="header-search" aria-label={t('work.search.box')} onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
         {t('work.search.box')}
       </label>
