@@ -5,12 +5,16 @@ import { DailyReportPage } from '../features/monitoring/daily-report.tsx';
 import { IncidentPage } from '../features/monitoring/incident.tsx';
 import { MonitoringPage } from '../features/monitoring/monitoring.tsx';
 import { OverviewPage } from '../features/overview/overview.tsx';
+import { HeaderSearch, SearchPage } from '../features/search/search.tsx';
+import { TodoPage } from '../features/todo/todo.tsx';
 import { RecordPage } from '../features/record/record.tsx';
 import { StatementsPage } from '../features/statements/statements.tsx';
 import { MeetingPage } from '../features/talks/meeting.tsx';
 import { TalksPage } from '../features/talks/talks.tsx';
 import { I18nProvider, LANGUAGES, useI18n, type Lang } from '../i18n/index.tsx';
 import { Load, Name } from '../ui/common.tsx';
+import { NavMenu } from '../ui/nav-menu.tsx';
+import { useStackedTables } from '../ui/stack-tables.ts';
 import { ProcessDataProvider, ReadyProvider, useProcessLoad } from './process-data.tsx';
 import { Link, match, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider } from './session.tsx';
@@ -52,6 +56,8 @@ const NAV = [
   { to: '/statements', key: 'nav.statements' },
   { to: '/monitoring', key: 'nav.monitoring' },
   { to: '/record', key: 'nav.record' },
+  { to: '/todo', key: 'work.nav.todo' },
+  { to: '/search', key: 'work.nav.search' },
 ] as const;
 
 function Layout() {
@@ -60,6 +66,7 @@ function Layout() {
   const loaded = useProcessLoad();
   const main = useRef<HTMLElement>(null);
   const shown = useRef(path);
+  useStackedTables(main);
   // After a client-side navigation, move focus to the new page's content so keyboard and screen-reader users land there.
   useEffect(() => {
     if (shown.current === path) return;
@@ -79,21 +86,24 @@ function Layout() {
           </Link>
           <span className="brand-process">{loaded.state === 'ready' && loaded.data ? <Name value={loaded.data.process.names} /> : t('app.tagline')}</span>
         </div>
-        <nav aria-label={t('app.nav')}>
-          <ul>
-            {NAV.map((n) => (
-              <li key={n.to}>
-                <Link to={n.to} className={section === n.to ? 'active' : undefined}>
-                  {t(n.key)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="tools">
-          <LanguagePicker />
-          <AccountBar />
-        </div>
+        <NavMenu label={t('work.menu')}>
+          <nav aria-label={t('app.nav')}>
+            <ul>
+              {NAV.map((n) => (
+                <li key={n.to}>
+                  <Link to={n.to} className={section === n.to ? 'active' : undefined}>
+                    {t(n.key)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="tools">
+            <HeaderSearch />
+            <LanguagePicker />
+            <AccountBar />
+          </div>
+        </NavMenu>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <Load loaded={loaded}>
@@ -130,6 +140,8 @@ function Page({ path }: { path: string }) {
   if ((m = match('/monitoring/report/:date', path))) return <DailyReportPage date={m.date!} />;
   if (path === '/record') return <RecordPage />;
   if ((m = match('/record/:type/:id', path))) return <RecordPage type={m.type!} id={m.id!} />;
+  if (path === '/search') return <SearchPage />;
+  if (path === '/todo') return <TodoPage />;
   if (path === '/sign-in') return <SignInPage />;
   return <p role="alert">{t('app.notFound')}</p>;
 }

@@ -3,6 +3,7 @@ import { useProcess } from '../app/process-data.tsx';
 import type { SourceRef } from '../app/api-types.ts';
 import type { Loaded } from '../app/use-load.ts';
 import { useI18n, type Names } from '../i18n/index.tsx';
+import { errorText } from './error-text.ts';
 
 /** A multilingual name in the reader's language; marked lang="en" when it fell back to English. */
 export function Name({ value }: { value: Names | undefined | null }) {
@@ -74,9 +75,20 @@ export function Loading() {
   );
 }
 
+/** A failed load, in the reader's language: the server's reason when it gave one (see error-text.ts). */
 export function LoadError({ error }: { error: Error & { status?: number } }) {
   const { t } = useI18n();
-  return <p role="alert">{error.status === 404 ? t('app.notFound') : t('app.error', { message: error.message })}</p>;
+  if (error.status === 404) return <p role="alert">{t('app.notFound')}</p>;
+  const said = errorText(error, t);
+  // The sentence is the reader's; only a fallback message inside it is English.
+  const [before, after = ''] = t('app.error', { message: '\u0000' }).split('\u0000');
+  return (
+    <p role="alert">
+      {before}
+      <span lang={said.lang}>{said.text}</span>
+      {after}
+    </p>
+  );
 }
 
 /** Renders `children` once `loaded` is ready, or a status line while loading or on error. */

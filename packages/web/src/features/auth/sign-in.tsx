@@ -3,6 +3,7 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { PageTitle, PartyName } from '../../ui/common.tsx';
+import { errorText, type ErrorText } from '../../ui/error-text.ts';
 import { throttleMessage } from './throttle-message.ts';
 
 /** The demo's accounts (names only: the passwords are printed by the server at its first start and never stored here). */
@@ -59,13 +60,26 @@ function Roles() {
   );
 }
 
+/** "Sign-in failed: …" with the reason in the reader's language; a fallback English message is marked as such. */
+function FailedText({ error }: { error: ErrorText }) {
+  const { t } = useI18n();
+  const [before, after = ''] = t('auth.failed', { message: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <span lang={error.lang}>{error.text}</span>
+      {after}
+    </>
+  );
+}
+
 export function SignInPage() {
   const { t } = useI18n();
   const { me, signIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   // A throttled sign-in is said as it is, not as a failure with the server's English.
-  const [error, setError] = useState<{ text: string; throttled: boolean } | null>(null);
+  const [error, setError] = useState<(ErrorText & { throttled: boolean }) | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -78,7 +92,7 @@ export function SignInPage() {
       setPassword('');
     } catch (err) {
       const wait = throttleMessage(err, t);
-      setError(wait ? { text: wait, throttled: true } : { text: (err as Error).message, throttled: false });
+      setError(wait ? { text: wait, throttled: true } : { ...errorText(err, t), throttled: false });
     } finally {
       setBusy(false);
     }
@@ -115,7 +129,7 @@ export function SignInPage() {
           />
           {error ? (
             <p role="alert" className="error">
-              {error.throttled ? error.text : t('auth.failed', { message: error.text })}
+              {error.throttled ? error.text : <FailedText error={error} />}
             </p>
           ) : null}
           <button type="submit" disabled={busy}>
