@@ -138,7 +138,8 @@ describe.skipIf(!existsSync(CHROMIUM))('administration in Chromium', () => {
     expect(await offer.textContent()).toContain('North');
     await shootAll(page, 'invite', () => page.getByRole('heading', { level: 2 }).first().waitFor());
     await setLang(page, 'uk');
-    await expect.poll(() => offer.textContent()).toContain('Північ');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Північ');
+    expect(await page.locator('main').textContent()).toContain('Тестові переговори');
     await setLang(page, 'en');
 
     await page.getByLabel('Username').fill(DELEGATE.username);

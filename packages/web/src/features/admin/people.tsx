@@ -31,15 +31,17 @@ export function PeoplePage() {
   return (
     <>
       <PageTitle text={t('admin.people.title', { process: name(process.names) })} />
-      <section aria-labelledby="people-h">
-        <h2 id="people-h">{t('admin.people.roles')}</h2>
-        <Load loaded={people}>{(list) => <PeopleTable people={list} admin={!!me.admin} onChange={changed} />}</Load>
-      </section>
-      <div className="two-col">
-        <GrantForm onDone={changed} />
-        <PartyForm />
+      <div className="admin-stack">
+        <section aria-labelledby="people-h">
+          <h2 id="people-h">{t('admin.people.roles')}</h2>
+          <Load loaded={people}>{(list) => <PeopleTable people={list} admin={!!me.admin} onChange={changed} />}</Load>
+        </section>
+        <div className="two-col">
+          <GrantForm onDone={changed} />
+          <PartyForm />
+        </div>
+        <Invites onChange={changed} />
       </div>
-      <Invites onChange={changed} />
     </>
   );
 }
