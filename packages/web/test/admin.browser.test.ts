@@ -182,6 +182,29 @@ describe.skipIf(!existsSync(CHROMIUM))('administration in Chromium', () => {
       .waitFor();
   });
 
+  it('the administrator issues a reset link; the person sets a new password with it, once', async () => {
+    const row = admin.getByRole('row', { name: new RegExp(DELEGATE.username) });
+    await row.getByRole('button', { name: 'Issue a password reset link' }).click();
+    const url = await row.getByTestId('one-time-link').inputValue();
+    expect(url).toMatch(new RegExp(`^${base}/reset/.+`));
+    const page = await log.open(browser);
+    await page.goto(url);
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Set the password' }).click();
+    await expect.poll(() => page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('New password', { exact: true }).fill('amber kettle orbit 5512 fern');
+    await page.getByRole('button', { name: 'Set the password' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `The password of ${DELEGATE.username} is set.` })
+      .waitFor();
+    await axeCheck(page, 'reset done');
+    await page.goto(url);
+    await page.getByLabel('New password', { exact: true }).fill('another fresh phrase 2290 dune');
+    await page.getByRole('button', { name: 'Set the password' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This link has already been used.' }).waitFor();
+  });
+
   it('old addresses without the process go to the first process', async () => {
     const page = await log.open(browser);
     await page.goto(`${base}/talks`);
