@@ -267,7 +267,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
 
     await page.getByRole('link', { name: /Verify in the record/ }).click();
     await page.getByTestId('verdict').waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/record/incident/${incidentId}`);
+    expect(new URL(page.url()).pathname).toBe(`/p/${PROCESS}/record/incident/${incidentId}`);
     await expect(page.getByTestId('verdict').textContent()).resolves.toMatch(/Verified in your browser/);
   });
 
@@ -276,7 +276,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     await page.goto(`${base}/monitoring`);
     await page.getByRole('link', { name: 'Daily report (printable)' }).click();
     await page.getByLabel('Report date', { exact: true }).fill(reportDay);
-    expect(new URL(page.url()).pathname).toBe(`/monitoring/report/${reportDay}`);
+    expect(new URL(page.url()).pathname).toBe(`/p/${PROCESS}/monitoring/report/${reportDay}`);
     const table = page.getByTestId('report-table');
     await table.waitFor();
     const total = page.locator('tr[data-region="total"]');

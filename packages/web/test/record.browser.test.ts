@@ -136,7 +136,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     await page.getByLabel('Record id').fill('ukr');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByTestId('verdict').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/record/party/ukr');
+    expect(new URL(page.url()).pathname).toBe(`/p/${PROCESS}/record/party/ukr`);
     expect(await stepStatuses(page)).toEqual(Object.fromEntries(STEPS.map((s) => [s, 'pass'])));
     await expect(page.getByTestId('verdict').textContent()).resolves.toMatch(/Verified in your browser: this is the body that was logged/);
     await expect(page.locator('[data-step="commitment"]').textContent()).resolves.toMatch(/exactly the commitment in the envelope/);
@@ -162,14 +162,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     await page.goto(`${base}/talks/tcg-2014-11-teleconference`);
     await page.getByRole('link', { name: 'Verify in the record' }).click();
     await page.getByTestId('verdict').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/record/meeting/tcg-2014-11-teleconference');
+    expect(new URL(page.url()).pathname).toBe(`/p/${PROCESS}/record/meeting/tcg-2014-11-teleconference`);
     expect(await stepStatuses(page)).toEqual(Object.fromEntries(STEPS.map((s) => [s, 'pass'])));
     await expect(page.getByLabel('Record id').inputValue()).resolves.toBe('tcg-2014-11-teleconference');
 
     await page.goto(`${base}/agreements/minsk-protocol`);
     await page.getByRole('link', { name: 'Verify in the record' }).click();
     await page.getByTestId('verdict').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/record/agreement/minsk-protocol');
+    expect(new URL(page.url()).pathname).toBe(`/p/${PROCESS}/record/agreement/minsk-protocol`);
     expect(await stepStatuses(page)).toEqual(Object.fromEntries(STEPS.map((s) => [s, 'pass'])));
 
     await page.goto(`${base}/statements`);
@@ -177,7 +177,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Record page in Chromium', () => {
     const target = await link.getAttribute('data-verify');
     await link.click();
     await page.getByTestId('verdict').waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/record/${target}`);
+    expect(new URL(page.url()).pathname).toBe(`/p/${PROCESS}/record/${target}`);
     await expect(page.getByTestId('verdict').textContent()).resolves.toMatch(/Verified in your browser/);
   });
 

@@ -148,7 +148,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await shot(page, 'web-talks');
     await page.getByRole('link', { name: 'Preparatory teleconference of the contact group, November 2014' }).click();
     await page.getByRole('heading', { name: 'Status history' }).waitFor();
-    expect(page.url()).toBe(`${base}/talks/tcg-2014-11-teleconference`);
+    expect(page.url()).toBe(`${base}/p/${PROCESS}/talks/tcg-2014-11-teleconference`);
     await expect(page.locator('.facts').textContent()).resolves.toContain('cancelled');
     const rus = page.locator('[data-claim-party="rus"]');
     const ukr = page.locator('[data-claim-party="ukr"]');

@@ -11,13 +11,18 @@ import { RecordPage } from '../features/record/record.tsx';
 import { StatementsPage } from '../features/statements/statements.tsx';
 import { MeetingPage } from '../features/talks/meeting.tsx';
 import { TalksPage } from '../features/talks/talks.tsx';
+import { AdminPage } from '../features/admin/admin.tsx';
+import { HomePage, OldAddress } from '../features/admin/home.tsx';
+import { InvitePage, ResetPage, SetupPage } from '../features/admin/links.tsx';
+import { canManage } from '../features/admin/can.ts';
+import { PeoplePage } from '../features/admin/people.tsx';
 import { I18nProvider, LANGUAGES, useI18n, type Lang } from '../i18n/index.tsx';
 import { Load, Name } from '../ui/common.tsx';
 import { NavMenu } from '../ui/nav-menu.tsx';
 import { useStackedTables } from '../ui/stack-tables.ts';
 import { ProcessDataProvider, ReadyProvider, useProcessLoad } from './process-data.tsx';
 import { Link, match, RouterProvider, useRouter } from './router.tsx';
-import { SessionProvider } from './session.tsx';
+import { SessionProvider, useSession } from './session.tsx';
 
 export function App() {
   return (
@@ -62,18 +67,21 @@ const NAV = [
 
 function Layout() {
   const { t } = useI18n();
-  const { path } = useRouter();
+  const { me } = useSession();
+  const { path, moves, processId } = useRouter();
   const loaded = useProcessLoad();
   const main = useRef<HTMLElement>(null);
-  const shown = useRef(path);
+  const shown = useRef(moves);
   useStackedTables(main);
-  // After a client-side navigation, move focus to the new page's content so keyboard and screen-reader users land there.
+  // After the reader moves to another page, focus its content so keyboard and screen-reader users land there.
   useEffect(() => {
-    if (shown.current === path) return;
-    shown.current = path;
+    if (shown.current === moves) return;
+    shown.current = moves;
     main.current?.focus();
-  }, [path]);
-  const section = NAV.slice(1).find((n) => path.startsWith(n.to))?.to ?? (path === '/' ? '/' : null);
+  }, [moves]);
+  const inProcess = processId !== null;
+  const nav = [...NAV, ...(processId && canManage(me, processId) ? [{ to: '/people', key: 'admin.nav.people' } as const] : [])];
+  const section = !inProcess ? null : (nav.slice(1).find((n) => path.startsWith(n.to))?.to ?? (path === '/' ? '/' : null));
   return (
     <>
       <a className="skip" href="#main">
@@ -81,48 +89,74 @@ function Layout() {
       </a>
       <header className="site-header">
         <div className="brand">
-          <Link to="/" className="brand-name">
+          <Link to="/" outside className="brand-name">
             Parley
           </Link>
-          <span className="brand-process">{loaded.state === 'ready' && loaded.data ? <Name value={loaded.data.process.names} /> : t('app.tagline')}</span>
+          <span className="brand-process">
+            {inProcess && loaded.state === 'ready' && loaded.data ? <Name value={loaded.data.process.names} /> : t('app.tagline')}
+          </span>
         </div>
         <NavMenu label={t('work.menu')}>
           <nav aria-label={t('app.nav')}>
             <ul>
-              {NAV.map((n) => (
-                <li key={n.to}>
-                  <Link to={n.to} className={section === n.to ? 'active' : undefined}>
-                    {t(n.key)}
+              {inProcess
+                ? nav.map((n) => (
+                    <li key={n.to}>
+                      <Link to={n.to} className={section === n.to ? 'active' : undefined}>
+                        {t(n.key)}
+                      </Link>
+                    </li>
+                  ))
+                : null}
+              {me?.admin ? (
+                <li>
+                  <Link to="/admin" outside className={!inProcess && path === '/admin' ? 'active' : undefined}>
+                    {t('admin.nav.admin')}
                   </Link>
                 </li>
-              ))}
+              ) : null}
             </ul>
           </nav>
           <div className="tools">
-            <HeaderSearch />
+            {inProcess ? <HeaderSearch /> : null}
             <LanguagePicker />
             <AccountBar />
           </div>
         </NavMenu>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Load loaded={loaded}>
-          {(data) =>
-            data ? (
-              <ReadyProvider value={data}>
-                <Page path={path} />
-              </ReadyProvider>
-            ) : (
-              <p>{t('app.noProcess')}</p>
-            )
-          }
-        </Load>
+        {inProcess ? (
+          <Load loaded={loaded}>
+            {(data) =>
+              data ? (
+                <ReadyProvider value={data}>
+                  <Page path={path} />
+                </ReadyProvider>
+              ) : (
+                <p role="alert">{t('app.notFound')}</p>
+              )
+            }
+          </Load>
+        ) : (
+          <SitePage path={path} />
+        )}
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
       </footer>
     </>
   );
+}
+
+/** The pages outside any process; any other address is an old one of a process page. */
+function SitePage({ path }: { path: string }) {
+  let m: Record<string, string> | null;
+  if (path === '/') return <HomePage />;
+  if (path === '/admin') return <AdminPage />;
+  if ((m = match('/setup/:token', path))) return <SetupPage token={m.token!} />;
+  if ((m = match('/invite/:token', path))) return <InvitePage token={m.token!} />;
+  if ((m = match('/reset/:token', path))) return <ResetPage token={m.token!} />;
+  return <OldAddress path={path} />;
 }
 
 function Page({ path }: { path: string }) {
@@ -143,5 +177,6 @@ function Page({ path }: { path: string }) {
   if (path === '/search') return <SearchPage />;
   if (path === '/todo') return <TodoPage />;
   if (path === '/sign-in') return <SignInPage />;
+  if (path === '/people') return <PeoplePage />;
   return <p role="alert">{t('app.notFound')}</p>;
 }

@@ -1,5 +1,6 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { api } from './api.ts';
+import { useRouter } from './router.tsx';
 import { useSession } from './session.tsx';
 import { written, type Forum, type Mandate, type Party, type Person, type Process, type Source } from './api-types.ts';
 import { useLoad, type Loaded } from './use-load.ts';
@@ -16,18 +17,35 @@ export interface ProcessData {
   viewer: string;
 }
 
-const Ctx = createContext<Loaded<ProcessData | null>>({ state: 'loading' });
+interface State {
+  /** The processes the reader may see (for `/`, the redirects of old addresses and the administration). */
+  processes: Loaded<Process[]>;
+  /** The process named in the address; null when the address names none or one the reader may not see. */
+  current: Loaded<ProcessData | null>;
+  /** Loads both again, after a page changed what they hold (a new process, a new party). */
+  reload(): void;
+}
+
+const Ctx = createContext<State>({ processes: { state: 'loading' }, current: { state: 'loading' }, reload: () => {} });
 
 const inProcess = (processId: string) => ({ params: { path: { processId }, query: { limit: 500 } } });
 const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
+const waitForever = <T,>() => new Promise<T>(() => {});
 
 export function ProcessDataProvider({ children }: { children: ReactNode }) {
   const { me } = useSession();
+  const { processId } = useRouter();
+  const [round, setRound] = useState(0);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
   const viewer = me ? (me.username ?? '(public)') : '';
-  const loaded = useLoad(async (): Promise<ProcessData | null> => {
-    if (!viewer) return new Promise(() => {}); // wait until we know who is reading
-    const processes: Process[] = (await api.GET('/api/processes')).items;
-    const process = processes.find((p) => p.id === 'minsk-2014') ?? processes[0];
+  const processes = useLoad(async (): Promise<Process[]> => {
+    if (!viewer) return waitForever(); // wait until we know who is reading
+    return (await api.GET('/api/processes')).items;
+  }, [viewer, round]);
+  const current = useLoad(async (): Promise<ProcessData | null> => {
+    if (!viewer) return waitForever();
+    if (!processId) return null;
+    const process = (await api.GET('/api/processes')).items.find((p) => p.id === processId);
     if (!process) return null;
     const [parties, people, mandates, forums, sources] = await Promise.all([
       api.GET('/api/processes/{processId}/parties', inProcess(process.id)).then((r) => written<Party>()(r.items)),
@@ -37,11 +55,25 @@ export function ProcessDataProvider({ children }: { children: ReactNode }) {
       api.GET('/api/processes/{processId}/sources', inProcess(process.id)).then((r) => written<Source>()(r.items)),
     ]);
     return { process, parties: byId(parties), people: byId(people), mandates, forums, sources: byId(sources), viewer };
-  }, [viewer]);
-  return <Ctx.Provider value={loaded}>{children}</Ctx.Provider>;
+  }, [viewer, processId, round]);
+  const key = `${viewer} ${processId ?? ''}`;
+  const shownProcesses = useSteady(processes, viewer);
+  const shownCurrent = useSteady(current, key);
+  return <Ctx.Provider value={{ processes: shownProcesses, current: shownCurrent, reload }}>{children}</Ctx.Provider>;
 }
 
-export const useProcessLoad = () => useContext(Ctx);
+/** While a reload of the same thing runs, keep showing what was there, so a page that asked for it keeps its state. */
+function useSteady<T>(loaded: Loaded<T>, key: string): Loaded<T> {
+  const last = useRef<{ key: string; ready: Loaded<T> } | null>(null);
+  if (loaded.state === 'ready') last.current = { key, ready: loaded };
+  if (loaded.state === 'loading' && last.current?.key === key) return last.current.ready;
+  return loaded;
+}
+
+/** The process named in the address, as it loads. */
+export const useProcessLoad = () => useContext(Ctx).current;
+export const useProcesses = () => useContext(Ctx).processes;
+export const useReloadProcesses = () => useContext(Ctx).reload;
 
 /** For pages rendered only once the data is ready (see <WithProcess>). */
 const ReadyCtx = createContext<ProcessData | null>(null);

@@ -8,6 +8,8 @@ interface Session {
   me: Me | null;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Asks the server again, after a page signed the reader in by other means (a set-up or invite link). */
+  refresh(): Promise<void>;
 }
 
 const Ctx = createContext<Session | null>(null);
@@ -30,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.POST('/api/auth/logout');
     await refresh();
   }, [refresh]);
-  return <Ctx.Provider value={{ me, signIn, signOut }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ me, signIn, signOut, refresh }}>{children}</Ctx.Provider>;
 }
 
 export function useSession(): Session {

@@ -13,6 +13,7 @@ import { expect } from 'vitest';
 import { openRuntime, type Runtime } from '../../../server/src/compose.ts';
 import { seedDemo } from '../../../server/src/demo/seed.ts';
 import { buildApp } from '../../../server/src/http/app.ts';
+import { ensureSetupLink } from '../../../server/src/use-cases/administration/setup.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -44,19 +45,26 @@ export interface Parley {
   app: Awaited<ReturnType<typeof buildApp>>;
   base: string;
   passwords: Map<string, string>;
+  /** With the demo off: the one-time set-up link's path (/setup/TOKEN), as `serve` prints it. */
+  setupPath: string | null;
   close(): Promise<void>;
 }
 
-/** Builds the web app if needed and starts Parley with the demo on a random loopback port. */
-export async function startParley(): Promise<Parley> {
+/**
+ * Builds the web app if needed and starts Parley on a random loopback port: with the demo, or (demo: false, as
+ * PARLEY_DEMO=off) empty, with the set-up link `serve` prints for the first administrator.
+ */
+export async function startParley(opts: { demo?: boolean } = {}): Promise<Parley> {
   ensureWebBuilt();
   const rt = await openRuntime({ dataDir: null });
-  const passwords = new Map((await seedDemo(rt)).map((a) => [a.username, a.password]));
+  const demo = opts.demo ?? true;
+  const passwords = new Map(demo ? (await seedDemo(rt)).map((a) => [a.username, a.password]) : []);
+  const setupPath = demo ? null : ((await ensureSetupLink(rt))?.path ?? null);
   const app = await buildApp({ ...rt, webRoot: DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');
-  return { rt, app, base: `http://127.0.0.1:${addr.port}`, passwords, close: async () => (await app.close(), await rt.close()) };
+  return { rt, app, base: `http://127.0.0.1:${addr.port}`, passwords, setupPath, close: async () => (await app.close(), await rt.close()) };
 }
 
 /** Without the networking flags Chromium floods the closed network with requests of its own. */

@@ -32,10 +32,10 @@ function useAddressQuery(): { q: string; kind: SearchKind | '' } {
 
 /** Said when a search's address changed without the path changing (the router does not re-render then). */
 const SEARCH_EVENT = 'parley:search';
-function goToSearch(navigate: (to: string) => void, q: string, kind = '') {
+function goToSearch(router: { path: string; navigate: (to: string) => void; href: (to: string) => string }, q: string, kind = '') {
   const to = searchHref(q, kind);
-  if (window.location.pathname === '/search') window.history.pushState(null, '', to);
-  else navigate(to);
+  if (router.path === '/search') window.history.pushState(null, '', router.href(to));
+  else router.navigate(to);
   window.dispatchEvent(new Event(SEARCH_EVENT));
 }
 
@@ -49,7 +49,7 @@ type Results =
 export function SearchPage() {
   const { t, number } = useI18n();
   const { process, viewer } = useProcess();
-  const { navigate } = useRouter();
+  const router = useRouter();
   const { q, kind } = useAddressQuery();
   const [text, setText] = useState(q);
   const [choice, setChoice] = useState<SearchKind | ''>(kind);
@@ -92,7 +92,7 @@ export function SearchPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    goToSearch(navigate, text.trim(), choice);
+    goToSearch(router, text.trim(), choice);
   };
 
   return (
@@ -214,13 +214,13 @@ function Hit({ hit, words }: { hit: SearchHit; words: string[] }) {
 /** A search field for the page header: it opens `/search?q=…` (or follows it there when already on the page). */
 export function HeaderSearch() {
   const { t } = useI18n();
-  const { navigate } = useRouter();
+  const router = useRouter();
   const [text, setText] = useState('');
   const id = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    goToSearch(navigate, text.trim());
+    goToSearch(router, text.trim());
     setText('');
   };
   return (
