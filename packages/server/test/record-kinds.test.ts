@@ -1,3 +1,4 @@
+import { STORED_KINDS } from '@parley/contracts';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_TABLES } from '../src/db/schema.ts';
@@ -32,6 +33,7 @@ describe(`the registry of record kinds (${process.env.PARLEY_TEST_ENGINE})`, () 
     for (const key of ['kind', 'table', 'collection'] as const) expect(new Set(RESOURCES.map((r) => r[key])).size).toBe(RESOURCES.length);
     expect([...RESOURCES.map((r) => r.kind), ...NOT_RECORDS].sort()).toEqual([...RECORD_KINDS].sort());
     expect(RESOURCES.map((r) => r.table).sort()).toEqual([...RECORD_TABLES].sort());
+    expect(RESOURCES.map((r) => r.kind).sort()).toEqual([...STORED_KINDS].sort());
     for (const r of RESOURCES) expect(WRITERS[r.kind].length, `${r.kind} has writers`).toBeGreaterThan(0);
   });
 

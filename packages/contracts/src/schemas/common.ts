@@ -80,3 +80,31 @@ export const Strict = { additionalProperties: false } as const;
 export const INT4_MAX = 2147483647;
 /** A version a change was made against: stored as an integer column, so bounded by it. */
 export const Version = (o: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: INT4_MAX, ...o });
+
+/**
+ * Every kind of record stored in the one record shape, as the API names them; the server's registry
+ * (use-cases/resources.ts) is held to this list by test/record-kinds.test.ts.
+ */
+export const STORED_KINDS = [
+  'party',
+  'person',
+  'mandate',
+  'forum',
+  'meeting',
+  'invitation',
+  'attendance',
+  'agreement',
+  'provision',
+  'assessment',
+  'source',
+  'statement',
+  'claim',
+  'figure',
+  'incident',
+  'observation',
+  'verification',
+  'attribution',
+  'line',
+  'restriction',
+] as const;
+export type StoredKind = (typeof STORED_KINDS)[number];

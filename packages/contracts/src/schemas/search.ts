@@ -1,29 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Audience, Id, Strict } from './common.ts';
+import { Audience, Id, STORED_KINDS, Strict } from './common.ts';
 
-/** The kinds of record a search looks through: every record kind (the server's test holds this list to its registry). */
-export const SEARCH_KINDS = [
-  'party',
-  'person',
-  'mandate',
-  'forum',
-  'meeting',
-  'invitation',
-  'attendance',
-  'agreement',
-  'provision',
-  'assessment',
-  'source',
-  'statement',
-  'claim',
-  'figure',
-  'incident',
-  'observation',
-  'verification',
-  'attribution',
-  'line',
-  'restriction',
-] as const;
+/** The kinds of record a search looks through: every kind stored as a record. */
+export const SEARCH_KINDS = STORED_KINDS;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const SearchKindSchema = Type.Union(
   SEARCH_KINDS.map((k) => Type.Literal(k)),

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { STORED_KINDS } from '@parley/contracts';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
@@ -18,27 +19,7 @@ import {
 } from './verify.ts';
 
 /** The kinds of record a reader can look up here (the log's record types). */
-const TYPES = [
-  'party',
-  'person',
-  'mandate',
-  'forum',
-  'meeting',
-  'invitation',
-  'attendance',
-  'agreement',
-  'provision',
-  'assessment',
-  'source',
-  'statement',
-  'claim',
-  'figure',
-  'incident',
-  'observation',
-  'verification',
-  'attribution',
-  'witness',
-] as const;
+const TYPES = [...STORED_KINDS, 'witness'] as const;
 
 /** The address of a record's verification, for "Verify in the record" links on other pages. */
 export const recordPath = (type: string, id: string) => `/record/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
