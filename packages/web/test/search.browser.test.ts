@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM))('search in Chromium', () => {
     await page.getByLabel('Words to find').fill('Украина');
     await page.getByLabel('Kind of record').selectOption('party');
     await page.locator('main').getByRole('button', { name: 'Search', exact: true }).click();
-    await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === 'Украина' && u.searchParams.get('kind') === 'party');
+    await page.waitForURL((u) => u.pathname === '/p/minsk-2014/search' && u.searchParams.get('q') === 'Украина' && u.searchParams.get('kind') === 'party');
     const ukraine = page.locator('.search-hit[data-kind="party"][data-id="ukr"]');
     await ukraine.waitFor();
     // The English reader sees the English name, not marked; every hit is a party.
@@ -60,7 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM))('search in Chromium', () => {
     const ordo = page.locator('.search-hit[data-kind="party"][data-id="ordo"]');
     await ordo.waitFor();
     await expect(ordo.getByRole('link').textContent()).resolves.toBe('Представители отдельных районов Донецкой области');
-    await expect(ordo.getByRole('link').getAttribute('href')).resolves.toBe('/record/party/ordo');
+    await expect(ordo.getByRole('link').getAttribute('href')).resolves.toBe('/p/minsk-2014/record/party/ordo');
     await expect(page.getByLabel('Слова для поиска').inputValue()).resolves.toBe('Донецкой');
     await expect(page.getByRole('heading', { level: 2, name: 'Результаты для «Донецкой»' }).count()).resolves.toBe(1);
     await page.screenshot({ path: join(SHOTS, 'search-ru-ordo.png'), fullPage: true });
@@ -87,7 +87,7 @@ describe.skipIf(!existsSync(CHROMIUM))('search in Chromium', () => {
     await page.goto(`${parley.base}/talks`);
     await page.getByRole('searchbox', { name: 'Search the process' }).fill(query);
     await page.getByRole('searchbox', { name: 'Search the process' }).press('Enter');
-    await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === query);
+    await page.waitForURL((u) => u.pathname === '/p/minsk-2014/search' && u.searchParams.get('q') === query);
     await expect.poll(() => hits(page).count()).toBe(20);
     await page.getByRole('button', { name: 'More results' }).click();
     await expect.poll(() => hits(page).count()).toBeGreaterThan(20);

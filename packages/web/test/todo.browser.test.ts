@@ -87,7 +87,7 @@ describe.skipIf(!existsSync(CHROMIUM))('what needs me in Chromium', () => {
     const mediator = await todoAs('mediator', 'uk');
     const meeting = section(mediator, 'meetings').locator(`[data-todo="meeting"][data-id="${meetingId}"]`);
     await expect(meeting.getByRole('link').textContent()).resolves.toBe('Робоча група з обміну');
-    await expect(meeting.getByRole('link').getAttribute('href')).resolves.toBe(`/talks/${meetingId}`);
+    await expect(meeting.getByRole('link').getAttribute('href')).resolves.toBe(`/p/minsk-2014/talks/${meetingId}`);
 
     const analyst = await todoAs('analyst');
     const incidents = section(analyst, 'incidents');
@@ -106,6 +106,6 @@ describe.skipIf(!existsSync(CHROMIUM))('what needs me in Chromium', () => {
 
   it('asks a reader who is not signed in to sign in', async () => {
     const page = await todoAs(null);
-    await expect(page.getByRole('link', { name: 'Sign in to see what waits for you.' }).getAttribute('href')).resolves.toBe('/sign-in');
+    await expect(page.getByRole('link', { name: 'Sign in to see what waits for you.' }).getAttribute('href')).resolves.toBe('/p/minsk-2014/sign-in');
   });
 });
