@@ -349,6 +349,8 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       `map with ${(GENERATED + 1294).toLocaleString('en')} incidents: first draw ${last.ms} ms (request → painted), ${last.total.toLocaleString('en')} in view`,
     );
     await shot(page, 'monitoring-map-101k', false);
+    // The pans drag the map's centre, which must be on screen (the header is taller than it was).
+    await mapEl(page).scrollIntoViewIfNeeded();
     const box = (await mapEl(page).boundingBox())!;
     const pans: number[] = [];
     const painted: number[] = [];
