@@ -28,9 +28,6 @@ export function present(r: StoredRecord, kind: RecordKind, actor: Actor) {
   };
 }
 
-/** A presenter for one reader, for routes that show many records. */
-export const presenter = (actor: Actor) => (kind: RecordKind) => (r: StoredRecord) => present(r, kind, actor);
-
 /** Kinds whose status is a life cycle moved by a verb of its own, so reads show it. */
 export const LIFECYCLE_KINDS: ReadonlySet<RecordKind> = new Set(RESOURCES.filter((r) => r.statusByVerb).map((r) => r.kind));
 const EDITABLE: ReadonlySet<RecordKind> = new Set(RESOURCES.filter(editable).map((r) => r.kind));

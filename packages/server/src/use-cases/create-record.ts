@@ -69,7 +69,7 @@ async function writeNew(
 }
 
 /** Whether the record's first version (later edits do not count) is this submission. */
-async function firstVersionIs(
+export async function firstVersionIs(
   uow: UnitOfWork,
   res: Resource,
   existing: StoredRecord,

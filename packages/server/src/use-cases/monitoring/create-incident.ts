@@ -1,7 +1,7 @@
 import type { Actor, Visibility } from '../../domain/shared/actor.ts';
 import { conflict, type AppError } from '../../domain/shared/app-error.ts';
-import { sameValue } from '../../domain/monitoring/ucdp.ts';
 import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
+import { firstVersionIs } from '../create-record.ts';
 import { resource } from '../resources.ts';
 import type { NewRecord, StoredRecord, UnitOfWork } from '../ports.ts';
 import { assertProcess, bodyOf, opaqueId, recordId, today, type Deps } from '../support.ts';
@@ -81,13 +81,8 @@ const reused = (id: string) =>
   });
 
 /** The submission that created the record: the first version, which later edits and verification steps do not change. */
-async function sameSubmission(uow: UnitOfWork, existing: StoredRecord, v: Visibility, body: Record<string, unknown>): Promise<boolean> {
-  const same = (r: Pick<StoredRecord, 'audience' | 'audienceParty' | 'body'>) =>
-    r.audience === v.audience && r.audienceParty === v.audienceParty && sameValue(r.body, body);
-  if (existing.version === 1) return same(existing);
-  const first = (await uow.journal(uow.processId, 'incident', existing.id)).find((e) => e.version === 1)?.body as StoredRecord | null | undefined;
-  return !!first && same(first);
-}
+const sameSubmission = (uow: UnitOfWork, existing: StoredRecord, v: Visibility, body: Record<string, unknown>) =>
+  firstVersionIs(uow, resource('incident'), existing, { ...v, body });
 
 /** Records an incident typed in by a person (or sent by a client); safe to resend with the same id. */
 export async function createIncident(
