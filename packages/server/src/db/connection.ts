@@ -1,10 +1,10 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { lazyPostgis } from './postgis-extension.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -41,7 +41,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string | null
   try {
     const lite = await PGlite.create({
       ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-      extensions: { postgis },
+      extensions: { postgis: lazyPostgis },
       parsers: { 1082: (v: string) => v },
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
