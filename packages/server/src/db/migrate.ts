@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { SERVER_ROOT } from '../paths.ts';
 
-const DIR = new URL('./migrations/', import.meta.url);
+const DIR = new URL('src/db/migrations/', SERVER_ROOT);
 
 /** Applies the plain-SQL migrations not yet applied, each in its own transaction, in name order. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Extension } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { SERVER_ROOT } from '../paths.ts';
 
 /**
  * PostGIS for the embedded engine, started in about a second instead of five.
@@ -50,7 +51,7 @@ function slimBundle(): string | null {
   try {
     const packaged = packagedBundle();
     const version = JSON.parse(readFileSync(join(dirname(packaged), '..', 'package.json'), 'utf8')).version as string;
-    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'node_modules', '.cache', 'parley');
+    const root = fileURLToPath(new URL('../../node_modules/.cache/parley/', SERVER_ROOT));
     const path = join(root, `postgis-${version}-slim.tar.gz`);
     if (existsSync(path)) return path;
     const slim = slimTar(gunzipSync(readFileSync(packaged)), (p) => !UNUSED.test(p));

@@ -7,6 +7,7 @@ import { addAccount, grantRole, type AccessDeps } from '../use-cases/access/acco
 import { createProcess } from '../use-cases/create-process.ts';
 import { importIncidents } from '../use-cases/monitoring/import-incidents.ts';
 import { loadMinsk2014 } from './minsk-2014/index.ts';
+import { SERVER_ROOT } from '../paths.ts';
 
 export const DEMO_PROCESS = 'minsk-2014';
 
@@ -24,7 +25,7 @@ const DEMO_ACCOUNTS: { username: string; role: Role; partyId: string | null }[] 
  * The real UCDP GED events of 2014 for Ukraine (CC BY 4.0; Sundberg & Melander 2013), read
  * from the shared data folder beside the project; the demo loads without them if absent.
  */
-const UCDP_2014 = process.env.PARLEY_DEMO_UCDP ?? fileURLToPath(new URL('../../../../../shared/data/ucdp/ged-ukraine-2014.csv', import.meta.url));
+const UCDP_2014 = process.env.PARLEY_DEMO_UCDP ?? fileURLToPath(new URL('../../../shared/data/ucdp/ged-ukraine-2014.csv', SERVER_ROOT));
 
 /** Loads the Minsk process as of late November 2014 and one account per role, with fresh random passwords. */
 export async function seedDemo(deps: AccessDeps) {

@@ -27,6 +27,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
 import { schemaCompiler } from './validation.ts';
 import { namedWildcards, serializerCompiler, toJsonSchema2020 } from './openapi.ts';
+import { SERVER_ROOT } from '../paths.ts';
 
 export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps {
   engine: string;
@@ -36,7 +37,7 @@ export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps
   webRoot?: string | null;
 }
 
-const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist/', SERVER_ROOT));
 /** The web app reaches no host but this one: the policy makes that a rule the browser enforces. */
 const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const sendIndex = (reply: FastifyReply) =>
