@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, call, world, type World } from './support/world.ts';
 
@@ -123,6 +124,30 @@ describe(`talks over HTTP (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(pub.body).toContain('Public round');
     expect(pub.body).not.toContain('Secret round');
     expect((await call(w, 'GET', '/calendar.ics', 'mediator')).body).toContain('Secret round');
+  });
+
+  it('writes times every calendar client reads as the same instant (ical.js, the parser Thunderbird uses)', async () => {
+    await newMeeting({
+      title: { en: 'Minsk round' },
+      audience: 'public',
+      timeZone: 'Europe/Minsk',
+      plannedStart: '2014-09-19T14:00:00+03:00',
+      plannedEnd: '2014-09-19T18:00:00+03:00',
+    });
+    // Moscow kept +04:00 until 26 October 2014: a zone's rules as of the meeting's date, not today's.
+    await newMeeting({ title: { en: 'Moscow round' }, audience: 'public', timeZone: 'Europe/Moscow', plannedStart: '2014-09-20T15:00:00+04:00' });
+    await newMeeting({ title: { en: 'Some day in May' }, audience: 'public', plannedStart: '2015-05-06' });
+    const body = (await call(w, 'GET', '/calendar.ics', 'anonymous')).body;
+    expect(body.endsWith('\r\n')).toBe(true);
+    expect(body.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    const events = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    const event = (summary: string) => events.find((e) => e.summary.startsWith(summary))!;
+    expect(event('Minsk round').startDate.toJSDate().toISOString()).toBe('2014-09-19T11:00:00.000Z');
+    expect(event('Minsk round').endDate.toJSDate().toISOString()).toBe('2014-09-19T15:00:00.000Z');
+    expect(event('Minsk round').description).toContain('14:00');
+    expect(event('Moscow round').startDate.toJSDate().toISOString()).toBe('2014-09-20T11:00:00.000Z');
+    expect(event('Some day in May').startDate.isDate).toBe(true);
+    expect(event('Some day in May').startDate.toString()).toBe('2015-05-06');
   });
 
   it('lists with filters and keyset pages that neither skip nor repeat', async () => {

@@ -14,9 +14,23 @@ const STATUS: Record<string, ICalEventStatus> = {
   lapsed: ICalEventStatus.CANCELLED,
 };
 
+/** "14:00 (Europe/Minsk, GMT+3)": the meeting's time where it is held, for a person reading the event. */
+function localTime(value: string, timeZone: string): string {
+  try {
+    const at = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'shortOffset' }).format(new Date(value));
+    return `${at} (${timeZone})`;
+  } catch {
+    return value;
+  }
+}
+
 /**
  * The meetings the reader may see as an iCalendar feed. A meeting known only to the
- * day or month is an all-day event over that span, not a made-up time.
+ * day or month is an all-day event over that span, not a made-up time. Times are written
+ * in UTC (RFC 5545 form 2), which every client shows correctly in its own zone; a TZID
+ * would need a VTIMEZONE carrying the zone's rules as of each meeting's date (Moscow moved
+ * from +04 to +03 in October 2014), which the outlook-style generators do not give. The
+ * local time where the meeting is held goes into the description.
  */
 export async function meetingCalendar(deps: Deps, actor: Actor, processId: string): Promise<string> {
   await assertProcess(deps.store.reader, processId);
@@ -45,12 +59,13 @@ export async function meetingCalendar(deps: Deps, actor: Actor, processId: strin
       start: allDay ? new Date(`${start.firstDay}T00:00:00Z`) : new Date(start.value),
       end: allDay ? dayAfter(end.lastDay) : end === start ? new Date(Date.parse(start.value) + 3_600_000) : new Date(end.value),
       allDay,
-      timezone: allDay ? null : b.timeZone,
+      description: allDay ? null : localTime(start.value, b.timeZone),
       status: STATUS[m.status ?? 'proposed'] ?? ICalEventStatus.TENTATIVE,
       location: b.place?.names.en ?? null,
       sequence: m.version,
       stamp: new Date(m.updatedAt),
     });
   }
-  return cal.toString();
+  // RFC 5545 ends every content line, the last one included, with CRLF.
+  return `${cal.toString()}\r\n`;
 }
