@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCalendarFeedStore } from './db/calendar-feed-store.ts';
 import { createAccountStore } from './db/account-store.ts';
 import { openDatabase, type DbHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
@@ -43,6 +44,7 @@ export async function openRuntime(opts: { databaseUrl?: string; dataDir: string 
     monitoring: createMonitoringQueries(handle.db),
     search: createSearchStore(handle.db),
     accounts: createAccountStore(handle.db),
+    feeds: createCalendarFeedStore(handle.db),
     log: createLogStore(handle.db),
     logKeys,
     witnessClient: httpWitnessClient(),

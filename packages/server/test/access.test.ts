@@ -307,6 +307,15 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     }
   });
 
+  it('lists to each reader their own calendar addresses only', async () => {
+    for (const who of ['mediator', 'delegateUkr', 'delegateRus', 'monitor', 'analyst', 'anonymous'] as const) {
+      const r = await call(w, 'GET', '/calendar-feeds', who);
+      expect(r.status, who).toBe(who === 'anonymous' ? 401 : 200);
+      if (who !== 'anonymous') expect(r.json.items, who).toEqual([]);
+    }
+    walked.add('/api/processes/{processId}/calendar-feeds');
+  });
+
   it("answers search and one's own abilities within need-to-know", async () => {
     for (const who of ['mediator', 'delegateUkr', 'delegateRus', 'monitor', 'analyst', 'anonymous'] as const) {
       const hits = (await call(w, 'GET', '/search?q=Source&kind=source&limit=100', who)).json.items as { id: string }[];

@@ -17,6 +17,9 @@ export const TokenInput = Type.Object(
 );
 
 export const TokenParams = Type.Object({ id: Id }, Strict);
+export const CalendarFeedParams = Type.Object({ processId: Id, feedId: Id }, Strict);
+/** A feed's secret: 'cal_' and 43 base64url characters (32 random bytes). */
+export const CalendarFeedTokenParams = Type.Object({ token: Type.String({ pattern: '^cal_[A-Za-z0-9_-]{43}$' }) }, Strict);
 
 export const RoleGrant = Type.Object({ processId: Id, role: Role, partyId: Type.Union([Id, Type.Null()]) }, Strict);
 

@@ -126,6 +126,22 @@ export const TokenCreated = open(
   'a new API token with its secret',
 );
 
+export const CalendarFeedView = open(
+  { id: Type.String(), processId: Type.String(), createdAt: Type.String(), lastUsedAt: Type.Union([Type.String(), Type.Null()]) },
+  'a secret calendar address, never its secret',
+);
+export const CalendarFeedCreated = open(
+  {
+    id: Type.String(),
+    processId: Type.String(),
+    createdAt: Type.String(),
+    lastUsedAt: Type.Null(),
+    token: Type.String({ description: 'shown once' }),
+    url: Type.String({ description: 'the path a calendar client subscribes to (shown once)' }),
+  },
+  'a new secret calendar address',
+);
+
 export const Health = open(
   { status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.String(), integrity: Type.Unknown() },
   'liveness and integrity',

@@ -73,6 +73,7 @@ export async function claimLink(tx: Kysely<Database> | Transaction<Database>, li
 const deleteCredentials = async (tx: Transaction<Database>, accountId: string) => {
   await tx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
   await tx.deleteFrom('api_tokens').where('account_id', '=', accountId).execute();
+  await tx.deleteFrom('calendar_feeds').where('account_id', '=', accountId).execute();
 };
 
 export function createAccountStore(db: Kysely<Database>): AccountStore {

@@ -66,6 +66,14 @@ export interface Database extends Record<RecordTable, RecordRow> {
     expires_at: Stamp;
     last_used_at: Stamp | null;
   };
+  calendar_feeds: {
+    feed_id: string;
+    token_hash: string;
+    account_id: string;
+    process_id: string;
+    created_at: Generated<Stamp>;
+    last_used_at: Stamp | null;
+  };
   login_throttle: { scope: string; key: string; failures: Generated<number>; last_failure_at: Stamp | null; succeeded_at: Stamp | null };
   role_grants: {
     process_id: string;

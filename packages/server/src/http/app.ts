@@ -25,6 +25,7 @@ import { recordRoutes } from './routes/records.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
+import { calendarFeedRoutes } from './routes/calendar-feeds.routes.ts';
 import { schemaCompiler } from './validation.ts';
 import { namedWildcards, serializerCompiler, toJsonSchema2020 } from './openapi.ts';
 import { SERVER_ROOT } from '../paths.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(administrationRoutes, { ...deps, secureCookies: deps.secureCookies ?? false });
   await app.register(recordRoutes, deps);
   await app.register(talksRoutes, deps);
+  await app.register(calendarFeedRoutes, deps);
   await app.register(agreementRoutes, deps);
   await app.register(logRoutes, deps);
   await app.register(monitoringRoutes, deps);

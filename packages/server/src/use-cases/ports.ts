@@ -287,6 +287,23 @@ export interface PersonGrant {
   revokedAt: string | null;
 }
 
+export interface CalendarFeedInfo {
+  id: string;
+  processId: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Secret calendar addresses (migration 013): a credential that opens one process's meeting calendar only. */
+export interface CalendarFeedStore {
+  create(feed: { feedId: string; tokenHash: string; accountId: string; processId: string }): Promise<CalendarFeedInfo>;
+  list(accountId: string, processId: string): Promise<CalendarFeedInfo[]>;
+  /** False when the account has no such feed. */
+  delete(accountId: string, feedId: string): Promise<boolean>;
+  /** Whose feed of which process the secret opens; notes the use (to the minute). */
+  open(tokenHash: string, now: Date): Promise<{ accountId: string; processId: string } | undefined>;
+}
+
 /** Deployment-wide accounts and their secrets; not process records, so not journalled. */
 export interface AccountStore {
   create(a: AccountRecord): Promise<void>;

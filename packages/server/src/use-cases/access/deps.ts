@@ -1,7 +1,9 @@
-import type { AccountStore, Store } from '../ports.ts';
+import type { AccountStore, CalendarFeedStore, Store } from '../ports.ts';
 
 export interface AccessDeps {
   accounts: AccountStore;
+  /** Secret calendar addresses, a credential like the API tokens. */
+  feeds: CalendarFeedStore;
   store: Store;
   /** The time sessions, tokens and the sign-in throttle are judged at; tests move it instead of waiting. */
   clock?: () => Date;
