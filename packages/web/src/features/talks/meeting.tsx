@@ -7,7 +7,8 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources } from '../../ui/common.tsx';
-import { AnswerForm, InviteForm, PublishForm, StatusForm, Toggle } from './forms.tsx';
+import { AnswerForm, InviteForm, StatusForm, Toggle } from './forms.tsx';
+import { PublishForm } from './publish.tsx';
 
 /** Which of the meeting page's forms is open; one at a time keeps the page short on a phone. */
 type Open = null | 'status' | 'invite' | 'publish' | `answer:${string}`;
@@ -199,7 +200,7 @@ function Actions({
   const can = {
     status: a.actions.includes('transition') && !!a.transitions?.length,
     invite: a.actions.includes('invite'),
-    publish: a.actions.includes('publish') && meeting.audience !== 'public',
+    publish: a.actions.includes('publish') || a.actions.includes('restrict'),
   };
   if (!can.status && !can.invite && !can.publish) return null;
   const done = () => {
@@ -213,12 +214,19 @@ function Actions({
       <div>
         {can.status ? <Toggle label={t('talks.form.changeStatus')} open={open === 'status'} onToggle={toggle('status')} controls="meeting-form" /> : null}
         {can.invite ? <Toggle label={t('talks.form.invite')} open={open === 'invite'} onToggle={toggle('invite')} controls="meeting-form" /> : null}
-        {can.publish ? <Toggle label={t('talks.form.publish')} open={open === 'publish'} onToggle={toggle('publish')} controls="meeting-form" /> : null}
+        {can.publish ? (
+          <Toggle
+            label={a.actions.includes('publish') ? t('talks.form.publish') : t('records.audience.change')}
+            open={open === 'publish'}
+            onToggle={toggle('publish')}
+            controls="meeting-form"
+          />
+        ) : null}
       </div>
       <div id="meeting-form">
         {open === 'status' && can.status ? <StatusForm meeting={meeting} reread={reread} onDone={done} /> : null}
         {open === 'invite' && can.invite ? <InviteForm meeting={meeting} invited={invited} onDone={done} /> : null}
-        {open === 'publish' && can.publish ? <PublishForm meeting={meeting} onDone={done} /> : null}
+        {open === 'publish' && can.publish ? <PublishForm kind="meeting" record={meeting} onDone={done} /> : null}
       </div>
     </section>
   );
