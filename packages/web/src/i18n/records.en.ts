@@ -22,6 +22,7 @@ export const records_en = {
   'records.agreement.removeSignatory': 'Remove signatory {n}',
   'records.provision.add': 'Add a provision',
   'records.provision.addSubmit': 'Add the provision',
+  'records.provision.number': 'Provision number',
   'records.provision.numberHint': 'As the text numbers it: 1, 2, 2.1',
   'records.provision.paraphrase': 'What the provision says (paraphrase)',
   'records.assess.title': 'Assess provision {n}',

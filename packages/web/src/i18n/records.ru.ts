@@ -23,6 +23,7 @@ export const records_ru: Record<keyof typeof records_en, string> = {
   'records.agreement.removeSignatory': 'Убрать подписанта {n}',
   'records.provision.add': 'Добавить положение',
   'records.provision.addSubmit': 'Сохранить положение',
+  'records.provision.number': 'Номер положения',
   'records.provision.numberHint': 'Как в тексте: 1, 2, 2.1',
   'records.provision.paraphrase': 'Что говорит положение (пересказ)',
   'records.assess.title': 'Оценить положение {n}',

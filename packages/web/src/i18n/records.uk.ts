@@ -23,6 +23,7 @@ export const records_uk: Record<keyof typeof records_en, string> = {
   'records.agreement.removeSignatory': 'Вилучити підписанта {n}',
   'records.provision.add': 'Додати положення',
   'records.provision.addSubmit': 'Зберегти положення',
+  'records.provision.number': 'Номер положення',
   'records.provision.numberHint': 'Як у тексті: 1, 2, 2.1',
   'records.provision.paraphrase': 'Що каже положення (переказ)',
   'records.assess.title': 'Оцінити положення {n}',

@@ -211,7 +211,7 @@ export function AddProvisionForm({ agreement, onDone }: { agreement: Agreement; 
   const flip = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   return (
     <Form form={form} label={t('records.provision.add')} submitLabel={t('records.provision.addSubmit')}>
-      <Field name="number" label={t('agreements.number')} hint={t('records.provision.numberHint')} error={form.fieldError('number')} required>
+      <Field name="number" label={t('records.provision.number')} hint={t('records.provision.numberHint')} error={form.fieldError('number')} required>
         {(p) => <input {...p} inputMode="decimal" pattern="[0-9]{1,3}(\.[0-9]{1,3})*" value={number} onChange={(e) => setNumber(e.target.value)} />}
       </Field>
       <NamesFields name="paraphrase" label={t('records.provision.paraphrase')} value={paraphrase} onChange={setParaphrase} error={form.fieldError} long />
