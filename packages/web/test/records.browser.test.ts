@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))('record forms in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     parley = await startParley();
     browser = await launchChromium();
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await log.closeAll();
@@ -176,7 +176,12 @@ describe.skipIf(!existsSync(CHROMIUM))('record forms in Chromium', () => {
     const looks = await pair.locator('li.claim').evaluateAll((els) =>
       els.map((e) => {
         const s = getComputedStyle(e);
-        return { cls: e.className, border: `${s.borderStyle} ${s.borderWidth} ${s.borderColor}`, weight: s.fontWeight, width: Math.round(e.getBoundingClientRect().width) };
+        return {
+          cls: e.className,
+          border: `${s.borderStyle} ${s.borderWidth} ${s.borderColor}`,
+          weight: s.fontWeight,
+          width: Math.round(e.getBoundingClientRect().width),
+        };
       }),
     );
     expect(looks[0]).toEqual(looks[1]);
