@@ -162,7 +162,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     const page = await signIn('mediator');
     await go(page, `/talks/${meetingId}`);
     await page.getByRole('button', { name: 'Make public' }).click();
-    expect(await page.getByTestId('publish-who').textContent()).toContain('Everyone, without signing in, will see this meeting');
+    expect(await page.getByTestId('publish-who').textContent()).toContain('Will newly see this meeting: Everyone, including anonymous readers');
     await page.getByRole('button', { name: 'Yes, make it public' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Make public' }).count()).toBe(0);
 

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { Toggle } from '../talks/forms.tsx';
+import { AddProvisionForm, AssessForm, CreateAgreementForm } from './forms.tsx';
+import { CategoryBadge, LevelLegend, StageName } from './legend.tsx';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
@@ -18,6 +21,21 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources } from '../../ui/common.tsx';
 
+/** "Record an agreement", only for those the process lets record agreements (GET /me `create`). */
+function Create() {
+  const { t } = useI18n();
+  const { process, viewer } = useProcess();
+  const [open, setOpen] = useState(false);
+  const me = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
+  if (me.state !== 'ready' || !me.data.create.includes('agreement')) return null;
+  return (
+    <div>
+      <Toggle label={t('records.agreement.create')} open={open} onToggle={() => setOpen(!open)} controls="agreement-form" />
+      <div id="agreement-form">{open ? <CreateAgreementForm /> : null}</div>
+    </div>
+  );
+}
+
 export function AgreementsPage() {
   const { t, date } = useI18n();
   const { process, viewer } = useProcess();
@@ -31,6 +49,7 @@ export function AgreementsPage() {
   return (
     <>
       <PageTitle text={t('agreements.title')} />
+      <Create />
       <Load loaded={loaded}>
         {(agreements) => (
           <ul className="cards">
@@ -50,7 +69,12 @@ export function AgreementsPage() {
                       · <Name value={a.place} />
                     </>
                   ) : null}
-                  {a.stage ? ` · ${t('agreements.stage')}: ${a.stage}` : ''}
+                  {a.stage ? (
+                    <>
+                      {' '}
+                      · {t('agreements.stage')}: <StageName code={a.stage} />
+                    </>
+                  ) : null}
                 </p>
                 <Sources refs={a.sources} />
               </li>
@@ -88,6 +112,7 @@ function MatrixView({ matrix }: { matrix: Matrix }) {
     <section aria-labelledby="matrix-h" className="card wide">
       <h2 id="matrix-h">{t('agreements.matrix')}</h2>
       <p className="muted small">{t('agreements.matrixHelp')}</p>
+      <LevelLegend />
       <label>
         {t('agreements.asOf')}{' '}
         <select value={col} onChange={(e) => setCol(Number(e.target.value))}>
@@ -193,6 +218,12 @@ function Evidence({ e, index }: { e: Assessment['evidence'][number]; index: Evid
 export function AgreementPage({ id }: { id: string }) {
   const { t, date, name } = useI18n();
   const { process, viewer, parties } = useProcess();
+  const [rev, setRev] = useState(0);
+  const [open, setOpen] = useState<null | 'provision' | `assess:${string}`>(null);
+  const done = () => {
+    setOpen(null);
+    setRev((r) => r + 1);
+  };
   const loaded = useLoad(async () => {
     const pid = process.id;
     const [agreement, matrix, provisions, assessments, statements, figures, meetings] = await Promise.all([
@@ -218,7 +249,7 @@ export function AgreementPage({ id }: { id: string }) {
         meetings: byId(written<Meeting>()(meetings.items)),
       },
     };
-  }, [process.id, id, viewer]);
+  }, [process.id, id, viewer, rev]);
   return (
     <>
       <p className="crumb">
@@ -255,7 +286,9 @@ export function AgreementPage({ id }: { id: string }) {
                 {a.stage ? (
                   <div>
                     <dt>{t('agreements.stage')}</dt>
-                    <dd>{a.stage}</dd>
+                    <dd>
+                      <StageName code={a.stage} />
+                    </dd>
                   </div>
                 ) : null}
               </dl>
@@ -285,6 +318,17 @@ export function AgreementPage({ id }: { id: string }) {
               ) : null}
               <section aria-labelledby="prov-h" className="card wide">
                 <h2 id="prov-h">{t('agreements.provisions')}</h2>
+                {a.abilities.actions.includes('add_provision') ? (
+                  <>
+                    <Toggle
+                      label={t('records.provision.add')}
+                      open={open === 'provision'}
+                      onToggle={() => setOpen(open === 'provision' ? null : 'provision')}
+                      controls="add-provision-form"
+                    />
+                    <div id="add-provision-form">{open === 'provision' ? <AddProvisionForm agreement={a} onDone={done} /> : null}</div>
+                  </>
+                ) : null}
                 <div className="table-scroll">
                   <table>
                     <thead>
@@ -302,12 +346,20 @@ export function AgreementPage({ id }: { id: string }) {
                           <th scope="row">{p.number}</th>
                           <td>
                             <Name value={p.paraphrase} />
+                            {p.abilities.actions.includes('assess') ? (
+                              <div>
+                                <Toggle
+                                  label={t('records.assess.title', { n: p.number })}
+                                  open={open === `assess:${p.id}`}
+                                  onToggle={() => setOpen(open === `assess:${p.id}` ? null : `assess:${p.id}`)}
+                                  controls="assess-form"
+                                />
+                              </div>
+                            ) : null}
                           </td>
                           <td>
                             {p.categories.map((c) => (
-                              <Badge key={c} kind="category">
-                                {c}
-                              </Badge>
+                              <CategoryBadge key={c} code={c} />
                             ))}
                           </td>
                           <td className="small">
@@ -331,6 +383,13 @@ export function AgreementPage({ id }: { id: string }) {
                   </table>
                 </div>
               </section>
+              <div id="assess-form">
+                {sortedProvisions
+                  .filter((p) => open === `assess:${p.id}`)
+                  .map((p) => (
+                    <AssessForm key={p.id} agreement={a} provision={p} onDone={done} />
+                  ))}
+              </div>
               <MatrixView matrix={matrix} />
               <section aria-labelledby="ass-h" className="card wide">
                 <h2 id="ass-h">{t('agreements.assessments')}</h2>

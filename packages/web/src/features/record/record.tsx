@@ -6,6 +6,9 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useLoad, type Loaded } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
+import { Toggle } from '../talks/forms.tsx';
+import { isEditableKind, isStoredKind, PublishForm, readAudienced } from '../talks/publish.tsx';
+import type { StoredKind } from '@parley/contracts';
 import {
   checkWitness,
   FormatError,
@@ -325,6 +328,50 @@ function Steps({ receipt, logKey, origin }: { receipt: Receipt; logKey: string; 
   );
 }
 
+/** Who may read the record now and, for those whose abilities allow it, the control that changes it. */
+function AudiencePanel({ kind, id }: { kind: StoredKind; id: string }) {
+  const { t, name } = useI18n();
+  const { process, viewer, parties } = useProcess();
+  const [rev, setRev] = useState(0);
+  const [open, setOpen] = useState(false);
+  const loaded = useLoad(() => readAudienced(process.id, kind, id), [process.id, kind, id, viewer, rev]);
+  if (loaded.state !== 'ready') return null;
+  const r = loaded.data;
+  const acts = r.abilities.actions;
+  const editKind = isEditableKind(kind) ? kind : null;
+  const may = acts.includes('publish') || acts.includes('restrict');
+  return (
+    <div className="audience-panel" data-testid="record-audience">
+      <p>
+        {t('talks.form.audience')}: <strong>{t(`audience.${r.audience}` as MessageKey, { party: name(parties.get(r.audienceParty ?? '')?.names) })}</strong>
+      </p>
+      {may && editKind ? (
+        <>
+          <Toggle
+            label={acts.includes('publish') ? t('talks.form.publish') : t('records.audience.change')}
+            open={open}
+            onToggle={() => setOpen(!open)}
+            controls="record-audience-form"
+          />
+          <div id="record-audience-form">
+            {open ? (
+              <PublishForm
+                key={r.version}
+                kind={editKind}
+                record={r}
+                onDone={() => {
+                  setOpen(false);
+                  setRev((n) => n + 1);
+                }}
+              />
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 export function RecordPage({ type = '', id = '' }: { type?: string; id?: string }) {
   const { t } = useI18n();
   return (
@@ -336,6 +383,7 @@ export function RecordPage({ type = '', id = '' }: { type?: string; id?: string 
           <h2 id="verify-h">{t('record.verifyTitle')}</h2>
           <p className="small muted">{t('record.verifyHelp')}</p>
           <VerifyForm type={type} id={id} />
+          {type && id && isStoredKind(type) ? <AudiencePanel key={`a:${type}/${id}`} kind={type} id={id} /> : null}
           {type && id ? <ReceiptCheck key={`${type}/${id}`} type={type} id={id} /> : null}
         </section>
         <CheckpointPanel />

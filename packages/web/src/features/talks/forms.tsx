@@ -326,29 +326,3 @@ export function AnswerForm({ invitation, reread, onDone }: { invitation: Invitat
     </Form>
   );
 }
-
-/** Makes a record public after saying who will newly see it; the record goes back as read, with the new audience. */
-export function PublishForm({ meeting, onDone }: { meeting: Meeting; onDone: () => void }) {
-  const { t } = useI18n();
-  const { process } = useProcess();
-  const reread = () => api.GET('/api/processes/{processId}/meetings/{id}', { params: { path: { processId: process.id, id: meeting.id } } }) as Promise<Meeting>;
-  const form = useForm<Meeting>({
-    base: meeting,
-    reread,
-    send: async (base) => {
-      const read = (await reread()) as Meeting & Record<string, unknown>;
-      return api.PUT('/api/processes/{processId}/meetings/{id}', {
-        params: { path: { processId: process.id, id: meeting.id } },
-        body: { ...read, version: base!.version, audience: 'public', audienceParty: null } as never,
-      });
-    },
-    onDone,
-  });
-  return (
-    <Form form={form} label={t('talks.form.publish')} submitLabel={t('talks.form.publishConfirm')} labels={useMeetingLabels()}>
-      <p className="notice" data-testid="publish-who">
-        {t('talks.form.publishWho', { now: t(`talks.form.audience.${meeting.audience}` as MessageKey) })}
-      </p>
-    </Form>
-  );
-}

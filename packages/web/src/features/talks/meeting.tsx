@@ -7,10 +7,12 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources } from '../../ui/common.tsx';
-import { AnswerForm, InviteForm, PublishForm, StatusForm, Toggle } from './forms.tsx';
+import { AnswerForm, InviteForm, StatusForm, Toggle } from './forms.tsx';
+import { PublishForm } from './publish.tsx';
+import { AttendanceForm, MeetingDetailsForm } from './meeting-forms.tsx';
 
 /** Which of the meeting page's forms is open; one at a time keeps the page short on a phone. */
-type Open = null | 'status' | 'invite' | 'publish' | `answer:${string}`;
+type Open = null | 'status' | 'invite' | 'publish' | 'details' | 'attend' | `answer:${string}`;
 
 function History({ dossier }: { dossier: Dossier }) {
   const { t, date, name } = useI18n();
@@ -199,9 +201,11 @@ function Actions({
   const can = {
     status: a.actions.includes('transition') && !!a.transitions?.length,
     invite: a.actions.includes('invite'),
-    publish: a.actions.includes('publish') && meeting.audience !== 'public',
+    publish: a.actions.includes('publish') || a.actions.includes('restrict'),
+    details: a.actions.includes('edit'),
+    attend: a.actions.includes('attend'),
   };
-  if (!can.status && !can.invite && !can.publish) return null;
+  if (!Object.values(can).some(Boolean)) return null;
   const done = () => {
     setOpen(null);
     reload();
@@ -213,12 +217,23 @@ function Actions({
       <div>
         {can.status ? <Toggle label={t('talks.form.changeStatus')} open={open === 'status'} onToggle={toggle('status')} controls="meeting-form" /> : null}
         {can.invite ? <Toggle label={t('talks.form.invite')} open={open === 'invite'} onToggle={toggle('invite')} controls="meeting-form" /> : null}
-        {can.publish ? <Toggle label={t('talks.form.publish')} open={open === 'publish'} onToggle={toggle('publish')} controls="meeting-form" /> : null}
+        {can.details ? <Toggle label={t('records.meeting.details')} open={open === 'details'} onToggle={toggle('details')} controls="meeting-form" /> : null}
+        {can.attend ? <Toggle label={t('records.attendance.record')} open={open === 'attend'} onToggle={toggle('attend')} controls="meeting-form" /> : null}
+        {can.publish ? (
+          <Toggle
+            label={a.actions.includes('publish') ? t('talks.form.publish') : t('records.audience.change')}
+            open={open === 'publish'}
+            onToggle={toggle('publish')}
+            controls="meeting-form"
+          />
+        ) : null}
       </div>
       <div id="meeting-form">
         {open === 'status' && can.status ? <StatusForm meeting={meeting} reread={reread} onDone={done} /> : null}
         {open === 'invite' && can.invite ? <InviteForm meeting={meeting} invited={invited} onDone={done} /> : null}
-        {open === 'publish' && can.publish ? <PublishForm meeting={meeting} onDone={done} /> : null}
+        {open === 'details' && can.details ? <MeetingDetailsForm meeting={meeting} reread={reread} onDone={done} /> : null}
+        {open === 'attend' && can.attend ? <AttendanceForm meeting={meeting} onDone={done} /> : null}
+        {open === 'publish' && can.publish ? <PublishForm kind="meeting" record={meeting} onDone={done} /> : null}
       </div>
     </section>
   );
