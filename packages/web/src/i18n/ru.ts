@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { admin_ru } from './admin.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { work_ru } from './work.ru.ts';
+import { activity_ru } from './activity.ru.ts';
 
 export const ru: Dict = {
   'app.skip': 'Перейти к содержанию',
@@ -494,4 +495,5 @@ export const ru: Dict = {
   ...admin_ru,
   ...talks_ru,
   ...work_ru,
+  ...activity_ru,
 };

@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { admin_uk } from './admin.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { work_uk } from './work.uk.ts';
+import { activity_uk } from './activity.uk.ts';
 
 export const uk: Dict = {
   'app.skip': 'Перейти до змісту',
@@ -492,4 +493,5 @@ export const uk: Dict = {
   ...admin_uk,
   ...talks_uk,
   ...work_uk,
+  ...activity_uk,
 };
