@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { VersionHistory } from '../record/history.tsx';
+import { AudienceBadge } from '../../ui/audience.tsx';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
@@ -234,6 +236,7 @@ export function AgreementPage({ id }: { id: string }) {
           return (
             <>
               <PageTitle text={a.shortNames[0] ?? name(a.titles)} />
+              <AudienceBadge record={a} />
               <p className="lead">
                 <Name value={a.titles} />
               </p>
@@ -357,6 +360,7 @@ export function AgreementPage({ id }: { id: string }) {
                   ))}
                 </ul>
               </section>
+              <VersionHistory kind="agreement" id={a.id} />
             </>
           );
         }}

@@ -6,6 +6,7 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useLoad, type Loaded } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
+import { VersionHistory } from './history.tsx';
 import {
   checkWitness,
   FormatError,
@@ -337,6 +338,7 @@ export function RecordPage({ type = '', id = '' }: { type?: string; id?: string 
           <p className="small muted">{t('record.verifyHelp')}</p>
           <VerifyForm type={type} id={id} />
           {type && id ? <ReceiptCheck key={`${type}/${id}`} type={type} id={id} /> : null}
+          {type && id ? <VersionHistory key={`history-${type}/${id}`} kind={type} id={id} /> : null}
         </section>
         <CheckpointPanel />
       </div>
