@@ -2106,6 +2106,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{processId}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Changes in this process, newest first: who changed which record, when and how, among the records you may see */
+    get: operations['listActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2243,6 +2260,8 @@ export interface components {
           | 'party_required'
           | 'bad_expiry'
           | 'cross_origin'
+          | 'view_as_invalid'
+          | 'view_as_read_only'
           | 'role_may_not_write'
           | 'not_your_party'
           | 'not_your_record'
@@ -25168,6 +25187,200 @@ export interface operations {
             next: string | null;
           } & {
             [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listActivity: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description the `next` of the previous page */
+        cursor?: string;
+        /** @description a kind of journal entry */
+        kind?:
+          | 'party'
+          | 'person'
+          | 'mandate'
+          | 'forum'
+          | 'meeting'
+          | 'invitation'
+          | 'attendance'
+          | 'agreement'
+          | 'provision'
+          | 'assessment'
+          | 'source'
+          | 'statement'
+          | 'claim'
+          | 'figure'
+          | 'incident'
+          | 'observation'
+          | 'verification'
+          | 'attribution'
+          | 'line'
+          | 'restriction'
+          | 'meeting_transition'
+          | 'cause_claim'
+          | 'invitation_response'
+          | 'process'
+          | 'witness'
+          | 'role_grant'
+          | 'redaction'
+          | 'checkpoint';
+        /** @description lower-case slug or generated id */
+        party?: string;
+        /** @description changes on or after this day (UTC) */
+        from?: string;
+        /** @description changes on or before this day (UTC) */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: ({
+              /** Format: date-time */
+              at: string;
+              /** @description a kind of journal entry */
+              kind:
+                | 'party'
+                | 'person'
+                | 'mandate'
+                | 'forum'
+                | 'meeting'
+                | 'invitation'
+                | 'attendance'
+                | 'agreement'
+                | 'provision'
+                | 'assessment'
+                | 'source'
+                | 'statement'
+                | 'claim'
+                | 'figure'
+                | 'incident'
+                | 'observation'
+                | 'verification'
+                | 'attribution'
+                | 'line'
+                | 'restriction'
+                | 'meeting_transition'
+                | 'cause_claim'
+                | 'invitation_response'
+                | 'process'
+                | 'witness'
+                | 'role_grant'
+                | 'redaction'
+                | 'checkpoint';
+              recordId: string;
+              version: number;
+              verb: 'created' | 'revised' | 'audience_changed' | 'transition' | 'cause_claim' | 'answered' | 'redacted' | 'recorded';
+              /** @description who wrote it, and for which side they write in this process */
+              by: {
+                username: string;
+                side: 'mediator' | 'party' | 'author';
+                /** @description lower-case slug or generated id */
+                partyId?: string;
+              };
+              /** @description the record the entry is about (a history row’s meeting or invitation, a redaction’s record) */
+              subject: {
+                /** @description a kind of journal entry */
+                kind:
+                  | 'party'
+                  | 'person'
+                  | 'mandate'
+                  | 'forum'
+                  | 'meeting'
+                  | 'invitation'
+                  | 'attendance'
+                  | 'agreement'
+                  | 'provision'
+                  | 'assessment'
+                  | 'source'
+                  | 'statement'
+                  | 'claim'
+                  | 'figure'
+                  | 'incident'
+                  | 'observation'
+                  | 'verification'
+                  | 'attribution'
+                  | 'line'
+                  | 'restriction'
+                  | 'meeting_transition'
+                  | 'cause_claim'
+                  | 'invitation_response'
+                  | 'process'
+                  | 'witness'
+                  | 'role_grant'
+                  | 'redaction'
+                  | 'checkpoint';
+                id: string;
+              } | null;
+              title:
+                | ({
+                    en?: string;
+                    uk?: string;
+                    ru?: string;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              /** @description who may read the record now */
+              audience: {
+                /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+                audience: 'public' | 'forum' | 'party' | 'mediator';
+                audienceParty: string | null;
+              } | null;
+              previousAudience?: {
+                /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+                audience: 'public' | 'forum' | 'party' | 'mediator';
+                audienceParty: string | null;
+              };
+              /** @description a meeting’s new status, an invitation’s answer */
+              status?: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+            next: string | null;
           };
         };
       };

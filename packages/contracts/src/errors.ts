@@ -142,6 +142,8 @@ export const ERROR_REASON_DESCRIPTIONS = {
   party_required: 'This role must be given for a party.',
   bad_expiry: 'The token lifetime is outside what Parley allows.',
   cross_origin: 'A state-changing request on the session cookie came from another origin.',
+  view_as_invalid: 'The Parley-View-As header is neither "public" nor "party:<partyId>".',
+  view_as_read_only: 'A request that views as someone else may only read; it changes nothing.',
   role_may_not_write: 'The role may not write this kind of record.',
   not_your_party: 'The writer may speak only for its own party.',
   not_your_record: 'The writer may change only records it owns.',

@@ -42,6 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the app on a phone', () => {
       ['record', '/record/party/ukr'],
       ['search', `/search?q=${encodeURIComponent('Донецк')}`],
       ['todo', '/todo'],
+      ['activity', '/activity'],
       ['sign-in', '/sign-in'],
     ];
     browser = await launchChromium();

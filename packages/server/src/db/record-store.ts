@@ -23,6 +23,8 @@ import { toWitness } from './log/log-store.ts';
 import type { AccountRecord, WitnessRecord } from '../use-cases/ports.ts';
 import { claimLink } from './account-store.ts';
 import { withArticle } from '../domain/shared/article.ts';
+import { journalMeta, writerSides } from './activity-store.ts';
+import type { JournalFilter } from '../use-cases/ports.ts';
 
 type RecordRow = Selectable<Database['parties']>;
 
@@ -174,6 +176,14 @@ class Reader implements RecordReader {
   async allJournal(processId: string) {
     const rows = await journalQuery(this.q, processId).orderBy('j.idx').execute();
     return rows.map((r) => toJournal(r));
+  }
+
+  journalMeta(processId: string, filter: JournalFilter) {
+    return journalMeta(this.q, processId, filter);
+  }
+
+  writerSides(processId: string, usernames: string[]) {
+    return writerSides(this.q, processId, usernames);
   }
 }
 

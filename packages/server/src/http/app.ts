@@ -23,6 +23,7 @@ import { reportsRoutes } from './routes/reports.routes.ts';
 import { agreementRoutes } from './routes/agreements.routes.ts';
 import { recordRoutes } from './routes/records.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
+import { activityRoutes } from './routes/activity.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feeds.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportsRoutes, deps);
   await app.register(mapRoutes, deps);
   await app.register(searchRoutes, deps);
+  await app.register(activityRoutes, deps);
   if (webRoot) {
     // Built files carry a content hash in their names, so they never change; the page itself is always revalidated.
     await app.register(fastifyStatic, {

@@ -103,6 +103,35 @@ export interface JournalEntry {
   body: unknown;
 }
 
+/** Which journal entries an activity page looks through, newest first (before: an entry's idx). */
+export interface JournalFilter {
+  before?: number;
+  limit: number;
+  types?: string[];
+  /** ISO instants: at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
+}
+
+/** A journal entry as the activity feed needs it: no body, only the audiences its version and the one before had. */
+export interface JournalMeta {
+  idx: number;
+  recordType: string;
+  recordId: string;
+  version: number;
+  supersedes: number | null;
+  author: string;
+  at: string;
+  /** Undefined for history rows (they have the parent record's) and erased bodies. */
+  audience?: { audience: StoredRecord['audience']; audienceParty: string | null };
+  previousAudience?: { audience: StoredRecord['audience']; audienceParty: string | null };
+  /** A history row's status (a meeting's new status, an invitation's answer). */
+  status: string | null;
+}
+
+/** The side an account writes for in a process, from its grants. */
+export type WriterSide = { side: 'mediator' } | { side: 'party'; partyId: string } | { side: 'author' };
+
 /** Reads, always within one process and one read scope decided by the policy layer. */
 export interface RecordReader {
   processExists(processId: string): Promise<boolean>;
@@ -117,6 +146,10 @@ export interface RecordReader {
   answers(processId: string, invitationId: string): Promise<AnswerEntry[]>;
   journal(processId: string, recordType: string, recordId: string): Promise<JournalEntry[]>;
   allJournal(processId: string): Promise<JournalEntry[]>;
+  /** Entries of the journal without bodies, newest first, for the activity feed (filtered by the reader). */
+  journalMeta(processId: string, filter: JournalFilter): Promise<JournalMeta[]>;
+  /** For each username, the side it writes for in the process. */
+  writerSides(processId: string, usernames: string[]): Promise<Map<string, WriterSide>>;
 }
 
 /**

@@ -1,11 +1,15 @@
 import type { Actor } from '../domain/shared/actor.ts';
 import { invalid, notFound } from '../domain/shared/app-error.ts';
 import { canRead, readScope, SYSTEM_SCOPE, type ReadScope } from '../policies/access.ts';
-import type { ListFilter, RecordReader, RecordTable, StoredRecord } from './ports.ts';
+import type { JournalFilter, JournalMeta, ListFilter, RecordReader, RecordTable, StoredRecord } from './ports.ts';
+import { entriesVisibleTo } from './activity-visibility.ts';
 import type { Ref } from './resources.ts';
 
+/** A journal entry the reader may see, with the record it is about (none for the process's own entries). */
+export type ActivityItem = { entry: JournalMeta; record: StoredRecord | null };
+
 /** Why a use case reads, so a read of a sensitive kind can be accounted for. */
-export type ReadPurpose = 'view' | 'list' | 'history' | 'reference' | 'edit' | 'export' | 'report';
+export type ReadPurpose = 'view' | 'list' | 'history' | 'reference' | 'edit' | 'export' | 'report' | 'activity';
 
 /**
  * The one way use cases read records: bound to who reads and why. Lists apply the policy's
@@ -71,6 +75,28 @@ export class Reading {
   }
   journal(kind: string, record: StoredRecord) {
     return this.source.journal(this.processId, kind, record.id);
+  }
+
+  /**
+   * Journal entries the reader may see, newest first, at most `filter.limit` of them: an entry shows only when the
+   * reader may read its record now and its version's own audience (see activity-visibility.ts). Hidden entries are
+   * skipped before anything is returned, so a page of them reads exactly like no entries.
+   */
+  async activity(filter: JournalFilter, keep?: (shown: ActivityItem) => boolean): Promise<ActivityItem[]> {
+    const shown: ActivityItem[] = [];
+    const batch = Math.max(100, filter.limit * 2);
+    let before = filter.before;
+    for (;;) {
+      const raw = await this.source.journalMeta(this.processId, { ...filter, before, limit: batch });
+      const visible = await entriesVisibleTo(this, raw);
+      shown.push(...(keep ? visible.filter(keep) : visible));
+      if (shown.length >= filter.limit || raw.length < batch) return shown.slice(0, filter.limit);
+      before = raw[raw.length - 1]!.idx;
+    }
+  }
+
+  writerSides(usernames: string[]) {
+    return this.source.writerSides(this.processId, usernames);
   }
 
   /** Unscoped reads for rules that count every record; never shown to the reader. */

@@ -7,6 +7,8 @@ import { MonitoringPage } from '../features/monitoring/monitoring.tsx';
 import { OverviewPage } from '../features/overview/overview.tsx';
 import { HeaderSearch, SearchPage } from '../features/search/search.tsx';
 import { TodoPage } from '../features/todo/todo.tsx';
+import { ActivityPage } from '../features/activity/activity.tsx';
+import { ViewAs } from '../ui/view-as.tsx';
 import { RecordPage } from '../features/record/record.tsx';
 import { StatementsPage } from '../features/statements/statements.tsx';
 import { MeetingPage } from '../features/talks/meeting.tsx';
@@ -63,6 +65,7 @@ const NAV = [
   { to: '/record', key: 'nav.record' },
   { to: '/todo', key: 'work.nav.todo' },
   { to: '/search', key: 'work.nav.search' },
+  { to: '/activity', key: 'activity.nav' },
 ] as const;
 
 function Layout() {
@@ -123,6 +126,7 @@ function Layout() {
             <AccountBar />
           </div>
         </NavMenu>
+        {inProcess ? <ViewAs /> : null}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         {inProcess ? (
@@ -176,6 +180,7 @@ function Page({ path }: { path: string }) {
   if ((m = match('/record/:type/:id', path))) return <RecordPage type={m.type!} id={m.id!} />;
   if (path === '/search') return <SearchPage />;
   if (path === '/todo') return <TodoPage />;
+  if (path === '/activity') return <ActivityPage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/people') return <PeoplePage />;
   return <p role="alert">{t('app.notFound')}</p>;

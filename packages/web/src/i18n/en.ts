@@ -2,6 +2,7 @@ import { admin_en } from './admin.en.ts';
 import { records_en } from './records.en.ts';
 import { talks_en } from './talks.en.ts';
 import { work_en } from './work.en.ts';
+import { activity_en } from './activity.en.ts';
 
 /** The interface in English; uk.ts and ru.ts must have the same keys (the type makes sure). */
 export const en = {
@@ -494,6 +495,7 @@ export const en = {
   ...talks_en,
   ...records_en,
   ...work_en,
+  ...activity_en,
 };
 export type Dict = typeof en;
 export type MessageKey = keyof Dict;

@@ -3,6 +3,7 @@ import { admin_ru } from './admin.ru.ts';
 import { records_ru } from './records.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { work_ru } from './work.ru.ts';
+import { activity_ru } from './activity.ru.ts';
 
 export const ru: Dict = {
   'app.skip': 'Перейти к содержанию',
@@ -496,4 +497,5 @@ export const ru: Dict = {
   ...talks_ru,
   ...records_ru,
   ...work_ru,
+  ...activity_ru,
 };

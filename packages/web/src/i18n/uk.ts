@@ -3,6 +3,7 @@ import { admin_uk } from './admin.uk.ts';
 import { records_uk } from './records.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { work_uk } from './work.uk.ts';
+import { activity_uk } from './activity.uk.ts';
 
 export const uk: Dict = {
   'app.skip': 'Перейти до змісту',
@@ -494,4 +495,5 @@ export const uk: Dict = {
   ...talks_uk,
   ...records_uk,
   ...work_uk,
+  ...activity_uk,
 };

@@ -3,7 +3,7 @@ import type { RecordReader, RecordTable } from '../ports.ts';
 import { RESOURCES } from '../resources.ts';
 
 /** History kinds are journalled under their parent record's id and share its audience. */
-const PARENT_TABLE: Record<string, RecordTable> = {
+export const PARENT_TABLE: Record<string, RecordTable> = {
   meeting_transition: 'meetings',
   cause_claim: 'meetings',
   invitation_response: 'invitations',

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Toggle } from '../talks/forms.tsx';
 import { AddProvisionForm, AssessForm, CreateAgreementForm } from './forms.tsx';
 import { CategoryBadge, LevelLegend, StageName } from './legend.tsx';
+import { VersionHistory } from '../record/history.tsx';
+import { AudienceBadge } from '../../ui/audience.tsx';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
@@ -265,6 +267,7 @@ export function AgreementPage({ id }: { id: string }) {
           return (
             <>
               <PageTitle text={a.shortNames[0] ?? name(a.titles)} />
+              <AudienceBadge record={a} />
               <p className="lead">
                 <Name value={a.titles} />
               </p>
@@ -416,6 +419,7 @@ export function AgreementPage({ id }: { id: string }) {
                   ))}
                 </ul>
               </section>
+              <VersionHistory kind="agreement" id={a.id} />
             </>
           );
         }}

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { VersionHistory } from '../record/history.tsx';
+import { AudienceBadge } from '../../ui/audience.tsx';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
@@ -121,6 +123,7 @@ function IncidentView({
         <Link to="/monitoring">{t('monitoring.title')}</Link>
       </p>
       <PageTitle text={title} />
+      <AudienceBadge record={i} />
       <dl className="facts">
         <div>
           <dt>{t('incident.date')}</dt>
@@ -416,6 +419,7 @@ function IncidentView({
           )}
         </section>
       </div>
+      <VersionHistory kind="incident" id={i.id} />
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
 import { Toggle } from '../talks/forms.tsx';
 import { isEditableKind, isStoredKind, PublishForm, readAudienced } from '../talks/publish.tsx';
 import type { StoredKind } from '@parley/contracts';
+import { VersionHistory } from './history.tsx';
 import {
   checkWitness,
   FormatError,
@@ -385,6 +386,7 @@ export function RecordPage({ type = '', id = '' }: { type?: string; id?: string 
           <VerifyForm type={type} id={id} />
           {type && id && isStoredKind(type) ? <AudiencePanel key={`a:${type}/${id}`} kind={type} id={id} /> : null}
           {type && id ? <ReceiptCheck key={`${type}/${id}`} type={type} id={id} /> : null}
+          {type && id ? <VersionHistory key={`history-${type}/${id}`} kind={type} id={id} /> : null}
         </section>
         <CheckpointPanel />
       </div>

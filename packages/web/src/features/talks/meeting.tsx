@@ -6,6 +6,8 @@ import { written, writtenOne, type Agreement, type Dossier, type Meeting } from 
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
+import { VersionHistory } from '../record/history.tsx';
+import { AudienceBadge } from '../../ui/audience.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources } from '../../ui/common.tsx';
 import { AnswerForm, InviteForm, StatusForm, Toggle } from './forms.tsx';
 import { PublishForm } from './publish.tsx';
@@ -269,6 +271,7 @@ export function MeetingPage({ id }: { id: string }) {
               <PageTitle text={name(m.title)}>
                 <Name value={m.title} />
               </PageTitle>
+              <AudienceBadge record={m} />
               <dl className="facts">
                 <div>
                   <dt>{t('talks.kind')}</dt>
@@ -369,6 +372,7 @@ export function MeetingPage({ id }: { id: string }) {
                 <Invitations dossier={dossier} open={open} setOpen={setOpen} reload={reload} />
                 <AttendanceTable dossier={dossier} />
               </div>
+              <VersionHistory kind="meeting" id={m.id} />
             </>
           );
         }}
