@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../domain/monitoring/csv.ts';
 import { buildNameTable, namePairsFromRows, type NameTable } from '../../domain/exchanges/name-table.ts';
 
-/** The Ukrainian ↔ Russian name pairs shipped with the server (packages/server/data/names, MIT, see its README). */
-const FILE = new URL('../../../data/names/ua2ru.csv', import.meta.url);
+/** The Ukrainian ↔ Russian name pairs shipped with the server (packages/server/reference/names, MIT, see its README). */
+const FILE = new URL('../../../reference/names/ua2ru.csv', import.meta.url);
 
 let cached: NameTable | undefined;
 

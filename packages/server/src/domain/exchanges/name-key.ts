@@ -10,6 +10,7 @@
  *   - е, є, и, і, ї, й, ы, e, i, y, j all become `i` (the schemes spread these five Cyrillic vowels over four
  *     Latin letters in every combination: Sergii / Sergey / Serhiy / Sergej);
  *   - ж zh ž → `ž`, ч ch č tsch cz → `č`, ш sh š sch sz → `š`, ц ts tz c → `c`, x → `ks`, w → `v`, ph → `f`;
+ *   - ё, ë and "yo" after a consonant become `i`, as ICAO's "e" does (Fyodor / Fedor / Fëdor);
  *   - soft and hard signs and apostrophes vanish (Знам'янка, Наталья), and a repeated token counts once
  *     (Kirill / Kiril, Zakarpattia / Zakarpatia).
  * Two different names can share a key (that is what the comparison's other fields are for); the same name
@@ -26,7 +27,7 @@ const CYRILLIC: Readonly<Record<string, string>> = {
   д: 'd',
   е: 'i',
   є: 'ii',
-  ё: 'io',
+  ё: 'i',
   ж: 'ž',
   з: 'z',
   и: 'i',
@@ -117,7 +118,7 @@ const LATIN_MARKED: Readonly<Record<string, string>> = {
   ẑ: 'ž',
   û: 'iu',
   â: 'ia',
-  ë: 'io',
+  ë: 'i',
   ǵ: 'g',
   ì: 'i',
   ï: 'i',
@@ -175,6 +176,8 @@ function wordTokens(word: string): string {
     out += LATIN[bare] ?? '';
     i++;
   }
+  // ё is "e" in ICAO and most passports, "yo" by ear: after a consonant, "yo" / "io" is taken as ё.
+  out = out.replace(/([bvgdžzklmnprstfcčš])io/gu, '$1i');
   let key = '';
   for (const t of out) if (t !== key.at(-1)) key += t;
   return key;
