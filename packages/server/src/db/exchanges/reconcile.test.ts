@@ -1,7 +1,8 @@
+// Beside the loader rather than the domain code: it needs the shipped table, and domain code may not read files.
 import { describe, expect, it } from 'vitest';
-import { loadNameTable } from '../../db/exchanges/name-table-file.ts';
-import { compare, jaroWinkler, prepare, type ListedPerson } from './compare.ts';
-import { reconcile } from './reconcile.ts';
+import { loadNameTable } from './name-table-file.ts';
+import { compare, jaroWinkler, prepare, type ListedPerson } from '../../domain/exchanges/compare.ts';
+import { reconcile } from '../../domain/exchanges/reconcile.ts';
 
 const table = loadNameTable();
 const SURNAMES: ReadonlyArray<readonly [string, string]> = [

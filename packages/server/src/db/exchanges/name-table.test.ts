@@ -1,7 +1,8 @@
+// Beside the loader rather than the domain code: it needs the shipped table, and domain code may not read files.
 import { describe, expect, it } from 'vitest';
-import { loadNameTable } from '../../db/exchanges/name-table-file.ts';
-import { buildNameTable } from './name-table.ts';
-import { nameKey, surnameKey } from './name-key.ts';
+import { loadNameTable } from './name-table-file.ts';
+import { buildNameTable } from '../../domain/exchanges/name-table.ts';
+import { nameKey, surnameKey } from '../../domain/exchanges/name-key.ts';
 
 const table = loadNameTable();
 const cls = (name: string) => table.classOf(surnameKey(name));
