@@ -105,6 +105,8 @@ function compareName(a: NameKeys | null, b: NameKeys | null, allowDiminutive: bo
   if (a.cls === b.cls) return 'equivalent';
   if (allowDiminutive && (a.diminutiveOf.includes(b.cls) || b.diminutiveOf.includes(a.cls) || a.diminutiveOf.some((c) => b.diminutiveOf.includes(c))))
     return 'diminutive';
+  // Keys whose lengths differ by more than a third cannot reach SIMILAR: skip the computation.
+  if (Math.abs(a.key.length - b.key.length) * 3 > Math.max(a.key.length, b.key.length)) return 'different';
   return jaroWinkler(a.key, b.key) >= SIMILAR ? 'similar' : 'different';
 }
 
@@ -131,9 +133,10 @@ const RANK: Record<string, number> = { exact: 3, equivalent: 3, diminutive: 2, s
 
 export function compare(a: PreparedPerson, b: PreparedPerson): Comparison {
   const straight = [compareName(a.surname, b.surname, false), compareName(a.given, b.given, true)] as const;
-  const crossed = [compareName(a.surname, b.given, false), compareName(a.given, b.surname, true)] as const;
   const score = (ls: readonly Level[]) => ls.reduce((s, l) => s + (RANK[l] ?? 0), 0);
-  const swapped = score(crossed) > score(straight);
+  // The crossed order can only win where the straight one is not already at least "equivalent" on both names.
+  const crossed = score(straight) >= 6 ? straight : ([compareName(a.surname, b.given, false), compareName(a.given, b.surname, true)] as const);
+  const swapped = crossed !== straight && score(crossed) > score(straight);
   const [surname, given] = swapped ? crossed : straight;
   return {
     levels: { surname, given, patronymic: compareName(a.patronymic, b.patronymic, false), birthDate: compareBirth(a.birth, b.birth) },

@@ -40,7 +40,7 @@ function initial(field: Field, which: 'm' | 'u'): Record<string, number> {
   return Object.fromEntries(levels.map((l, i) => [l, raw[i]! / sum]));
 }
 
-type Counts = ReadonlyMap<string, { pattern: Pattern; count: number }>;
+type Counts = ReadonlyMap<unknown, { pattern: Pattern; count: number }>;
 
 /** Level frequencies among random pairs: u. */
 export function unmatchedFrequencies(random: Counts): Record<Field, Record<string, number>> {

@@ -78,6 +78,8 @@ const LATIN_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['ph', 'f'],
 ];
 
+const GROUP_STARTS = new Set(LATIN_GROUPS.map(([g]) => g[0]!));
+
 /** Single Latin letters, after diacritics of GOST 7.79 / ISO 9 / BGN-PCGN are resolved. */
 const LATIN: Readonly<Record<string, string>> = {
   a: 'a',
@@ -159,7 +161,7 @@ function wordTokens(word: string): string {
       i++;
       continue;
     }
-    const group = LATIN_GROUPS.find(([g]) => word.startsWith(g, i));
+    const group = GROUP_STARTS.has(ch) ? LATIN_GROUPS.find(([g]) => word.startsWith(g, i)) : undefined;
     if (group) {
       out += group[1];
       i += group[0].length;
@@ -172,7 +174,7 @@ function wordTokens(word: string): string {
       continue;
     }
     // Other accents (á, ó, ú…) are spelling help only: drop the mark, keep the letter.
-    const bare = ch.normalize('NFD').charAt(0);
+    const bare = ch < '\u0080' ? ch : ch.normalize('NFD').charAt(0);
     out += LATIN[bare] ?? '';
     i++;
   }

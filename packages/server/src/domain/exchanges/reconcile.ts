@@ -1,4 +1,4 @@
-import { compare, FIELDS, prepare, type Field, type Level, type ListedPerson, type PreparedPerson } from './compare.ts';
+import { compare, FIELDS, LEVELS, prepare, type Field, type Level, type ListedPerson, type PreparedPerson } from './compare.ts';
 import { estimate, levelWeight, matchProbability, type Model, type Pattern } from './fellegi-sunter.ts';
 import type { NameTable } from './name-table.ts';
 
@@ -50,6 +50,10 @@ export interface ReconcileOptions {
 
 const AMBIGUITY = 3;
 const RANDOM_PAIRS = 20_000;
+
+/** An agreement pattern as one small integer (levels are few), so counting patterns allocates nothing. */
+const LEVEL_INDEX = new Map<string, number>(['missing', ...new Set(Object.values(LEVELS).flat())].map((l, i) => [l, i]));
+const patternCode = (levels: Pattern) => FIELDS.reduce((code, f) => code * 16 + LEVEL_INDEX.get(levels[f])!, 0);
 
 function memoTable(table: NameTable): NameTable {
   const cls = new Map<string, string>();
@@ -103,8 +107,8 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
   add(B, 'b');
 
   const seen = new Set<number>();
-  const pairs: { a: number; b: number; pattern: Pattern; swapped: boolean; key: string }[] = [];
-  const patterns = new Map<string, { pattern: Pattern; count: number }>();
+  const pairs: { a: number; b: number; pattern: Pattern; swapped: boolean; key: number; weight: number }[] = [];
+  const patterns = new Map<number, { pattern: Pattern; count: number }>();
   for (const { a, b } of blocks.values()) {
     if (!a.length || !b.length || a.length * b.length > maxBlock) continue;
     for (const i of a)
@@ -113,16 +117,16 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
         if (seen.has(id)) continue;
         seen.add(id);
         const c = compare(A[i]!, B[j]!);
-        const key = FIELDS.map((f) => c.levels[f]).join(',');
+        const key = patternCode(c.levels);
         const entry = patterns.get(key);
         if (entry) entry.count++;
         else patterns.set(key, { pattern: c.levels, count: 1 });
-        pairs.push({ a: i, b: j, pattern: c.levels, swapped: c.swapped, key });
+        pairs.push({ a: i, b: j, pattern: c.levels, swapped: c.swapped, key, weight: 0 });
       }
   }
 
   // u from random pairs, drawn by a fixed-seed generator so the same lists always give the same weights.
-  const random = new Map<string, { pattern: Pattern; count: number }>();
+  const random = new Map<number, { pattern: Pattern; count: number }>();
   let seed = 0x9e3779b9;
   const next = (n: number) => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
@@ -130,19 +134,20 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
   };
   for (let k = 0; k < Math.min(RANDOM_PAIRS, A.length * B.length) && A.length && B.length; k++) {
     const c = compare(A[next(A.length)]!, B[next(B.length)]!);
-    const key = FIELDS.map((f) => c.levels[f]).join(',');
+    const key = patternCode(c.levels);
     const entry = random.get(key);
     if (entry) entry.count++;
     else random.set(key, { pattern: c.levels, count: 1 });
   }
   const model = estimate(patterns, random, A.length * B.length);
-  const weightOf = new Map<string, number>();
+  const weightOf = new Map<number, number>();
   for (const [key, { pattern }] of patterns)
     weightOf.set(
       key,
       FIELDS.reduce((s, f) => s + levelWeight(model, f, pattern[f]), 0),
     );
-  const scored = pairs.map((p) => ({ ...p, weight: weightOf.get(p.key)! })).sort((x, y) => y.weight - x.weight);
+  for (const p of pairs) p.weight = weightOf.get(p.key)!;
+  const scored = pairs.sort((x, y) => y.weight - x.weight);
 
   // Greedy one-to-one assignment, best pair first: on these score distributions it coincides with the optimal
   // assignment except where two candidates are close, and those are sent to review below anyway.
