@@ -257,6 +257,7 @@ export async function benchExchanges(): Promise<string> {
 
   if (process.env.BENCH_DEBUG) {
     console.log(result.model.prior, JSON.stringify(Object.fromEntries(Object.entries(result.model.fields).map(([f, w]) => [f, w.weight]))));
+    console.log('review with a close competitor', result.matches.filter((x) => x.band === 'review' && x.closeCompetitor).length);
     for (const m of result.matches.filter((x) => x.band === 'review').slice(0, 8))
       console.log(m.probability.toFixed(3), m.fields.map((f) => `${f.a}~${f.b}:${f.level}`).join(' '));
   }
