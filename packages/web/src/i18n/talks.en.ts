@@ -63,4 +63,12 @@ export const talks_en = {
   'talks.form.verifySubmit': 'Record the verification step',
   'talks.form.verifyTo': 'New verification status',
   'talks.form.when': 'When',
+  'talks.feeds.title': 'Subscribe in a calendar app',
+  'talks.feeds.help':
+    'A private address of the meetings you may see, for Thunderbird, Outlook or a phone calendar. Anyone with the address sees what you see: keep it to yourself, and revoke it if it leaks.',
+  'talks.feeds.create': 'Create a private calendar address',
+  'talks.feeds.made': 'Your new address (shown only now):',
+  'talks.feeds.item': 'Address created {created}, last read {used}',
+  'talks.feeds.neverUsed': 'never',
+  'talks.feeds.revoke': 'Revoke',
 };

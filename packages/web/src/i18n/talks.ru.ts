@@ -64,4 +64,12 @@ export const talks_ru: Record<keyof typeof talks_en, string> = {
   'talks.form.verifySubmit': 'Записать шаг верификации',
   'talks.form.verifyTo': 'Новый статус верификации',
   'talks.form.when': 'Когда',
+  'talks.feeds.title': 'Подписаться в календаре',
+  'talks.feeds.help':
+    'Частный адрес встреч, которые вы можете видеть, для Thunderbird, Outlook или календаря в телефоне. Любой, у кого есть адрес, видит то же, что и вы: никому его не передавайте и отзовите, если он попал к посторонним.',
+  'talks.feeds.create': 'Создать частный адрес календаря',
+  'talks.feeds.made': 'Ваш новый адрес (показывается только сейчас):',
+  'talks.feeds.item': 'Адрес создан {created}, последнее чтение {used}',
+  'talks.feeds.neverUsed': 'никогда',
+  'talks.feeds.revoke': 'Отозвать',
 };

@@ -64,4 +64,12 @@ export const talks_uk: Record<keyof typeof talks_en, string> = {
   'talks.form.verifySubmit': 'Записати крок верифікації',
   'talks.form.verifyTo': 'Новий статус верифікації',
   'talks.form.when': 'Коли',
+  'talks.feeds.title': 'Підписатися в календарі',
+  'talks.feeds.help':
+    'Приватна адреса зустрічей, які ви можете бачити, для Thunderbird, Outlook або календаря на телефоні. Кожен, хто має адресу, бачить те саме, що й ви: не передавайте її нікому й відкличте, якщо вона потрапила до сторонніх.',
+  'talks.feeds.create': 'Створити приватну адресу календаря',
+  'talks.feeds.made': 'Ваша нова адреса (показується лише зараз):',
+  'talks.feeds.item': 'Адресу створено {created}, востаннє прочитано {used}',
+  'talks.feeds.neverUsed': 'ніколи',
+  'talks.feeds.revoke': 'Відкликати',
 };
