@@ -4,6 +4,7 @@ import type { Owner, RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
 import type { LogIntegrity } from './log/integrity-state.ts';
+import type { LineComparisonQueries } from './lines/ports.ts';
 
 export type { RecordTable };
 
@@ -420,6 +421,7 @@ export interface MonitoringQueries {
   clusters(processId: string, scope: ReadScope, f: ClusterFilter): Promise<GeoFeature[]>;
   lines(processId: string, scope: ReadScope, asOf?: string): Promise<GeoFeature[]>;
   zones(processId: string, scope: ReadScope, zones: ZoneRequest[]): Promise<GeoFeature[]>;
+  compareLines: LineComparisonQueries['compare'];
   /** Per interval from `from` to `to` (each defaulting to the first or last visible incident's day), empty intervals included. */
   incidentSeries(
     processId: string,

@@ -1,5 +1,6 @@
 import type { Dict } from './en.ts';
 import { admin_ru } from './admin.ru.ts';
+import { lines_ru } from './lines.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { work_ru } from './work.ru.ts';
 
@@ -493,5 +494,6 @@ export const ru: Dict = {
   'report.noRegion': 'область не указана',
   ...admin_ru,
   ...talks_ru,
+  ...lines_ru,
   ...work_ru,
 };

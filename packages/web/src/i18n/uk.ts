@@ -1,5 +1,6 @@
 import type { Dict } from './en.ts';
 import { admin_uk } from './admin.uk.ts';
+import { lines_uk } from './lines.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { work_uk } from './work.uk.ts';
 
@@ -491,5 +492,6 @@ export const uk: Dict = {
   'report.noRegion': 'область не вказано',
   ...admin_uk,
   ...talks_uk,
+  ...lines_uk,
   ...work_uk,
 };
