@@ -42,7 +42,7 @@ export interface MovedPlaceRow {
 
 export interface LineComparisonRows {
   lengthKm: { a: number; b: number };
-  /** How many pieces each line cut the area into; one means the line never crosses it. */
+  /** On how many sides of each line the area has land; one means the line never crosses the area. */
   pieces: { a: number; b: number };
   parcels: ParcelRow[];
   places: MovedPlaceRow[];
