@@ -2187,6 +2187,8 @@ export interface components {
           | 'outside_wgs84'
           | 'degenerate_line'
           | 'line_outside_area'
+          | 'self_intersecting_line'
+          | 'crosses_antimeridian'
           | 'bounds_reversed'
           | 'best_outside_bounds'
           | 'split_mismatch'

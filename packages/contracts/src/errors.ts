@@ -87,6 +87,8 @@ export const ERROR_REASON_DESCRIPTIONS = {
   outside_wgs84: 'A coordinate lies outside WGS84.',
   degenerate_line: 'A line has fewer than two distinct points.',
   line_outside_area: 'A line does not cross the area of interest it is compared in.',
+  self_intersecting_line: 'A line crosses or touches itself.',
+  crosses_antimeridian: 'A line crosses the antimeridian; split it there.',
   bounds_reversed: 'A low bound is above the high bound.',
   best_outside_bounds: 'A best estimate lies outside its low–high range.',
   split_mismatch: 'The deaths by side do not add up to the best estimate.',

@@ -92,7 +92,7 @@ describe(`lines compared (${process.env.PARLEY_TEST_ENGINE})`, () => {
       ['Secretivka', 0.07, 'mediator'],
     ] as const)
       expect((await incident(name, lon, audience)).status).toBe(201);
-  }, 60_000);
+  }, 180_000);
 
   it('two parallel lines a known distance apart: lengths, the strip between them and its area, the distance', async () => {
     const r = await compare(ids.west!, ids.east!);
@@ -201,6 +201,46 @@ describe(`lines compared (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(day.json.error).toMatchObject({ reason: 'impossible_date', details: { field: 'b' } });
     const box = await compare(ids.west!, ids.east!, 'mediator', '', '1,1,0,0');
     expect(box.json.error).toMatchObject({ reason: 'bbox_inverted', details: { field: 'aoi' } });
+  });
+
+  it('refuses a line that crosses itself, crosses the antimeridian, has one point or leaves the world, at the coordinate, writing nothing', async () => {
+    const before = (await call(w, 'GET', '/lines?limit=500', 'mediator')).json.items.length;
+    const cases: [Pos[], string, string][] = [
+      [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0.5, -1],
+        ],
+        'self_intersecting_line',
+        'geometry/coordinates/2',
+      ],
+      [
+        [
+          [179.5, 60],
+          [-179.5, 60],
+        ],
+        'crosses_antimeridian',
+        'geometry/coordinates/1',
+      ],
+      [[[0, 0]], 'invalid_minitems', 'geometry/coordinates'],
+      [
+        [
+          [0, 0],
+          [0, 91],
+        ],
+        'invalid_maximum',
+        'geometry/coordinates/1/1',
+      ],
+    ];
+    for (const [coords, reason, field] of cases) {
+      const r = await call(w, 'POST', '/lines', 'delegateUkr', line(coords, { claimantPartyId: 'ukr' }));
+      expect(r.status, r.body).toBe(400);
+      expect(r.json.error.reason).toBe(reason);
+      expect(r.json.error.details.field).toContain(field);
+    }
+    expect((await call(w, 'GET', '/lines?limit=500', 'mediator')).json.items.length).toBe(before);
   });
 
   it('exports the comparison as CSV and GeoJSON', async () => {

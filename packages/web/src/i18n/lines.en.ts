@@ -37,4 +37,6 @@ export const lines_en = {
   'lines.tooLarge': 'The file is larger than 5 MB.',
   'lines.noLineInFile': 'The file holds no line (LineString).',
   'work.error.line_outside_area': 'The line does not cross the area of interest it is compared in.',
+  'work.error.self_intersecting_line': 'The line crosses or touches itself.',
+  'work.error.crosses_antimeridian': 'The line crosses the antimeridian; split it there.',
 };

@@ -40,4 +40,6 @@ export const lines_ru: Record<keyof typeof lines_en, string> = {
   'lines.tooLarge': 'Файл больше 5 МБ.',
   'lines.noLineInFile': 'В файле нет линии (LineString).',
   'work.error.line_outside_area': 'Линия не пересекает район интереса, в котором её сравнивают.',
+  'work.error.self_intersecting_line': 'Линия пересекает или касается самой себя.',
+  'work.error.crosses_antimeridian': 'Линия пересекает антимеридиан; разделите её там.',
 };

@@ -40,4 +40,6 @@ export const lines_uk: Record<keyof typeof lines_en, string> = {
   'lines.tooLarge': 'Файл більший за 5 МБ.',
   'lines.noLineInFile': 'У файлі немає лінії (LineString).',
   'work.error.line_outside_area': 'Лінія не перетинає район інтересу, у якому її порівнюють.',
+  'work.error.self_intersecting_line': 'Лінія перетинає або торкається сама себе.',
+  'work.error.crosses_antimeridian': 'Лінія перетинає антимеридіан; розділіть її там.',
 };
