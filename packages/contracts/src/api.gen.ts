@@ -24046,6 +24046,8 @@ export interface operations {
           | 'aircraft'
           | 'drone'
           | 'unknown';
+        /** @description a line id to measure from instead of the contact line */
+        line?: string;
       };
       header?: never;
       path: {
@@ -24172,6 +24174,8 @@ export interface operations {
         /** @description YYYY-MM-DD */
         date: string;
         agreement?: 'memorandum-2014-09-19' | 'package-2015-02-12' | 'addendum-2015-09-29';
+        /** @description a line id to measure from instead of the contact line */
+        line?: string;
       };
       header?: never;
       path: {

@@ -243,6 +243,31 @@ describe(`lines compared (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect((await call(w, 'GET', '/lines?limit=500', 'mediator')).json.items.length).toBe(before);
   });
 
+  it('violations and zones are measured from a chosen line when asked, and a hidden line is missing', async () => {
+    const seen = await call(w, 'POST', '/observations', 'monitor', {
+      method: 'seen',
+      kind: 'weapon_sighting',
+      count: 1,
+      approximate: false,
+      weapon: 'artillery_100mm_plus',
+      observer: { lat: 0.1, lon: 0.2 },
+      time: { from: '2014-10-01T09:00:00Z' },
+    });
+    expect(seen.status, seen.body).toBe(201);
+    const observed = (r: { json: { items: { observationId: string }[] } }) => r.json.items.map((v) => v.observationId);
+    // 0.18° (20 km) from the contact line, outside its 15 km; 0.1° (11 km) from the eastern proposal, inside.
+    expect(observed(await call(w, 'GET', '/violations?date=2014-10-01', 'mediator'))).not.toContain(seen.json.id);
+    const chosen = await call(w, 'GET', `/violations?date=2014-10-01&line=${ids.east}`, 'mediator');
+    expect(chosen.status, chosen.body).toBe(200);
+    expect(observed(chosen)).toContain(seen.json.id);
+    expect(chosen.json.items[0].line.id).toBe(ids.east);
+    const zones = await call(w, 'GET', `/zones.geojson?date=2014-10-01&line=${ids.east}`, 'mediator');
+    expect(zones.status).toBe(200);
+    expect(zones.json.features.map((f: { properties: { line: { id: string } } }) => f.properties.line.id)).toContain(ids.east);
+    expect((await call(w, 'GET', `/violations?date=2014-10-01&line=${ids.rusOnly}`, 'delegateUkr')).status).toBe(404);
+    expect((await call(w, 'GET', `/zones.geojson?date=2014-10-01&line=${ids.rusOnly}`, 'delegateUkr')).status).toBe(404);
+  });
+
   it('exports the comparison as CSV and GeoJSON', async () => {
     const csv = await compare(ids.zigzag!, ids.zigzagShifted!, 'mediator', '.csv');
     expect(csv.status).toBe(200);

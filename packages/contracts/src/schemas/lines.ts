@@ -54,7 +54,12 @@ export const RestrictionInput = Type.Object(
   Strict,
 );
 
-export const ViolationsQuery = Type.Object({ date: Day, agreement: Type.Optional(RuleSetId), category: Type.Optional(WeaponCategory) }, Strict);
+/** `line`: measure from this line (e.g. a demarcation proposal) instead of the reference contact line of the day. */
+const ChosenLine = Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$', description: 'a line id to measure from instead of the contact line' }));
+export const ViolationsQuery = Type.Object(
+  { date: Day, agreement: Type.Optional(RuleSetId), category: Type.Optional(WeaponCategory), line: ChosenLine },
+  Strict,
+);
 
 export const DailyReportQuery = Type.Object({ date: Day, format: Type.Optional(lit('json', 'csv', 'html')) }, Strict);
 
@@ -72,7 +77,7 @@ export const ClustersQuery = Type.Object(
 );
 
 export const LinesQuery = Type.Object({ date: Type.Optional(Day) }, Strict);
-export const ZonesQuery = Type.Object({ date: Day, agreement: Type.Optional(RuleSetId) }, Strict);
+export const ZonesQuery = Type.Object({ date: Day, agreement: Type.Optional(RuleSetId), line: ChosenLine }, Strict);
 export const ExportQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }, Strict);
 
 /** `a` and `b`: a line id, `id@version`, or `contact@YYYY-MM-DD` (the mediator's contact line in force that day). */

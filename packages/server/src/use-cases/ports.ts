@@ -412,7 +412,11 @@ export interface ZoneRequest {
  * scope from the policy layer and applies it in SQL, to lines as much as to sightings.
  */
 export interface MonitoringQueries {
-  violations(processId: string, scope: ReadScope, q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[] }): Promise<ViolationRow[]>;
+  violations(
+    processId: string,
+    scope: ReadScope,
+    q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[]; lineId?: string },
+  ): Promise<ViolationRow[]>;
   regionCounts(
     processId: string,
     scope: ReadScope,
@@ -420,7 +424,8 @@ export interface MonitoringQueries {
   ): Promise<{ region: string; day: string; incidents: number; explosions: number; killed: [number, number, number]; injured: [number, number, number] }[]>;
   clusters(processId: string, scope: ReadScope, f: ClusterFilter): Promise<GeoFeature[]>;
   lines(processId: string, scope: ReadScope, asOf?: string): Promise<GeoFeature[]>;
-  zones(processId: string, scope: ReadScope, zones: ZoneRequest[]): Promise<GeoFeature[]>;
+  /** With `lineId`, every zone is measured from that line instead of the contact line of its day. */
+  zones(processId: string, scope: ReadScope, zones: ZoneRequest[], lineId?: string): Promise<GeoFeature[]>;
   compareLines: LineComparisonQueries['compare'];
   /** Per interval from `from` to `to` (each defaulting to the first or last visible incident's day), empty intervals included. */
   incidentSeries(
