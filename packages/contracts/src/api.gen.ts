@@ -1987,6 +1987,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{processId}/lines/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Two lines compared in the area of interest: the land between them and the side that gains it, places that change sides, distances apart */
+    get: operations['compareLines'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/lines/compare.geojson': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The comparison of two lines as GeoJSON: both lines, the parcels between them and the places that change sides */
+    get: operations['compareLinesGeoJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/lines/compare.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The comparison of two lines as CSV: one row per parcel and per place that changes sides */
+    get: operations['compareLinesCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/{processId}/reports/daily': {
     parameters: {
       query?: never;
@@ -2204,6 +2255,9 @@ export interface components {
           | 'bbox_inverted'
           | 'outside_wgs84'
           | 'degenerate_line'
+          | 'line_outside_area'
+          | 'self_intersecting_line'
+          | 'crosses_antimeridian'
           | 'bounds_reversed'
           | 'best_outside_bounds'
           | 'split_mismatch'
@@ -24392,6 +24446,8 @@ export interface operations {
           | 'aircraft'
           | 'drone'
           | 'unknown';
+        /** @description a line id to measure from instead of the contact line */
+        line?: string;
       };
       header?: never;
       path: {
@@ -24518,6 +24574,8 @@ export interface operations {
         /** @description YYYY-MM-DD */
         date: string;
         agreement?: 'memorandum-2014-09-19' | 'package-2015-02-12' | 'addendum-2015-09-29';
+        /** @description a line id to measure from instead of the contact line */
+        line?: string;
       };
       header?: never;
       path: {
@@ -24550,6 +24608,291 @@ export interface operations {
           } & {
             [key: string]: unknown;
           };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  compareLines: {
+    parameters: {
+      query: {
+        /** @description a line id, id@version, or contact@YYYY-MM-DD */
+        a: string;
+        /** @description a line id, id@version, or contact@YYYY-MM-DD */
+        b: string;
+        /** @description west,south,east,north: compare within this box instead of the process's area of interest */
+        aoi?: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            area: {
+              id: string;
+              approximate: boolean;
+              note: string;
+              ring: [number, number][];
+              /** @description which way each side of the lines faces, read along the area */
+              sides: {
+                left: {
+                  en: string;
+                  uk: string;
+                  ru: string;
+                };
+                right: {
+                  en: string;
+                  uk: string;
+                  ru: string;
+                };
+              };
+            } & {
+              [key: string]: unknown;
+            };
+            a: {
+              ref: string;
+              id: string;
+              version: number;
+              kind: string;
+              date: string;
+              claimantPartyId: string | null;
+              approximate: boolean;
+              lengthKm: number;
+              coordinates: [number, number][];
+            } & {
+              [key: string]: unknown;
+            };
+            b: {
+              ref: string;
+              id: string;
+              version: number;
+              kind: string;
+              date: string;
+              claimantPartyId: string | null;
+              approximate: boolean;
+              lengthKm: number;
+              coordinates: [number, number][];
+            } & {
+              [key: string]: unknown;
+            };
+            parcels: ({
+              n: number;
+              from: 'left' | 'right';
+              to: 'left' | 'right';
+              areaKm2: number;
+              label: [number, number];
+              geometry: unknown;
+            } & {
+              [key: string]: unknown;
+            })[];
+            /** @description land each side gains under B compared with A */
+            gainedKm2: {
+              left: number;
+              right: number;
+            };
+            settlements: ({
+              id: string;
+              names: {
+                en: string;
+                uk?: string;
+                ru?: string;
+              } & {
+                [key: string]: unknown;
+              };
+              population: number | null;
+              lon: number;
+              lat: number;
+              origin: 'gazetteer' | 'record';
+              from: 'left' | 'right';
+              to: 'left' | 'right';
+              parcel: number;
+            } & {
+              [key: string]: unknown;
+            })[];
+            /** @description the largest and the mean distance from a point sampled on one line to the other, both ways */
+            distance: {
+              hausdorffKm: number;
+              meanKm: number;
+              samples: number;
+              farthest: {
+                on: 'a' | 'b';
+                from: [number, number];
+                to: [number, number];
+              } | null;
+            } & {
+              [key: string]: unknown;
+            };
+            /** @description credits of the gazetteers used */
+            sources: string[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  compareLinesGeoJson: {
+    parameters: {
+      query: {
+        /** @description a line id, id@version, or contact@YYYY-MM-DD */
+        a: string;
+        /** @description a line id, id@version, or contact@YYYY-MM-DD */
+        b: string;
+        /** @description west,south,east,north: compare within this box instead of the process's area of interest */
+        aoi?: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a GeoJSON FeatureCollection */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': {
+            /** @enum {string} */
+            type: 'FeatureCollection';
+            features: ({
+              /** @enum {string} */
+              type: 'Feature';
+              geometry: unknown;
+              properties: {
+                [key: string]: unknown;
+              } | null;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  compareLinesCsv: {
+    parameters: {
+      query: {
+        /** @description a line id, id@version, or contact@YYYY-MM-DD */
+        a: string;
+        /** @description a line id, id@version, or contact@YYYY-MM-DD */
+        b: string;
+        /** @description west,south,east,north: compare within this box instead of the process's area of interest */
+        aoi?: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description parcels and settlements, one row each */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description the request is malformed or breaks a rule */

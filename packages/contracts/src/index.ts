@@ -12,3 +12,4 @@ export * from './schemas/responses.ts';
 export * from './schemas/search.ts';
 export * from './schemas/administration.ts';
 export * from './schemas/activity.ts';
+export * from './places/settlements.ts';

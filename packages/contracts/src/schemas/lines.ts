@@ -54,7 +54,12 @@ export const RestrictionInput = Type.Object(
   Strict,
 );
 
-export const ViolationsQuery = Type.Object({ date: Day, agreement: Type.Optional(RuleSetId), category: Type.Optional(WeaponCategory) }, Strict);
+/** `line`: measure from this line (e.g. a demarcation proposal) instead of the reference contact line of the day. */
+const ChosenLine = Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$', description: 'a line id to measure from instead of the contact line' }));
+export const ViolationsQuery = Type.Object(
+  { date: Day, agreement: Type.Optional(RuleSetId), category: Type.Optional(WeaponCategory), line: ChosenLine },
+  Strict,
+);
 
 export const DailyReportQuery = Type.Object({ date: Day, format: Type.Optional(lit('json', 'csv', 'html')) }, Strict);
 
@@ -72,5 +77,96 @@ export const ClustersQuery = Type.Object(
 );
 
 export const LinesQuery = Type.Object({ date: Type.Optional(Day) }, Strict);
-export const ZonesQuery = Type.Object({ date: Day, agreement: Type.Optional(RuleSetId) }, Strict);
+export const ZonesQuery = Type.Object({ date: Day, agreement: Type.Optional(RuleSetId), line: ChosenLine }, Strict);
 export const ExportQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }, Strict);
+
+/** `a` and `b`: a line id, `id@version`, or `contact@YYYY-MM-DD` (the mediator's contact line in force that day). */
+const LineRefText = Type.String({ minLength: 1, maxLength: 120, description: 'a line id, id@version, or contact@YYYY-MM-DD' });
+export const LineCompareQuery = Type.Object(
+  {
+    a: LineRefText,
+    b: LineRefText,
+    aoi: Type.Optional(
+      Type.String({ maxLength: 200, description: "west,south,east,north: compare within this box instead of the process's area of interest" }),
+    ),
+  },
+  Strict,
+);
+
+const Pos = Type.Tuple([Type.Number(), Type.Number()]);
+const SideName = lit('left', 'right');
+const Label3 = Type.Object({ en: Type.String(), uk: Type.String(), ru: Type.String() });
+const PlaceNames = Type.Object({ en: Type.String(), uk: Type.Optional(Type.String()), ru: Type.Optional(Type.String()) }, { additionalProperties: true });
+const ComparedLine = Type.Object(
+  {
+    ref: Type.String(),
+    id: Type.String(),
+    version: Type.Integer(),
+    kind: Type.String(),
+    date: Type.String(),
+    claimantPartyId: Type.Union([Type.String(), Type.Null()]),
+    approximate: Type.Boolean(),
+    lengthKm: Type.Number(),
+    coordinates: Type.Array(Pos),
+  },
+  { additionalProperties: true },
+);
+
+/** Two lines compared within an area: what lies between them, who gains it, which places change sides, how far apart they are. */
+export const LineComparison = Type.Object(
+  {
+    area: Type.Object(
+      {
+        id: Type.String(),
+        approximate: Type.Boolean(),
+        note: Type.String(),
+        ring: Type.Array(Pos),
+        sides: Type.Object({ left: Label3, right: Label3 }, { description: 'which way each side of the lines faces, read along the area' }),
+      },
+      { additionalProperties: true },
+    ),
+    a: ComparedLine,
+    b: ComparedLine,
+    parcels: Type.Array(
+      Type.Object(
+        {
+          n: Type.Integer(),
+          from: SideName,
+          to: SideName,
+          areaKm2: Type.Number(),
+          label: Pos,
+          geometry: Type.Unknown(),
+        },
+        { additionalProperties: true, description: 'land on side `from` of line A and on side `to` of line B' },
+      ),
+    ),
+    gainedKm2: Type.Object({ left: Type.Number(), right: Type.Number() }, { description: 'land each side gains under B compared with A' }),
+    settlements: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          names: PlaceNames,
+          population: Type.Union([Type.Integer(), Type.Null()]),
+          lon: Type.Number(),
+          lat: Type.Number(),
+          origin: lit('gazetteer', 'record'),
+          from: SideName,
+          to: SideName,
+          parcel: Type.Integer(),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+    distance: Type.Object(
+      {
+        hausdorffKm: Type.Number(),
+        meanKm: Type.Number(),
+        samples: Type.Integer(),
+        farthest: Type.Union([Type.Object({ on: lit('a', 'b'), from: Pos, to: Pos }), Type.Null()]),
+      },
+      { additionalProperties: true, description: 'the largest and the mean distance from a point sampled on one line to the other, both ways' },
+    ),
+    sources: Type.Array(Type.String(), { description: 'credits of the gazetteers used' }),
+  },
+  { additionalProperties: true },
+);

@@ -4,6 +4,7 @@ import type { Owner, RecordKind, ReadScope } from '../policies/access.ts';
 import type { RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
 import type { LogIntegrity } from './log/integrity-state.ts';
+import type { LineComparisonQueries } from './lines/ports.ts';
 
 export type { RecordTable };
 
@@ -461,7 +462,11 @@ export interface ZoneRequest {
  * scope from the policy layer and applies it in SQL, to lines as much as to sightings.
  */
 export interface MonitoringQueries {
-  violations(processId: string, scope: ReadScope, q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[] }): Promise<ViolationRow[]>;
+  violations(
+    processId: string,
+    scope: ReadScope,
+    q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[]; lineId?: string },
+  ): Promise<ViolationRow[]>;
   regionCounts(
     processId: string,
     scope: ReadScope,
@@ -469,7 +474,9 @@ export interface MonitoringQueries {
   ): Promise<{ region: string; day: string; incidents: number; explosions: number; killed: [number, number, number]; injured: [number, number, number] }[]>;
   clusters(processId: string, scope: ReadScope, f: ClusterFilter): Promise<GeoFeature[]>;
   lines(processId: string, scope: ReadScope, asOf?: string): Promise<GeoFeature[]>;
-  zones(processId: string, scope: ReadScope, zones: ZoneRequest[]): Promise<GeoFeature[]>;
+  /** With `lineId`, every zone is measured from that line instead of the contact line of its day. */
+  zones(processId: string, scope: ReadScope, zones: ZoneRequest[], lineId?: string): Promise<GeoFeature[]>;
+  compareLines: LineComparisonQueries['compare'];
   /** Per interval from `from` to `to` (each defaulting to the first or last visible incident's day), empty intervals included. */
   incidentSeries(
     processId: string,

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { AgreementPage, AgreementsPage } from '../features/agreements/agreements.tsx';
 import { AccountBar, SignInPage } from '../features/auth/sign-in.tsx';
+import { LinesPage } from '../features/lines/lines-page.tsx';
 import { DailyReportPage } from '../features/monitoring/daily-report.tsx';
 import { IncidentPage } from '../features/monitoring/incident.tsx';
 import { MonitoringPage } from '../features/monitoring/monitoring.tsx';
@@ -62,6 +63,7 @@ const NAV = [
   { to: '/agreements', key: 'nav.agreements' },
   { to: '/statements', key: 'nav.statements' },
   { to: '/monitoring', key: 'nav.monitoring' },
+  { to: '/lines', key: 'lines.nav' },
   { to: '/record', key: 'nav.record' },
   { to: '/todo', key: 'work.nav.todo' },
   { to: '/search', key: 'work.nav.search' },
@@ -176,6 +178,7 @@ function Page({ path }: { path: string }) {
   if ((m = match('/monitoring/incidents/:id', path))) return <IncidentPage id={m.id!} />;
   if (path === '/monitoring/report') return <DailyReportPage />;
   if ((m = match('/monitoring/report/:date', path))) return <DailyReportPage date={m.date!} />;
+  if (path === '/lines') return <LinesPage />;
   if (path === '/record') return <RecordPage />;
   if ((m = match('/record/:type/:id', path))) return <RecordPage type={m.type!} id={m.id!} />;
   if (path === '/search') return <SearchPage />;

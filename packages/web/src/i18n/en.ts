@@ -1,5 +1,6 @@
 import { admin_en } from './admin.en.ts';
 import { records_en } from './records.en.ts';
+import { lines_en } from './lines.en.ts';
 import { talks_en } from './talks.en.ts';
 import { work_en } from './work.en.ts';
 import { activity_en } from './activity.en.ts';
@@ -494,6 +495,7 @@ export const en = {
   ...admin_en,
   ...talks_en,
   ...records_en,
+  ...lines_en,
   ...work_en,
   ...activity_en,
 };

@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { admin_ru } from './admin.ru.ts';
 import { records_ru } from './records.ru.ts';
+import { lines_ru } from './lines.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { work_ru } from './work.ru.ts';
 import { activity_ru } from './activity.ru.ts';
@@ -496,6 +497,7 @@ export const ru: Dict = {
   ...admin_ru,
   ...talks_ru,
   ...records_ru,
+  ...lines_ru,
   ...work_ru,
   ...activity_ru,
 };

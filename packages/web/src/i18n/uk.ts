@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { admin_uk } from './admin.uk.ts';
 import { records_uk } from './records.uk.ts';
+import { lines_uk } from './lines.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { work_uk } from './work.uk.ts';
 import { activity_uk } from './activity.uk.ts';
@@ -494,6 +495,7 @@ export const uk: Dict = {
   ...admin_uk,
   ...talks_uk,
   ...records_uk,
+  ...lines_uk,
   ...work_uk,
   ...activity_uk,
 };

@@ -104,8 +104,8 @@ export async function lines(db: Kysely<Database>, processId: string, scope: Read
   });
 }
 
-/** Buffers on the sphere around the contact line in force on each zone's day. */
-export async function zones(db: Kysely<Database>, processId: string, scope: ReadScope, list: ZoneRequest[]): Promise<GeoFeature[]> {
+/** Buffers on the sphere around the contact line in force on each zone's day, or around one chosen line. */
+export async function zones(db: Kysely<Database>, processId: string, scope: ReadScope, list: ZoneRequest[], lineId?: string): Promise<GeoFeature[]> {
   if (list.length === 0) return [];
   const specs = JSON.stringify(list.map((z, n) => ({ n, as_of: z.asOf, metres: z.metres })));
   const rows = await sql<{ n: number; id: string; version: number; day: string; approximate: boolean | null; geometry: unknown }>`
@@ -114,7 +114,8 @@ export async function zones(db: Kysely<Database>, processId: string, scope: Read
       st_asgeojson(st_buffer(l.geom::geography, z.metres), 5) as geometry
     from z cross join lateral (
       select x.id, x.version, x.sort_on, x.body, x.geom from lines x
-      where x.process_id = ${processId} and x.status = 'contact' and x.owner = 'mediator' and ${visible(scope, 'x')} and x.sort_on <= z.as_of
+      where x.process_id = ${processId} and ${visible(scope, 'x')}
+        and ${lineId ? sql`x.id = ${lineId}` : sql`x.status = 'contact' and x.owner = 'mediator' and x.sort_on <= z.as_of`}
       order by x.sort_on desc, x.id desc limit 1
     ) l
     order by z.n`.execute(db);

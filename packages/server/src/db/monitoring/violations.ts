@@ -14,7 +14,7 @@ export async function findViolations(
   db: Kysely<Database>,
   processId: string,
   scope: ReadScope,
-  q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[] },
+  q: { date: string; ukraine: string; memorandumLineDate: string; rules: RuleRow[]; lineId?: string },
 ): Promise<ViolationRow[]> {
   if (q.rules.length === 0) return [];
   const rules = JSON.stringify(
@@ -43,8 +43,13 @@ export async function findViolations(
     from checks c
     cross join lateral (
       select x.id, x.version, x.sort_on, x.body, x.geom::geography as geog from lines x
-      where x.process_id = ${processId} and x.status = 'contact' and x.owner = 'mediator' and ${visible(scope, 'x')}
-        and x.sort_on <= case when c.reference = 'memorandum_line' then cast(${q.memorandumLineDate} as date) else c.sort_on end
+      where x.process_id = ${processId} and ${visible(scope, 'x')} and ${
+        // A chosen line (a proposal, say) stands for every reference line: "what would this line make a violation?"
+        q.lineId
+          ? sql`x.id = ${q.lineId}`
+          : sql`x.status = 'contact' and x.owner = 'mediator'
+        and x.sort_on <= case when c.reference = 'memorandum_line' then cast(${q.memorandumLineDate} as date) else c.sort_on end`
+      }
       order by x.sort_on desc, x.id desc limit 1
     ) l
     left join incidents i on i.process_id = ${processId} and i.id = c.parent_id and ${visible(scope, 'i')}

@@ -1,4 +1,5 @@
 import { invalid } from '../shared/app-error.ts';
+import { firstSelfIntersection } from './self-intersection.ts';
 
 export type LineKind = 'contact' | 'demarcation_proposal';
 
@@ -14,8 +15,8 @@ export interface Line {
 }
 
 /**
- * What the schema cannot say about a line: every position is on the globe and the line
- * has length. PostGIS would store a line of one repeated point, but it has no sides,
+ * What the schema cannot say about a line: every position is on the globe, the line has
+ * length, does not cross the antimeridian and does not cross itself. PostGIS would store a line of one repeated point, but it has no sides,
  * so every distance to it would be a distance to a point.
  */
 export function assertLine(l: Line): void {
@@ -29,4 +30,19 @@ export function assertLine(l: Line): void {
   const [first] = coords;
   if (!first || coords.every(([lon, lat]) => lon === first[0] && lat === first[1]))
     throw invalid('geometry/coordinates', 'degenerate_line', 'A line needs at least two different positions.');
+  // RFC 7946 §3.1.9: a line across the antimeridian is cut in two; a one-piece line stepping more than half the globe does not mean that.
+  for (let i = 1; i < coords.length; i++)
+    if (Math.abs(coords[i]![0] - coords[i - 1]![0]) > 180)
+      throw invalid(
+        `geometry/coordinates/${i}`,
+        'crosses_antimeridian',
+        `The segment to position ${i} crosses the antimeridian; split the line there (RFC 7946 §3.1.9).`,
+      );
+  const crossing = firstSelfIntersection(coords);
+  if (crossing !== null)
+    throw invalid(
+      `geometry/coordinates/${crossing}`,
+      'self_intersecting_line',
+      `The segment from position ${crossing} crosses or touches an earlier part of the line.`,
+    );
 }

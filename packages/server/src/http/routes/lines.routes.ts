@@ -1,6 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { FeatureCollection, LinesQuery, READ_ERRORS, Responses, SECURITY, Violations, ViolationsQuery, ZonesQuery } from '@parley/contracts';
+import {
+  FeatureCollection,
+  LineCompareQuery,
+  LineComparison,
+  LinesQuery,
+  READ_ERRORS,
+  Responses,
+  SECURITY,
+  Text,
+  Violations,
+  ViolationsQuery,
+  ZonesQuery,
+} from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
+import { comparisonCsv, comparisonGeoJson } from '../../domain/lines/comparison-formats.ts';
+import { compareLines } from '../../use-cases/lines/compare-lines.ts';
 import { lineLayer } from '../../use-cases/monitoring/line-layer.ts';
 import { listViolations } from '../../use-cases/monitoring/list-violations.ts';
 import { zoneLayer } from '../../use-cases/monitoring/zone-layer.ts';
@@ -69,6 +83,56 @@ export async function linesRoutes(server: FastifyInstance, deps: MonitoringDeps)
     async (req, reply) => {
       reply.type('application/geo+json');
       return zoneLayer(deps, req.actor, req.params.processId, req.query);
+    },
+  );
+
+  const compare = '/api/processes/:processId/lines/compare';
+  const compareSchema = { tags, security: SECURITY.optional, params: ProcessParams, querystring: LineCompareQuery };
+  app.get(
+    compare,
+    {
+      schema: {
+        ...compareSchema,
+        operationId: 'compareLines',
+        response: Responses({ 200: LineComparison }, READ_ERRORS),
+        summary: 'Two lines compared in the area of interest: the land between them and the side that gains it, places that change sides, distances apart',
+      },
+    },
+    async (req) => compareLines(deps, req.actor, req.params.processId, req.query),
+  );
+  app.get(
+    `${compare}.geojson`,
+    {
+      schema: {
+        ...compareSchema,
+        operationId: 'compareLinesGeoJson',
+        response: Responses(
+          { 200: { description: 'a GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: FeatureCollection } } } },
+          READ_ERRORS,
+        ),
+        summary: 'The comparison of two lines as GeoJSON: both lines, the parcels between them and the places that change sides',
+      },
+    },
+    async (req, reply) => {
+      const c = await compareLines(deps, req.actor, req.params.processId, req.query);
+      reply.type('application/geo+json').header('content-disposition', `attachment; filename="lines-${c.a.id}-${c.b.id}.geojson"`);
+      return comparisonGeoJson(c);
+    },
+  );
+  app.get(
+    `${compare}.csv`,
+    {
+      schema: {
+        ...compareSchema,
+        operationId: 'compareLinesCsv',
+        response: Responses({ 200: Text('text/csv', 'parcels and settlements, one row each') }, READ_ERRORS),
+        summary: 'The comparison of two lines as CSV: one row per parcel and per place that changes sides',
+      },
+    },
+    async (req, reply) => {
+      const c = await compareLines(deps, req.actor, req.params.processId, req.query);
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="lines-${c.a.id}-${c.b.id}.csv"`);
+      return comparisonCsv(c);
     },
   );
 }

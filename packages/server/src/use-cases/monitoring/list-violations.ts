@@ -3,12 +3,15 @@ import type { Violation } from '../../domain/lines/violation.ts';
 import { MEMORANDUM_LINE_DATE, UKRAINE, WITHDRAWAL_RULES, rulesFor, type RuleSetId } from '../../domain/lines/withdrawal-rules.ts';
 import { readScope } from '../../policies/access.ts';
 import type { MonitoringDeps } from '../ports.ts';
+import { reading } from '../reading.ts';
 import { assertProcess } from '../support.ts';
 
 export interface ViolationsQuery {
   date: string;
   agreement?: RuleSetId;
   category?: string;
+  /** Measure from this line (a proposal, another side's contact line) instead of the reference contact line. */
+  line?: string;
 }
 
 /**
@@ -19,7 +22,10 @@ export interface ViolationsQuery {
 export async function listViolations(deps: MonitoringDeps, actor: Actor, processId: string, q: ViolationsQuery): Promise<Violation[]> {
   await assertProcess(deps.store.reader, processId);
   const rules = rulesFor(q.date, q.agreement, q.category);
+  // A chosen line is read like any record: one the reader may not see is missing.
+  if (q.line) await reading(deps.store.reader, actor, processId, 'view').one('lines', q.line, 'line');
   const rows = await deps.monitoring.violations(processId, readScope(actor, processId), {
+    ...(q.line ? { lineId: q.line } : {}),
     date: q.date,
     ukraine: UKRAINE,
     memorandumLineDate: MEMORANDUM_LINE_DATE,

@@ -1,0 +1,141 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Position } from '../../domain/lines/area-of-interest.ts';
+import type { ReadScope } from '../../policies/access.ts';
+import type { LineComparisonInput, LineComparisonRows, MovedPlaceRow, ParcelRow } from '../../use-cases/lines/ports.ts';
+import type { Database } from '../schema.ts';
+import { json, visible } from '../monitoring/scope.ts';
+
+/** Below this a parcel is the noise of two overlays of the same edge, not land (10 m²). */
+const SLIVER_KM2 = 1e-5;
+
+const lineJson = (coordinates: Position[]) => JSON.stringify({ type: 'LineString', coordinates });
+const geom = (geojson: string): RawBuilder<unknown> => sql`st_setsrid(st_geomfromgeojson(${geojson}), 4326)`;
+
+/**
+ * The area is split once by both extended lines; every face of that overlay is put on the left
+ * or the right of each line by the turn from the line's direction at the nearest point to a point
+ * inside the face (the segment to that nearest point crosses no line, so the turn is the face's
+ * side). Land left of B but right of A moves to the left, and the reverse; the places inside those
+ * parcels change sides. Splits are planar in degrees, as the lines are drawn; areas, lengths
+ * and distances are on the WGS84 spheroid. Distances are sampled: points spaced evenly along each
+ * line as drawn, each measured on the spheroid to its nearest point on the other line, both ways;
+ * the largest is the (sampled) Hausdorff distance. A geography distance to a 2,000-vertex line per
+ * sample cost a second here; the nearest point found in a local flat view and one point-to-point
+ * spheroid distance cost milliseconds, and a sample on an identical line is exactly zero away.
+ */
+export async function compareLines(db: Kysely<Database>, processId: string, scope: ReadScope, q: LineComparisonInput): Promise<LineComparisonRows> {
+  const ring = JSON.stringify({ type: 'Polygon', coordinates: [q.ring] });
+  const settlements = JSON.stringify(q.settlements);
+  const step = 1 / Math.max(1, q.samples);
+  // Nearest points are found in degrees with longitude shrunk to the area's middle latitude (a local
+  // equirectangular view, so "nearest" means nearest on the ground), then measured on the spheroid.
+  const box = q.ring.reduce((m, [, lat]) => ({ s: Math.min(m.s, lat), n: Math.max(m.n, lat) }), { s: 90, n: -90 });
+  const k = Math.cos((((box.s + box.n) / 2) * Math.PI) / 180);
+  const query = sql<Record<string, unknown>>`
+    with aoi as (select ${geom(ring)} as g),
+    blades as (
+      select 'a' as line, ${geom(lineJson(q.a.extended))} as g
+      union all select 'b', ${geom(lineJson(q.b.extended))}
+    ),
+    -- One split by both lines gives the faces of their overlay; each face is on one side of each line.
+    faces as (
+      select row_number() over () as face, d.geom as g, st_pointonsurface(d.geom) as pt
+      from aoi cross join lateral st_dump(st_split(aoi.g, (select st_union(g) from blades))) d
+    ),
+    probed as (
+      select f.face, b.line, f.pt, st_closestpoint(b.g, f.pt) as near, st_linelocatepoint(b.g, f.pt) as at, b.g as blade
+      from faces f cross join blades b
+    ),
+    sided as (
+      select face, line, case when
+        (st_x(ahead) - st_x(behind)) * (st_y(pt) - st_y(near)) - (st_y(ahead) - st_y(behind)) * (st_x(pt) - st_x(near)) > 0
+        then 'left' else 'right' end as side
+      from (
+        select face, line, pt, near,
+          st_lineinterpolatepoint(blade, greatest(at - 1e-7, 0)) as behind,
+          st_lineinterpolatepoint(blade, least(at + 1e-7, 1)) as ahead
+        from probed
+      ) x
+    ),
+    -- Faces on different sides of A and B are the land that moves; two of them never share an edge
+    -- (crossing one line changes one side), so each is a parcel of its own.
+    measured as (
+      select f.g, sb.side, st_area(f.g::geography, true) / 1e6 as km2
+      from faces f join sided sa on sa.face = f.face and sa.line = 'a' join sided sb on sb.face = f.face and sb.line = 'b'
+      where sa.side <> sb.side
+    ),
+    parcels as (select row_number() over (order by km2 desc, side)::int as n, side, g, km2 from measured where km2 > ${SLIVER_KM2}),
+    places as (
+      select s.id, s.names, s.population, st_setsrid(st_makepoint(s.lon, s.lat), 4326) as pt, 'gazetteer' as origin
+      from jsonb_to_recordset(cast(${settlements} as jsonb)) as s(id text, names jsonb, population int, lon float8, lat float8)
+      union all
+      select * from (
+        select distinct on (i.body -> 'place' ->> 'name') 'incident:' || i.id, jsonb_build_object('en', i.body -> 'place' ->> 'name'), null::int, i.geom, 'record'
+        from incidents i
+        where i.process_id = ${processId} and ${visible(scope, 'i')} and i.body -> 'place' ->> 'name' is not null
+          and i.geom && (select st_envelope(g) from aoi)
+        order by i.body -> 'place' ->> 'name', i.id
+      ) r
+    ),
+    changed as (select pl.*, p.side, p.n from places pl join parcels p on st_intersects(p.g, pl.pt)),
+    drawn as (
+      select 'a' as line, ${geom(lineJson(q.a.coordinates))} as g
+      union all select 'b', ${geom(lineJson(q.b.coordinates))}
+    ),
+    spheric as (select line, g, g::geography as gg, st_scale(g, ${k}::float8, 1) as flat from drawn),
+    samples as (
+      select s.line, d.geom as pt from spheric s cross join lateral st_dump(st_lineinterpolatepoints(s.g, ${step}::float8, true)) d
+      union all select line, st_startpoint(g) from spheric
+    ),
+    nearest as (
+      select s.line, s.pt, st_scale(st_closestpoint(o.flat, st_scale(s.pt, ${k}::float8, 1)), ${1 / k}::float8, 1) as near
+      from samples s join spheric o on o.line <> s.line
+    ),
+    apart as (select line, pt, near, st_distance(pt::geography, near::geography, true) as m from nearest)
+    select
+      (select jsonb_object_agg(line, st_length(gg, true) / 1000) from spheric) as length_km,
+      (select jsonb_object_agg(line, n) from (select line, count(distinct side)::int as n from sided group by line) c) as pieces,
+      (select coalesce(jsonb_agg(jsonb_build_object('n', n, 'to', side, 'areaKm2', km2, 'geometry', st_asgeojson(g, 6)::jsonb,
+        'label', st_asgeojson(st_pointonsurface(g), 6)::jsonb) order by n), '[]'::jsonb) from parcels) as parcels,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'names', names, 'population', population, 'lon', st_x(pt), 'lat', st_y(pt),
+        'origin', origin, 'to', side, 'parcel', n) order by population desc nulls last, id), '[]'::jsonb) from changed) as places,
+      (select jsonb_build_object('max', max(m), 'mean', avg(m)) from apart) as apart,
+      (select jsonb_build_object('on', line, 'from', st_asgeojson(pt, 6)::jsonb, 'to', st_asgeojson(near, 6)::jsonb)
+        from apart order by m desc, line limit 1) as farthest`;
+  // PostGIS's cost estimates make PostgreSQL compile this query with JIT, which took longer (~0.5 s
+  // here) than running it; PGlite has no JIT and accepts the setting all the same.
+  const { rows } = await db.transaction().execute(async (tx) => {
+    await sql`set local jit = off`.execute(tx);
+    return query.execute(tx);
+  });
+  const r = rows[0]!;
+  const length = json(r.length_km) as { a: number; b: number };
+  const pieces = json(r.pieces) as { a?: number; b?: number } | null;
+  const apart = json(r.apart) as { max: number | null; mean: number | null };
+  const farthest = json(r.farthest) as { on: 'a' | 'b'; from: { coordinates: Position }; to: { coordinates: Position } } | null;
+  const parcels = json(r.parcels) as (Omit<ParcelRow, 'label'> & { label: { coordinates: Position } })[];
+  return {
+    lengthKm: { a: Number(length.a), b: Number(length.b) },
+    pieces: { a: Number(pieces?.a ?? 0), b: Number(pieces?.b ?? 0) },
+    parcels: parcels.map((p) => ({ ...p, areaKm2: Number(p.areaKm2), label: p.label.coordinates })),
+    places: json(r.places) as MovedPlaceRow[],
+    distance: {
+      hausdorffM: Number(apart.max ?? 0),
+      meanM: Number(apart.mean ?? 0),
+      farthest: farthest ? { on: farthest.on, from: farthest.from.coordinates, to: farthest.to.coordinates } : null,
+    },
+  };
+}
+
+/**
+ * The bare split-and-area query a comparison is measured against in bench/lines.bench.ts:
+ * the same split of one area by two lines and the spheroid area of what lies between them,
+ * without sides, places or distances.
+ */
+export async function bareSplitArea(db: Kysely<Database>, ring: Position[], a: Position[], b: Position[]): Promise<number> {
+  const area = JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+  const { rows } = await sql<{ km2: number }>`
+    select coalesce(sum(st_area(d.geom::geography, true)), 0) / 1e6 as km2
+    from st_dump(st_split(${geom(area)}, st_union(${geom(lineJson(a))}, ${geom(lineJson(b))}))) d`.execute(db);
+  return Number(rows[0]?.km2 ?? 0);
+}

@@ -1,0 +1,98 @@
+/**
+ * Lines compared in Chromium against the real server with the demo: Ukraine's delegate tables a proposal from a
+ * GeoJSON file and Russia's from a KML file, through the page; the mediator compares them and sees the parcel
+ * between them, its area, the place that changes sides (a place of the demo's own records) and the export links.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, SHOTS, startParley } from './support/harness.ts';
+
+// Two proposals a few km either side of the Donetsk airport (37.76°E 48.08°N), both crossing the Donbas area.
+const UKR = {
+  type: 'Feature',
+  properties: {},
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [38.6, 48.9],
+      [37.6, 48.1],
+      [37.7, 47.6],
+    ],
+  },
+};
+const RUS_KML = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>proposal</name>
+<LineString><coordinates>38.7,48.9 37.9,48.1 37.9,47.6</coordinates></LineString></Placemark></Document></kml>`;
+
+describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
+  let parley: Parley;
+  let browser: Browser;
+  const log = new PageLog();
+  const tabled: string[] = [];
+
+  beforeAll(async () => {
+    parley = await startParley();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await log.closeAll();
+    await browser?.close();
+    await parley?.close();
+  });
+
+  async function linesAs(username: string): Promise<Page> {
+    const page = await log.open(browser);
+    await page.goto(`${parley.base}/sign-in`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(parley.passwords.get(username)!);
+    await page.locator('#password').press('Enter');
+    await page.getByTestId('whoami').waitFor({ state: 'attached' });
+    await page.goto(`${parley.base}/p/${PROCESS}/lines`);
+    await page.getByRole('heading', { level: 1, name: 'Lines compared' }).waitFor();
+    return page;
+  }
+
+  async function table(page: Page, name: string, text: string) {
+    await page.getByLabel('Line file (GeoJSON, KML or GPX)').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: 'Table the proposal' }).click();
+    const status = page.getByTestId('table-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Tabled as /);
+    tabled.push((await status.textContent())!.replace(/^Tabled as (.*)\.$/, '$1'));
+  }
+
+  it('delegates table their parties’ proposals from GeoJSON and KML files', async () => {
+    await table(await linesAs('delegate-ukr'), 'ukr.geojson', JSON.stringify(UKR));
+    await table(await linesAs('delegate-rus'), 'rus.kml', RUS_KML);
+    expect(tabled).toHaveLength(2);
+  }, 40_000);
+
+  it('the mediator compares the two proposals: the parcel between them, its area and the place that changes sides', async () => {
+    const page = await linesAs('mediator');
+    await page.getByLabel('Line A').selectOption(tabled[0]!);
+    await page.getByLabel('Line B').selectOption(tabled[1]!);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const parcels = page.getByTestId('parcels');
+    await parcels.waitFor();
+    const rows = parcels.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    // Ukraine's line lies west of Russia's: the land between them is east of A and west of B.
+    await expect(rows.first().locator('td').nth(2).textContent()).resolves.toBe('north-west');
+    const area = Number((await rows.first().locator('td').nth(3).textContent())!.replace(/[^\d.]/g, ''));
+    expect(area).toBeGreaterThan(500);
+    const places = page.getByTestId('settlements');
+    await expect(places.textContent()).resolves.toContain('near Donetsk airport (synthetic)');
+    await expect(page.getByTestId('sketch').locator('.parcel').count()).resolves.toBe(1);
+    const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    const res = await fetch(csv!, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('near Donetsk airport (synthetic)');
+    await page.screenshot({ path: join(SHOTS, 'lines-compared.png'), fullPage: true });
+    await axeCheck(page, 'lines compared');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    expect(log.problems).toEqual([]);
+  }, 40_000);
+});
