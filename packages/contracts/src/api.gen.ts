@@ -4634,6 +4634,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -5521,6 +5525,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -6368,6 +6376,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -7287,6 +7299,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -8206,6 +8222,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -9515,6 +9535,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -9783,6 +9807,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -10067,6 +10095,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -11226,6 +11258,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -11536,6 +11572,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -11824,6 +11864,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -12687,6 +12731,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -13622,6 +13670,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -14509,6 +14561,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -15444,6 +15500,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -16714,6 +16774,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -18009,6 +18073,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -18285,6 +18353,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -18575,6 +18647,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -19518,6 +19594,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
