@@ -1,4 +1,5 @@
 import { admin_en } from './admin.en.ts';
+import { lists_en } from './lists.en.ts';
 import { talks_en } from './talks.en.ts';
 import { work_en } from './work.en.ts';
 
@@ -493,6 +494,7 @@ export const en = {
   'report.noRegion': 'region not given',
   ...admin_en,
   ...talks_en,
+  ...lists_en,
   ...work_en,
 };
 export type Dict = typeof en;

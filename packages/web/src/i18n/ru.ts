@@ -1,5 +1,6 @@
 import type { Dict } from './en.ts';
 import { admin_ru } from './admin.ru.ts';
+import { lists_ru } from './lists.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { work_ru } from './work.ru.ts';
 
@@ -496,5 +497,6 @@ export const ru: Dict = {
   'report.noRegion': 'область не указана',
   ...admin_ru,
   ...talks_ru,
+  ...lists_ru,
   ...work_ru,
 };

@@ -1,5 +1,6 @@
 import type { Dict } from './en.ts';
 import { admin_uk } from './admin.uk.ts';
+import { lists_uk } from './lists.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { work_uk } from './work.uk.ts';
 
@@ -494,5 +495,6 @@ export const uk: Dict = {
   'report.noRegion': 'область не вказано',
   ...admin_uk,
   ...talks_uk,
+  ...lists_uk,
   ...work_uk,
 };
