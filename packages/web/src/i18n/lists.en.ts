@@ -20,4 +20,11 @@ export const lists_en = {
   'lists.lang.en': 'English',
   'lists.lang.uk': 'Ukrainian',
   'lists.lang.ru': 'Russian',
+  'lists.stage.Pre': 'pre-negotiation',
+  'lists.stage.SubPar': 'partial framework',
+  'lists.stage.SubComp': 'comprehensive framework',
+  'lists.stage.Imp': 'implementation',
+  'lists.stage.Cea': 'ceasefire',
+  'lists.stage.Ren': 'renewal',
+  'lists.stage.Other': 'other',
 };

@@ -21,4 +21,11 @@ export const lists_ru: Record<keyof typeof lists_en, string> = {
   'lists.lang.en': 'на английском',
   'lists.lang.uk': 'на украинском',
   'lists.lang.ru': 'на русском',
+  'lists.stage.Pre': 'преддоговорный этап',
+  'lists.stage.SubPar': 'частичное рамочное соглашение',
+  'lists.stage.SubComp': 'всеобъемлющее рамочное соглашение',
+  'lists.stage.Imp': 'выполнение',
+  'lists.stage.Cea': 'прекращение огня',
+  'lists.stage.Ren': 'возобновление',
+  'lists.stage.Other': 'другое',
 };

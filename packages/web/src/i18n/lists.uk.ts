@@ -21,4 +21,11 @@ export const lists_uk: Record<keyof typeof lists_en, string> = {
   'lists.lang.en': 'англійською',
   'lists.lang.uk': 'українською',
   'lists.lang.ru': 'російською',
+  'lists.stage.Pre': 'переддоговірний етап',
+  'lists.stage.SubPar': 'часткова рамкова угода',
+  'lists.stage.SubComp': 'всеосяжна рамкова угода',
+  'lists.stage.Imp': 'виконання',
+  'lists.stage.Cea': 'припинення вогню',
+  'lists.stage.Ren': 'відновлення',
+  'lists.stage.Other': 'інше',
 };

@@ -18,50 +18,6 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources } from '../../ui/common.tsx';
 
-export function AgreementsPage() {
-  const { t, date } = useI18n();
-  const { process, viewer } = useProcess();
-  const loaded = useLoad(
-    async () =>
-      written<Agreement>()(
-        (await api.GET('/api/processes/{processId}/agreements', { params: { path: { processId: process.id }, query: { limit: 500 } } })).items,
-      ),
-    [process.id, viewer],
-  );
-  return (
-    <>
-      <PageTitle text={t('agreements.title')} />
-      <Load loaded={loaded}>
-        {(agreements) => (
-          <ul className="cards">
-            {agreements.map((a) => (
-              <li key={a.id} className="card" data-agreement={a.id}>
-                <h2>
-                  <Link to={`/agreements/${a.id}`}>{a.shortNames[0] ?? a.id}</Link>
-                </h2>
-                <p>
-                  <Name value={a.titles} />
-                </p>
-                <p className="small">
-                  <time dateTime={a.date}>{date(a.date)}</time>
-                  {a.place ? (
-                    <>
-                      {' '}
-                      · <Name value={a.place} />
-                    </>
-                  ) : null}
-                  {a.stage ? ` · ${t('agreements.stage')}: ${a.stage}` : ''}
-                </p>
-                <Sources refs={a.sources} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Load>
-    </>
-  );
-}
-
 type Perspective = string;
 const perspectivesOf = (matrix: Matrix): Perspective[] => {
   const seen = new Set<string>();
