@@ -88,9 +88,10 @@ describe.skipIf(!existsSync(CHROMIUM))('lists in Chromium', () => {
     // Newest first: undated meetings (listed on the day they were written) come before the dated ones.
     expect(await page.locator('.timeline > li time').first().getAttribute('datetime')).toBe('2016-03-28');
     await page.getByRole('button', { name: 'Show more' }).click();
-    await expect.poll(() => items(page).count()).toBe(EXTRA);
+    // Every added meeting once, beside the demo's undated ones (listed on the day they were written, so after 2016).
+    await expect.poll(() => page.locator('.timeline > li[data-meeting^="extra-"]').count()).toBe(EXTRA);
     const ids = await items(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-meeting')));
-    expect(new Set(ids).size).toBe(EXTRA);
+    expect(new Set(ids).size).toBe(ids.length);
     await expect(page.getByRole('button', { name: 'Show more' }).count()).resolves.toBe(0);
 
     await page.goBack();
