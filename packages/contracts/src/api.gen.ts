@@ -4759,6 +4759,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -5646,6 +5650,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -6493,6 +6501,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -7412,6 +7424,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -8331,6 +8347,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -9640,6 +9660,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -9908,6 +9932,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -10192,6 +10220,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -11351,6 +11383,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -11661,6 +11697,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -11949,6 +11989,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -12812,6 +12856,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -13747,6 +13795,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -14634,6 +14686,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -15569,6 +15625,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -16839,6 +16899,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -18134,6 +18198,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -18410,6 +18478,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -18700,6 +18772,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {
@@ -19643,6 +19719,10 @@ export interface operations {
         status?: string;
         /** @description lower-case slug or generated id */
         parent?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        /** @description date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change) */
+        sort?: 'date' | '-date' | 'updated' | '-updated';
       };
       header?: never;
       path: {

@@ -60,6 +60,13 @@ export const SourceRef = Type.Object({ sourceId: Id, locator: Type.Optional(Type
 
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Type.Union([Type.String(), Type.Null()]) });
 
+/**
+ * The orders every list offers. Every record kind has a date (`sort_on`) and a last change, so one closed set
+ * fits all kinds; a kind-specific order would be a typed column promoted out of the body first.
+ */
+export const LIST_SORTS = ['date', '-date', 'updated', '-updated'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
 export const ListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
@@ -69,6 +76,15 @@ export const ListQuery = Type.Object(
     party: Type.Optional(Id),
     status: Type.Optional(Type.String({ maxLength: 40 })),
     parent: Type.Optional(Id),
+    audience: Type.Optional(Audience),
+    sort: Type.Optional(
+      Type.Union(
+        LIST_SORTS.map((s) => Type.Literal(s)),
+        {
+          description: "date (the kind's date, oldest first; the default), -date (newest first), updated and -updated (last change)",
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

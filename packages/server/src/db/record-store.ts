@@ -119,11 +119,22 @@ class Reader implements RecordReader {
     if (f.status) query = query.where('status', '=', f.status);
     if (f.parent) query = query.where('parent_id', '=', f.parent);
     if (f.party) query = query.where(sql<boolean>`${f.party} = any(party_ids)`);
+    if (f.audience) query = query.where('audience', '=', f.audience);
+    const { by, desc } = f.order ?? { by: 'date', desc: false };
+    // The API shows times to the millisecond, so the "updated" order compares them at that precision too:
+    // a cursor made from a shown time then lands exactly between two rows, never inside a tie.
+    const key = by === 'date' ? sql`sort_on` : sql`date_trunc('milliseconds', updated_at)`;
     if (f.after) {
-      const { sortOn, id } = f.after;
-      query = query.where((eb) => eb.or([eb('sort_on', '>', sortOn), eb.and([eb('sort_on', '=', sortOn), eb('id', '>', id)])]));
+      const { key: k, id } = f.after;
+      const at = by === 'date' ? sql`${k}::date` : sql`${k}::timestamptz`;
+      query = query.where(desc ? sql<boolean>`(${key}, id) < (${at}, ${id})` : sql<boolean>`(${key}, id) > (${at}, ${id})`);
     }
-    const rows = await query.orderBy('sort_on').orderBy('id').limit(f.limit).execute();
+    const dir = desc ? sql`desc` : sql`asc`;
+    const rows = await query
+      .orderBy(sql`${key} ${dir}`)
+      .orderBy(sql`id ${dir}`)
+      .limit(f.limit)
+      .execute();
     return (rows as unknown as RecordRow[]).map(toRecord);
   }
 

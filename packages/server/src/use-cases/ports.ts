@@ -47,7 +47,11 @@ export interface ListFilter {
   party?: string;
   status?: string;
   parent?: string;
-  after?: { sortOn: string; id: string };
+  audience?: StoredRecord['audience'];
+  /** Which column orders the list and in which direction; the id breaks ties, so the order is total. */
+  order?: { by: 'date' | 'updated'; desc: boolean };
+  /** The last row of the previous page: its ordering key (`sortOn`, or `updatedAt` to the millisecond) and id. */
+  after?: { key: string; id: string };
   limit: number;
 }
 

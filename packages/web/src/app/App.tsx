@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { AgreementPage, AgreementsPage } from '../features/agreements/agreements.tsx';
+import { AgreementPage } from '../features/agreements/agreements.tsx';
+import { AgreementsPage } from '../features/agreements/agreements-list.tsx';
 import { AccountBar, SignInPage } from '../features/auth/sign-in.tsx';
 import { LinesPage } from '../features/lines/lines-page.tsx';
 import { DailyReportPage } from '../features/monitoring/daily-report.tsx';

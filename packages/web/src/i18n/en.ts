@@ -1,6 +1,7 @@
 import { admin_en } from './admin.en.ts';
 import { records_en } from './records.en.ts';
 import { lines_en } from './lines.en.ts';
+import { lists_en } from './lists.en.ts';
 import { talks_en } from './talks.en.ts';
 import { work_en } from './work.en.ts';
 import { activity_en } from './activity.en.ts';
@@ -80,10 +81,11 @@ export const en = {
   'ceasefire.un': 'UN figures since the ceasefire',
   'ceasefire.none': 'No ceasefire with a start time is recorded in the agreements.',
   'ceasefire.noIncidents': 'No incidents recorded that you may see.',
-  'violations.title': 'Violations over time',
-  'violations.desc': 'Incidents recorded per week (weeks from Monday); the ceasefire of {date} is marked. {points}.',
-  'violations.point': 'week of {date}: {n}',
-  'violations.marker': 'ceasefire',
+  'violations.title': 'Incidents over time',
+  'violations.desc':
+    'Incidents recorded per week (weeks from Monday); the ceasefire of {date} is marked, and only incidents after it fall within its period. {points}.',
+  'violations.point': 'week of {date}: {n, plural, one {# incident} other {# incidents}}',
+  'violations.marker': 'ceasefire begins',
   'violations.axis': 'incidents per week',
   'violations.note': 'Incidents per week, as recorded in UCDP GED (imported). A count says nothing about who fired.',
 
@@ -251,7 +253,7 @@ export const en = {
   'record.checkpoint': 'Current checkpoint',
   'record.origin': 'Origin',
   'record.size': 'Size',
-  'record.entries': '{n} entries',
+  'record.entries': '{n, plural, one {# entry} other {# entries}}',
   'record.root': 'Root hash',
   'record.logSigned': 'Signed by the log key {key}: the Ed25519 signature verifies in your browser.',
   'record.logNotSigned': 'The signature by the log key {key} does not verify.',
@@ -345,7 +347,8 @@ export const en = {
   'monitoring.any': 'any',
   'monitoring.status': 'Verification status',
   'monitoring.party': 'Party',
-  'monitoring.total': '{total} incidents in view, in {clusters} clusters ({killed} killed, best estimate), {from} – {to}.',
+  'monitoring.total':
+    '{total, plural, one {# incident} other {# incidents}} in view, in {clusters, plural, one {# cluster} other {# clusters}} ({killed} killed, best estimate), {from} – {to}.',
   'monitoring.mapLabel': 'Map of incidents, contact line and zones',
   'monitoring.disputed.crimea': 'Crimea (status disputed)',
   'monitoring.zoomIn': 'Zoom in',
@@ -360,7 +363,7 @@ export const en = {
   'monitoring.listTitle': 'Clusters in view',
   'monitoring.listHelp': 'The same clusters as on the map, largest first: open a single incident, or zoom the map to a cluster to split it.',
   'monitoring.none': 'No incidents match.',
-  'monitoring.listCaption': '{n} clusters, {total} incidents',
+  'monitoring.listCaption': '{n, plural, one {# cluster} other {# clusters}}, {total, plural, one {# incident} other {# incidents}}',
   'monitoring.col.count': 'Incidents',
   'monitoring.col.killed': 'Killed (best)',
   'monitoring.col.where': 'Where (centre)',
@@ -496,6 +499,7 @@ export const en = {
   ...talks_en,
   ...records_en,
   ...lines_en,
+  ...lists_en,
   ...work_en,
   ...activity_en,
 };

@@ -1,3 +1,5 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type MessageKey } from './en.ts';
 import { ru } from './ru.ts';
@@ -37,7 +39,7 @@ function initialLang(): Lang {
 export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
-  /** An interface string, with {placeholders} filled in. */
+  /** An interface string: an ICU message, with {placeholders} and {n, plural, …} filled in. */
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** A multilingual name in the reader's language, English when that language is missing. */
   name(names: Names | undefined | null): string;
@@ -85,6 +87,59 @@ export function formatPreciseDate(lang: Lang, value: string, timeZone?: string):
   return value;
 }
 
+/** Each key's parsed message per language, and its compiled formats: parsing ICU is the costly part. */
+const parsed = new Map<string, MessageFormatElement[] | null>();
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * ICU prints a plain `{n}` with String(n); a number given for it is shown in the language's digits and
+ * grouping instead (12 345 in Ukrainian), as `{n, number}` would, so the dictionaries need not say so each time.
+ */
+function numbersFormatted(elements: MessageFormatElement[], numeric: Set<string>): MessageFormatElement[] {
+  return elements.map((el) => {
+    if (el.type === TYPE.argument && numeric.has(el.value)) return { type: TYPE.number, value: el.value, location: el.location };
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      const options = Object.fromEntries(Object.entries(el.options).map(([k, o]) => [k, { ...o, value: numbersFormatted(o.value, numeric) }]));
+      return { ...el, options };
+    }
+    return el;
+  });
+}
+
+/**
+ * Formats one message as ICU MessageFormat (plural rules of the language: one/few/many/other in Ukrainian
+ * and Russian). A message that does not parse, or a missing variable, shows the raw text rather than
+ * breaking the page; a unit test holds every dictionary message to the parser.
+ */
+export function formatMessage(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const source: string = DICTS[lang][key] ?? en[key] ?? key;
+  const id = `${lang}:${key}`;
+  let ast = parsed.get(id);
+  if (ast === undefined) {
+    try {
+      // ignoreTag: our messages are text, so "<" is a character, not the start of rich-text markup.
+      ast = parse(source, { ignoreTag: true });
+    } catch {
+      ast = null;
+    }
+    parsed.set(id, ast);
+  }
+  if (ast === null) return source;
+  const numeric = Object.keys(vars ?? {}).filter((k) => typeof vars?.[k] === 'number');
+  const formatId = `${id}:${numeric.sort().join(',')}`;
+  let format = compiled.get(formatId);
+  if (!format) {
+    format = new IntlMessageFormat(numbersFormatted(ast, new Set(numeric)), INTL_LOCALE[lang], undefined, { ignoreTag: true });
+    compiled.set(formatId, format);
+  }
+  try {
+    const out = format.format(vars);
+    return typeof out === 'string' ? out : source;
+  } catch {
+    return source;
+  }
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   useEffect(() => {
@@ -99,16 +154,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const value = useMemo<I18n>(() => {
-    const dict = DICTS[lang];
     const numbers = new Intl.NumberFormat(INTL_LOCALE[lang]);
     return {
       lang,
       setLang,
-      t: (key, vars) => {
-        let s: string = dict[key] ?? en[key] ?? key;
-        if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, typeof v === 'number' ? numbers.format(v) : v);
-        return s;
-      },
+      t: (key, vars) => formatMessage(lang, key, vars),
       name: (names) => (names ? (names[lang] ?? names.en) : ''),
       nameLang: (names) => (names && names[lang] ? lang : 'en'),
       number: (n) => numbers.format(n),

@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { admin_ru } from './admin.ru.ts';
 import { records_ru } from './records.ru.ts';
 import { lines_ru } from './lines.ru.ts';
+import { lists_ru } from './lists.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { work_ru } from './work.ru.ts';
 import { activity_ru } from './activity.ru.ts';
@@ -80,10 +81,11 @@ export const ru: Dict = {
   'ceasefire.un': 'Данные ООН с прекращения огня',
   'ceasefire.none': 'В соглашениях не записано прекращение огня со временем начала.',
   'ceasefire.noIncidents': 'Нет записанных инцидентов, которые вы можете видеть.',
-  'violations.title': 'Нарушения во времени',
-  'violations.desc': 'Инциденты за неделю (недели с понедельника); отмечено прекращение огня {date}. {points}.',
-  'violations.point': 'неделя с {date}: {n}',
-  'violations.marker': 'прекращение огня',
+  'violations.title': 'Инциденты во времени',
+  'violations.desc':
+    'Инциденты за неделю (недели с понедельника); отмечено прекращение огня {date}, и только инциденты после него относятся к его периоду. {points}.',
+  'violations.point': 'неделя с {date}: {n, plural, one {# инцидент} few {# инцидента} many {# инцидентов} other {# инцидента}}',
+  'violations.marker': 'начало прекращения огня',
   'violations.axis': 'инцидентов в неделю',
   'violations.note': 'Инциденты за неделю, как они записаны в UCDP GED (импортировано). Число ничего не говорит о том, кто стрелял.',
 
@@ -251,7 +253,7 @@ export const ru: Dict = {
   'record.checkpoint': 'Текущая контрольная точка',
   'record.origin': 'Происхождение',
   'record.size': 'Размер',
-  'record.entries': 'записей: {n}',
+  'record.entries': '{n, plural, one {# запись} few {# записи} many {# записей} other {# записи}}',
   'record.root': 'Корневой хеш',
   'record.logSigned': 'Подписано ключом журнала {key}: подпись Ed25519 проверена в вашем браузере.',
   'record.logNotSigned': 'Подпись ключом журнала {key} не проходит проверку.',
@@ -347,7 +349,8 @@ export const ru: Dict = {
   'monitoring.any': 'любой',
   'monitoring.status': 'Статус проверки',
   'monitoring.party': 'Сторона',
-  'monitoring.total': 'В поле зрения {total} инцидентов в {clusters} кластерах (погибших: {killed}, наилучшая оценка), {from} – {to}.',
+  'monitoring.total':
+    'В поле зрения {total, plural, one {# инцидент} few {# инцидента} many {# инцидентов} other {# инцидента}} в {clusters, plural, one {# кластере} other {# кластерах}} (погибших: {killed}, наилучшая оценка), {from} – {to}.',
   'monitoring.mapLabel': 'Карта инцидентов, линии соприкосновения и зон',
   'monitoring.disputed.crimea': 'Крым (статус спорный)',
   'monitoring.zoomIn': 'Приблизить',
@@ -362,7 +365,8 @@ export const ru: Dict = {
   'monitoring.listTitle': 'Кластеры в поле зрения',
   'monitoring.listHelp': 'Те же кластеры, что и на карте, от крупнейшего: откройте отдельный инцидент или приблизьте карту к кластеру, чтобы разделить его.',
   'monitoring.none': 'Ни один инцидент не подходит.',
-  'monitoring.listCaption': '{n} кластеров, {total} инцидентов',
+  'monitoring.listCaption':
+    '{n, plural, one {# кластер} few {# кластера} many {# кластеров} other {# кластера}}, {total, plural, one {# инцидент} few {# инцидента} many {# инцидентов} other {# инцидента}}',
   'monitoring.col.count': 'Инциденты',
   'monitoring.col.killed': 'Погибшие (наилучшая оценка)',
   'monitoring.col.where': 'Где (центр)',
@@ -498,6 +502,7 @@ export const ru: Dict = {
   ...talks_ru,
   ...records_ru,
   ...lines_ru,
+  ...lists_ru,
   ...work_ru,
   ...activity_ru,
 };

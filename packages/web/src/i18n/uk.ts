@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { admin_uk } from './admin.uk.ts';
 import { records_uk } from './records.uk.ts';
 import { lines_uk } from './lines.uk.ts';
+import { lists_uk } from './lists.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { work_uk } from './work.uk.ts';
 import { activity_uk } from './activity.uk.ts';
@@ -80,10 +81,11 @@ export const uk: Dict = {
   'ceasefire.un': 'Дані ООН від припинення вогню',
   'ceasefire.none': 'В угодах не записано припинення вогню з часом початку.',
   'ceasefire.noIncidents': 'Немає записаних інцидентів, які ви можете бачити.',
-  'violations.title': 'Порушення в часі',
-  'violations.desc': 'Інциденти за тиждень (тижні від понеділка); позначено припинення вогню {date}. {points}.',
-  'violations.point': 'тиждень від {date}: {n}',
-  'violations.marker': 'припинення вогню',
+  'violations.title': 'Інциденти в часі',
+  'violations.desc':
+    'Інциденти за тиждень (тижні від понеділка); позначено припинення вогню {date}, і лише інциденти після нього належать до його періоду. {points}.',
+  'violations.point': 'тиждень від {date}: {n, plural, one {# інцидент} few {# інциденти} many {# інцидентів} other {# інциденту}}',
+  'violations.marker': 'початок припинення вогню',
   'violations.axis': 'інцидентів за тиждень',
   'violations.note': 'Інциденти за тиждень, як їх записано в UCDP GED (імпортовано). Кількість нічого не каже про те, хто стріляв.',
 
@@ -251,7 +253,7 @@ export const uk: Dict = {
   'record.checkpoint': 'Поточна контрольна точка',
   'record.origin': 'Походження',
   'record.size': 'Розмір',
-  'record.entries': 'записів: {n}',
+  'record.entries': '{n, plural, one {# запис} few {# записи} many {# записів} other {# запису}}',
   'record.root': 'Кореневий хеш',
   'record.logSigned': 'Підписано ключем журналу {key}: підпис Ed25519 перевірено у вашому браузері.',
   'record.logNotSigned': 'Підпис ключем журналу {key} не проходить перевірку.',
@@ -345,7 +347,8 @@ export const uk: Dict = {
   'monitoring.any': 'будь-який',
   'monitoring.status': 'Статус перевірки',
   'monitoring.party': 'Сторона',
-  'monitoring.total': 'У полі зору {total} інцидентів у {clusters} кластерах (загиблих: {killed}, найкраща оцінка), {from} – {to}.',
+  'monitoring.total':
+    'У полі зору {total, plural, one {# інцидент} few {# інциденти} many {# інцидентів} other {# інциденту}} у {clusters, plural, one {# кластері} other {# кластерах}} (загиблих: {killed}, найкраща оцінка), {from} – {to}.',
   'monitoring.mapLabel': 'Мапа інцидентів, лінії зіткнення та зон',
   'monitoring.disputed.crimea': 'Крим (статус спірний)',
   'monitoring.zoomIn': 'Збільшити',
@@ -360,7 +363,8 @@ export const uk: Dict = {
   'monitoring.listTitle': 'Кластери в полі зору',
   'monitoring.listHelp': 'Ті самі кластери, що й на мапі, від найбільшого: відкрийте окремий інцидент або наблизьте мапу до кластера, щоб розділити його.',
   'monitoring.none': 'Жоден інцидент не відповідає.',
-  'monitoring.listCaption': '{n} кластерів, {total} інцидентів',
+  'monitoring.listCaption':
+    '{n, plural, one {# кластер} few {# кластери} many {# кластерів} other {# кластера}}, {total, plural, one {# інцидент} few {# інциденти} many {# інцидентів} other {# інциденту}}',
   'monitoring.col.count': 'Інциденти',
   'monitoring.col.killed': 'Загиблі (найкраща оцінка)',
   'monitoring.col.where': 'Де (центр)',
@@ -496,6 +500,7 @@ export const uk: Dict = {
   ...talks_uk,
   ...records_uk,
   ...lines_uk,
+  ...lists_uk,
   ...work_uk,
   ...activity_uk,
 };

@@ -4,12 +4,32 @@ import type { SourceRef } from '../app/api-types.ts';
 import type { Loaded } from '../app/use-load.ts';
 import { useI18n, type Names } from '../i18n/index.tsx';
 import { errorText } from './error-text.ts';
+import './lang-mark.css';
 
-/** A multilingual name in the reader's language; marked lang="en" when it fell back to English. */
+/**
+ * A multilingual name in the reader's language. When it fell back to another language it says so twice: lang=""
+ * for screen readers (which switch voice, so the visible mark is hidden from them) and a small "(in English)".
+ */
 export function Name({ value }: { value: Names | undefined | null }) {
   const { name, nameLang, lang } = useI18n();
   const l = nameLang(value);
-  return <span lang={l !== lang ? l : undefined}>{name(value)}</span>;
+  if (l === lang || !value) return <span>{name(value)}</span>;
+  return (
+    <span lang={l}>
+      {name(value)} <LangMark of={l} />
+    </span>
+  );
+}
+
+/** The small visible mark beside text shown in another language than the reader's. */
+export function LangMark({ of }: { of: 'en' | 'uk' | 'ru' }) {
+  const { t, lang } = useI18n();
+  if (of === lang) return null;
+  return (
+    <small className="lang-mark" lang={lang} aria-hidden="true">
+      {t('lists.inLanguage', { language: t(`lists.lang.${of}`) })}
+    </small>
+  );
 }
 
 export function PartyName({ id }: { id: string | null | undefined }) {
@@ -26,9 +46,13 @@ export function PersonName({ id }: { id: string | null | undefined }) {
   return person ? <Name value={person.names} /> : <span>{id}</span>;
 }
 
-/** English-only text from the record (rationales, notes, statements): marked as English for screen readers. */
+/** English-only text from the record (rationales, notes, statements): marked as English, visibly too for other readers. */
 export function En({ children }: { children: ReactNode }) {
-  return <span lang="en">{children}</span>;
+  return (
+    <span lang="en">
+      {children} <LangMark of="en" />
+    </span>
+  );
 }
 
 /** One source, as "publisher, date": every figure and claim shows where it comes from. */

@@ -12,7 +12,7 @@ export async function readableIncidents(deps: Deps, actor: Actor, processId: str
   const all: StoredRecord[] = [];
   for (;;) {
     const last = all.at(-1);
-    const page = await read.list('incidents', { ...filter, limit: 1000, after: last && { sortOn: last.sortOn, id: last.id } });
+    const page = await read.list('incidents', { ...filter, limit: 1000, after: last && { key: last.sortOn, id: last.id } });
     all.push(...page);
     if (page.length < 1000) return all;
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Toggle } from '../talks/forms.tsx';
-import { AddProvisionForm, AssessForm, CreateAgreementForm } from './forms.tsx';
+import { AddProvisionForm, AssessForm } from './forms.tsx';
 import { CategoryBadge, LevelLegend, StageName } from './legend.tsx';
 import { VersionHistory } from '../record/history.tsx';
 import { AudienceBadge } from '../../ui/audience.tsx';
@@ -22,71 +22,6 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources } from '../../ui/common.tsx';
-
-/** "Record an agreement", only for those the process lets record agreements (GET /me `create`). */
-function Create() {
-  const { t } = useI18n();
-  const { process, viewer } = useProcess();
-  const [open, setOpen] = useState(false);
-  const me = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
-  if (me.state !== 'ready' || !me.data.create.includes('agreement')) return null;
-  return (
-    <div>
-      <Toggle label={t('records.agreement.create')} open={open} onToggle={() => setOpen(!open)} controls="agreement-form" />
-      <div id="agreement-form">{open ? <CreateAgreementForm /> : null}</div>
-    </div>
-  );
-}
-
-export function AgreementsPage() {
-  const { t, date } = useI18n();
-  const { process, viewer } = useProcess();
-  const loaded = useLoad(
-    async () =>
-      written<Agreement>()(
-        (await api.GET('/api/processes/{processId}/agreements', { params: { path: { processId: process.id }, query: { limit: 500 } } })).items,
-      ),
-    [process.id, viewer],
-  );
-  return (
-    <>
-      <PageTitle text={t('agreements.title')} />
-      <Create />
-      <Load loaded={loaded}>
-        {(agreements) => (
-          <ul className="cards">
-            {agreements.map((a) => (
-              <li key={a.id} className="card" data-agreement={a.id}>
-                <h2>
-                  <Link to={`/agreements/${a.id}`}>{a.shortNames[0] ?? a.id}</Link>
-                </h2>
-                <p>
-                  <Name value={a.titles} />
-                </p>
-                <p className="small">
-                  <time dateTime={a.date}>{date(a.date)}</time>
-                  {a.place ? (
-                    <>
-                      {' '}
-                      · <Name value={a.place} />
-                    </>
-                  ) : null}
-                  {a.stage ? (
-                    <>
-                      {' '}
-                      · {t('agreements.stage')}: <StageName code={a.stage} />
-                    </>
-                  ) : null}
-                </p>
-                <Sources refs={a.sources} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Load>
-    </>
-  );
-}
 
 type Perspective = string;
 const perspectivesOf = (matrix: Matrix): Perspective[] => {

@@ -32,7 +32,7 @@ export function ViolationsChart({ series, ceasefireDay }: { series: IncidentSeri
   const marked = ceasefireDay && time(ceasefireDay) >= t0 && time(ceasefireDay) <= t1 + 7 * 86_400_000 ? ceasefireDay : null;
   const desc = t('violations.desc', {
     date: marked ? date(marked) : '—',
-    points: points.map((p) => t('violations.point', { date: date(p.start), n: number(p.incidents) })).join(', '),
+    points: points.map((p) => t('violations.point', { date: date(p.start), n: p.incidents })).join(', '),
   });
   return (
     <figure className="chart">

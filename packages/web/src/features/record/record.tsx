@@ -78,7 +78,7 @@ function Checked<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: 
 // ------------------------------------------------------------------ the current checkpoint
 
 function CheckpointPanel() {
-  const { t, date, number } = useI18n();
+  const { t, date } = useI18n();
   const { process, viewer } = useProcess();
   const loaded = useLoad(async () => {
     const [note, key] = await Promise.all([
@@ -111,7 +111,7 @@ function CheckpointPanel() {
               </div>
               <div>
                 <dt>{t('record.size')}</dt>
-                <dd data-testid="checkpoint-size">{t('record.entries', { n: number(Number(view.checkpoint.size)) })}</dd>
+                <dd data-testid="checkpoint-size">{t('record.entries', { n: Number(view.checkpoint.size) })}</dd>
               </div>
               <div className="fact-wide">
                 <dt>{t('record.root')}</dt>

@@ -1,0 +1,97 @@
+import { LIST_SORTS } from '@parley/contracts';
+import { api } from '../../app/api.ts';
+import { useProcess } from '../../app/process-data.tsx';
+import { Link } from '../../app/router.tsx';
+import { written, type Agreement } from '../../app/api-types.ts';
+import { useQueryState } from '../../app/use-query-state.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useState } from 'react';
+import { useLoad } from '../../app/use-load.ts';
+import { Toggle } from '../talks/forms.tsx';
+import { CreateAgreementForm } from './forms.tsx';
+import { StageName } from './legend.tsx';
+import { Load, Name, PageTitle, Sources } from '../../ui/common.tsx';
+import { LIST_KEYS, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
+
+/** "Record an agreement", only for those the process lets record agreements (GET /me `create`). */
+function Create() {
+  const { t } = useI18n();
+  const { process, viewer } = useProcess();
+  const [open, setOpen] = useState(false);
+  const me = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
+  if (me.state !== 'ready' || !me.data.create.includes('agreement')) return null;
+  return (
+    <div>
+      <Toggle label={t('records.agreement.create')} open={open} onToggle={() => setOpen(!open)} controls="agreement-form" />
+      <div id="agreement-form">{open ? <CreateAgreementForm /> : null}</div>
+    </div>
+  );
+}
+
+export function AgreementsPage() {
+  const { t, date, name } = useI18n();
+  const { process, viewer } = useProcess();
+  const [values, setValues] = useQueryState(LIST_KEYS);
+  const sort = LIST_SORTS.find((s) => s === values.sort);
+  const pages = usePages(
+    async (after?: string) => {
+      const query = { limit: 100, after, from: values.from || undefined, to: values.to || undefined, party: values.party || undefined, sort };
+      const page = await api.GET('/api/processes/{processId}/agreements', { params: { path: { processId: process.id }, query } });
+      return { items: written<Agreement>()(page.items), next: page.next };
+    },
+    [process.id, viewer, values.from, values.to, values.party, sort],
+  );
+  const shown = pages.loaded.state === 'ready' ? pages.loaded.data : [];
+  return (
+    <>
+      <PageTitle text={t('agreements.title')} />
+      <Create />
+      <ListToolbar
+        values={values}
+        onChange={setValues}
+        sorts={[...LIST_SORTS]}
+        count={pages.loaded.state === 'ready' ? shown.length : undefined}
+        csv={{
+          file: `parley-agreements-${process.id}.csv`,
+          rows: () => [
+            ['id', 'short name', 'title', 'date', 'stage', 'audience'],
+            ...shown.map((a) => [a.id, a.shortNames[0] ?? '', name(a.titles), a.date, a.stage ?? '', a.audience]),
+          ],
+        }}
+      />
+      <Load loaded={pages.loaded}>
+        {(agreements) => (
+          <ul className="cards">
+            {agreements.map((a) => (
+              <li key={a.id} className="card" data-agreement={a.id}>
+                <h2>
+                  <Link to={`/agreements/${a.id}`}>{a.shortNames[0] ?? name(a.titles)}</Link>
+                </h2>
+                <p>
+                  <Name value={a.titles} />
+                </p>
+                <p className="small">
+                  <time dateTime={a.date}>{date(a.date)}</time>
+                  {a.place ? (
+                    <>
+                      {' '}
+                      · <Name value={a.place} />
+                    </>
+                  ) : null}
+                  {a.stage ? (
+                    <>
+                      {' '}
+                      · {t('agreements.stage')}: <StageName code={a.stage} />
+                    </>
+                  ) : null}
+                </p>
+                <Sources refs={a.sources} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Load>
+      <MoreButton pages={pages} />
+    </>
+  );
+}

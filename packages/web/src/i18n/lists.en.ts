@@ -1,0 +1,23 @@
+/** Strings of the list toolbar (filters, order, paging, export) and of text in another language. */
+export const lists_en = {
+  'lists.filters': 'Filters',
+  'lists.from': 'From',
+  'lists.to': 'To',
+  'lists.party': 'Party',
+  'lists.status': 'Status',
+  'lists.any': 'any',
+  'lists.sort': 'Order',
+  'lists.sort.date': 'date, oldest first',
+  'lists.sort.-date': 'date, newest first',
+  'lists.sort.updated': 'last change, oldest first',
+  'lists.sort.-updated': 'last change, newest first',
+  'lists.clear': 'Clear filters',
+  'lists.more': 'Show more',
+  'lists.shown': '{n} shown',
+  'lists.exportCsv': 'Download this view (CSV)',
+  'lists.calendar': 'Whole calendar (iCalendar)',
+  'lists.inLanguage': '(in {language})',
+  'lists.lang.en': 'English',
+  'lists.lang.uk': 'Ukrainian',
+  'lists.lang.ru': 'Russian',
+};

@@ -1,0 +1,136 @@
+/**
+ * The talks list in Chromium against the real server with the demo: a filter kept in the address (reload, Back),
+ * paging past the first page by the server's cursor, a CSV of the current view, a Ukrainian plural, and the
+ * desktop header on one row at 1280 px.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../server/src/domain/shared/actor.ts';
+import { resource } from '../../server/src/use-cases/resources.ts';
+import { bodyOf, today } from '../../server/src/use-cases/support.ts';
+import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, startParley } from './support/harness.ts';
+
+/** More public meetings than one page (100) holds, all in March 2016, after the demo's own. */
+const EXTRA = 130;
+
+describe.skipIf(!existsSync(CHROMIUM))('lists in Chromium', () => {
+  let parley: Parley;
+  let browser: Browser;
+  const log = new PageLog();
+
+  beforeAll(async () => {
+    parley = await startParley();
+    browser = await launchChromium();
+    // Set-up only: enough records to need a second page, written in one unit of work as an import would.
+    const meetings = resource('meeting');
+    await parley.rt.store.write(PROCESS, SYSTEM, async (uow) => {
+      for (let n = 0; n < EXTRA; n++) {
+        const input = {
+          forumId: 'tcg',
+          title: { en: `Working round ${n + 1}` },
+          kind: 'round',
+          modality: 'video',
+          timeZone: 'Europe/Minsk',
+          plannedStart: `2016-03-${String((n % 28) + 1).padStart(2, '0')}`,
+          hostRequiresConfirmation: false,
+          agenda: [],
+          sources: [],
+        };
+        const index = meetings.index(input, today(uow.now));
+        await uow.insert('meetings', 'meeting', {
+          id: `extra-${n}`,
+          audience: 'public',
+          audienceParty: null,
+          ...index,
+          body: bodyOf(input),
+          owner: 'mediator',
+        });
+      }
+    });
+    // A cap for a shared, loaded machine; on a quiet one the demo and these rows take about 20 s.
+  }, 360_000);
+
+  afterAll(async () => {
+    await log.closeAll();
+    await browser?.close();
+    await parley?.close();
+  });
+
+  async function pageIn(lang: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const page = await log.open(browser);
+    await page.setViewportSize(viewport);
+    await page.addInitScript((l) => localStorage.setItem('parley.lang', l), lang);
+    return page;
+  }
+  const items = (page: Page) => page.locator('.timeline > li');
+
+  it('filters the talks list by the address, keeps it on reload and Back, and pages past the first page', async () => {
+    const page = await pageIn('en');
+    await page.goto(`${parley.base}/p/${PROCESS}/talks`);
+    await items(page).first().waitFor();
+    await page.getByLabel('Status').selectOption('held');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('held');
+    await expect.poll(async () => (await items(page).all()).length).toBeGreaterThan(0);
+    const held = await items(page).count();
+    expect(await page.locator('.timeline > li.status-held').count()).toBe(held);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Status').inputValue()).toBe('held');
+    await expect.poll(() => page.locator('.timeline > li:not(.status-held)').count()).toBe(0);
+
+    await page.getByLabel('From').fill('2016-03-01');
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2016-03-01');
+    // The chosen language's rendering beside the native date field.
+    expect(await page.locator('#list-from-shown').textContent()).toBe('1 March 2016');
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Order').selectOption('-date');
+    await expect.poll(() => items(page).count()).toBe(100);
+    // Newest first: undated meetings (listed on the day they were written) come before the dated ones.
+    expect(await page.locator('.timeline > li time').first().getAttribute('datetime')).toBe('2016-03-28');
+    await page.getByRole('button', { name: 'Show more' }).click();
+    // Every added meeting once, beside the demo's undated ones (listed on the day they were written, so after 2016).
+    await expect.poll(() => page.locator('.timeline > li[data-meeting^="extra-"]').count()).toBe(EXTRA);
+    const ids = await items(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-meeting')));
+    expect(new Set(ids).size).toBe(ids.length);
+    await expect(page.getByRole('button', { name: 'Show more' }).count()).resolves.toBe(0);
+
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe(null);
+    await expect.poll(() => page.getByLabel('Order').inputValue()).toBe('date');
+    await axeCheck(page, 'talks list with filters');
+  });
+
+  it('downloads the current view as CSV', async () => {
+    const page = await pageIn('en');
+    await page.goto(`${parley.base}/p/${PROCESS}/talks?from=2016-03-01&to=2016-03-02`);
+    await items(page).first().waitFor();
+    await expect.poll(() => items(page).count()).toBe(10);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this view (CSV)' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const rows = text.trim().split('\r\n');
+    expect(rows[0]).toBe('id,title,status,kind,modality,start,timeZone,place,audience');
+    expect(rows).toHaveLength(11);
+    expect(rows.slice(1).every((r) => /,2016-03-0[12],/.test(r))).toBe(true);
+  });
+
+  it('says a count with the Ukrainian plural, and keeps the desktop header on one row at 1280 px', async () => {
+    const page = await pageIn('uk');
+    await page.goto(`${parley.base}/p/${PROCESS}/record`);
+    const size = page.getByTestId('checkpoint-size');
+    await size.waitFor();
+    const n = Number((await size.textContent())!.replace(/\D/g, ''));
+    const form = n % 10 === 1 && n % 100 !== 11 ? 'запис' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'записи' : 'записів';
+    expect(await size.textContent()).toMatch(new RegExp(` ${form}$`));
+
+    const header = page.locator('.site-header');
+    const rows = await header.evaluate((h) => {
+      const tops = new Set<number>();
+      for (const el of h.querySelectorAll('a, button, select, input')) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0) tops.add(Math.round(r.top + r.height / 2) >> 3);
+      }
+      return { rows: tops.size, height: h.getBoundingClientRect().height };
+    });
+    expect(rows.height).toBeLessThan(90);
+  });
+});
