@@ -9,6 +9,7 @@ import { LIST_SORTS } from '@parley/contracts';
 import { LIST_KEYS, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, Load, Name, PageTitle } from '../../ui/common.tsx';
+import { CalendarFeeds } from './calendar-feeds.tsx';
 import { ProposeMeetingForm, Toggle } from './forms.tsx';
 
 /** "Propose a meeting", only for those the process lets record meetings (GET /me `create`). */
@@ -97,6 +98,7 @@ export function TalksPage() {
         )}
       </Load>
       <MoreButton pages={pages} />
+      <CalendarFeeds />
     </>
   );
 }
