@@ -11,3 +11,4 @@ export * from './schemas/witnesses.ts';
 export * from './schemas/responses.ts';
 export * from './schemas/search.ts';
 export * from './schemas/administration.ts';
+export * from './places/settlements.ts';
