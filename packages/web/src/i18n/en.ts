@@ -1,5 +1,6 @@
 import { admin_en } from './admin.en.ts';
 import { talks_en } from './talks.en.ts';
+import { map_en } from './map.en.ts';
 import { work_en } from './work.en.ts';
 
 /** The interface in English; uk.ts and ru.ts must have the same keys (the type makes sure). */
@@ -491,6 +492,7 @@ export const en = {
   'report.noRegion': 'region not given',
   ...admin_en,
   ...talks_en,
+  ...map_en,
   ...work_en,
 };
 export type Dict = typeof en;

@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { admin_ru } from './admin.ru.ts';
 import { talks_ru } from './talks.ru.ts';
+import { map_ru } from './map.ru.ts';
 import { work_ru } from './work.ru.ts';
 
 export const ru: Dict = {
@@ -493,5 +494,6 @@ export const ru: Dict = {
   'report.noRegion': 'область не указана',
   ...admin_ru,
   ...talks_ru,
+  ...map_ru,
   ...work_ru,
 };

@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { admin_uk } from './admin.uk.ts';
 import { talks_uk } from './talks.uk.ts';
+import { map_uk } from './map.uk.ts';
 import { work_uk } from './work.uk.ts';
 
 export const uk: Dict = {
@@ -491,5 +492,6 @@ export const uk: Dict = {
   'report.noRegion': 'область не вказано',
   ...admin_uk,
   ...talks_uk,
+  ...map_uk,
   ...work_uk,
 };

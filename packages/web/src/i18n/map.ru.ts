@@ -1,0 +1,31 @@
+import type { map_en } from './map.en.ts';
+
+/** Messages of the map, in Russian. */
+export const map_ru: Record<keyof typeof map_en, string> = {
+  'map.cluster': 'Здесь инцидентов: {count}; подробности',
+  'map.single': 'Здесь один инцидент; подробности',
+  'map.popup.label': 'Подробности на карте',
+  'map.popup.cluster': 'Инцидентов: {count}',
+  'map.popup.killed': 'Погибло (лучшая оценка): {n}',
+  'map.popup.share': 'Доля инцидентов в поле зрения: {p}',
+  'map.popup.zoomIn': 'Приблизить сюда',
+  'map.popup.close': 'Закрыть',
+  'map.popup.incident': 'Инцидент',
+  'map.popup.date': 'Дата',
+  'map.popup.place': 'Место',
+  'map.popup.parties': 'Стороны',
+  'map.popup.casualties': 'Погибло',
+  'map.popup.bounds': '{best} (от {low} до {high})',
+  'map.popup.source': 'Источник',
+  'map.popup.noSource': 'не указан',
+  'map.popup.open': 'Открыть страницу инцидента',
+  'map.play.legend': 'Шаг за шагом во времени',
+  'map.play.play': 'Воспроизвести',
+  'map.play.pause': 'Пауза',
+  'map.play.step': 'Шаг',
+  'map.play.day': 'один день',
+  'map.play.week': 'одна неделя',
+  'map.play.back': 'Шаг назад',
+  'map.play.forward': 'Шаг вперёд',
+  'map.filters.show': 'Фильтры и период',
+};

@@ -1,0 +1,31 @@
+import type { map_en } from './map.en.ts';
+
+/** Messages of the map, in Ukrainian. */
+export const map_uk: Record<keyof typeof map_en, string> = {
+  'map.cluster': 'Тут інцидентів: {count}; подробиці',
+  'map.single': 'Тут один інцидент; подробиці',
+  'map.popup.label': 'Подробиці на карті',
+  'map.popup.cluster': 'Інцидентів: {count}',
+  'map.popup.killed': 'Загинуло (найкраща оцінка): {n}',
+  'map.popup.share': 'Частка інцидентів у полі зору: {p}',
+  'map.popup.zoomIn': 'Наблизити сюди',
+  'map.popup.close': 'Закрити',
+  'map.popup.incident': 'Інцидент',
+  'map.popup.date': 'Дата',
+  'map.popup.place': 'Місце',
+  'map.popup.parties': 'Сторони',
+  'map.popup.casualties': 'Загинуло',
+  'map.popup.bounds': '{best} (від {low} до {high})',
+  'map.popup.source': 'Джерело',
+  'map.popup.noSource': 'не вказано',
+  'map.popup.open': 'Відкрити сторінку інциденту',
+  'map.play.legend': 'Крок за кроком у часі',
+  'map.play.play': 'Відтворити',
+  'map.play.pause': 'Пауза',
+  'map.play.step': 'Крок',
+  'map.play.day': 'один день',
+  'map.play.week': 'один тиждень',
+  'map.play.back': 'Крок назад',
+  'map.play.forward': 'Крок уперед',
+  'map.filters.show': 'Фільтри й період',
+};
