@@ -404,6 +404,17 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       totals: { incidents: { today: number } };
     };
     await expect(total.locator('td').first().textContent()).resolves.toMatch(new RegExp(`^${json.totals.incidents.today.toLocaleString('en-GB')} `));
+    // The day's incidents are listed under the report, as many as it counts; the archive marks the day.
+    const listed = page.getByTestId('report-incidents').locator('li');
+    await listed.first().waitFor();
+    expect(await listed.count()).toBe(Math.min(100, json.totals.incidents.today));
+    await expect(page.getByTestId('report-archive').locator('[aria-current="date"]').count()).resolves.toBe(1);
+    const next = new Date(Date.parse(`${reportDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.getByRole('link', { name: /^Next day/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/p/${PROCESS}/monitoring/report/${next}`);
+    await page.getByRole('link', { name: /Previous day/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/p/${PROCESS}/monitoring/report/${reportDay}`);
+    await table.waitFor();
     const serverPage = await page.getByRole('link', { name: 'Printable page from the server' }).getAttribute('href');
     expect(serverPage).toBe(`${base}/api/processes/${PROCESS}/reports/daily?date=${reportDay}&format=html`);
     await shot(page, 'monitoring-daily-report');

@@ -26,4 +26,11 @@ export const map_en = {
   'map.play.back': 'Step back',
   'map.play.forward': 'Step forward',
   'map.filters.show': 'Filters and period',
+  'map.report.days': 'Other days',
+  'map.report.previous': 'Previous day ({date})',
+  'map.report.next': 'Next day ({date})',
+  'map.report.incidents': 'Incidents of {date}',
+  'map.report.archive': 'Reports by date',
+  'map.report.month': '{date}',
+  'map.report.count': 'incidents: {n}',
 };

@@ -28,4 +28,11 @@ export const map_ru: Record<keyof typeof map_en, string> = {
   'map.play.back': 'Шаг назад',
   'map.play.forward': 'Шаг вперёд',
   'map.filters.show': 'Фильтры и период',
+  'map.report.days': 'Другие дни',
+  'map.report.previous': 'Предыдущий день ({date})',
+  'map.report.next': 'Следующий день ({date})',
+  'map.report.incidents': 'Инциденты {date}',
+  'map.report.archive': 'Отчёты по датам',
+  'map.report.month': '{date}',
+  'map.report.count': 'инцидентов: {n}',
 };

@@ -28,4 +28,11 @@ export const map_uk: Record<keyof typeof map_en, string> = {
   'map.play.back': 'Крок назад',
   'map.play.forward': 'Крок уперед',
   'map.filters.show': 'Фільтри й період',
+  'map.report.days': 'Інші дні',
+  'map.report.previous': 'Попередній день ({date})',
+  'map.report.next': 'Наступний день ({date})',
+  'map.report.incidents': 'Інциденти {date}',
+  'map.report.archive': 'Звіти за датами',
+  'map.report.month': '{date}',
+  'map.report.count': 'інцидентів: {n}',
 };
