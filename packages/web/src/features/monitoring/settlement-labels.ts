@@ -17,7 +17,8 @@ const ORDERED = [...SETTLEMENTS].sort((a, b) => RANK[a.kind] - RANK[b.kind] || (
  * they would: a zoom threshold per kind and a greedy pass that drops a name overlapping a bigger place's.
  */
 export class SettlementLabels {
-  private readonly items: { s: Settlement; el: HTMLDivElement; marker: Marker }[];
+  private readonly items: { s: Settlement; el: HTMLDivElement; marker: Marker; width: number }[];
+  private readonly measure = document.createElement('canvas').getContext('2d');
 
   constructor(
     private readonly map: MapLibre,
@@ -29,7 +30,7 @@ export class SettlementLabels {
       el.dataset.place = s.id;
       el.setAttribute('aria-hidden', 'true');
       const marker = new Marker({ element: el, anchor: 'left', offset: [-3, 0] }).setLngLat([s.lon, s.lat]);
-      return { s, el, marker };
+      return { s, el, marker, width: 0 };
     });
     this.setLang(lang);
     map.on('moveend', this.place);
@@ -38,8 +39,13 @@ export class SettlementLabels {
 
   setLang(lang: Lang) {
     this.lang = lang;
-    for (const { s, el } of this.items) {
+    const family = getComputedStyle(this.map.getContainer()).fontFamily;
+    for (const item of this.items) {
+      const { s, el } = item;
       el.textContent = s.names[lang];
+      // The label's width from the font (laying out 100 hidden labels to measure them would cost more).
+      if (this.measure) this.measure.font = `${s.kind === 'city' ? 600 : 400} ${s.kind === 'city' ? 13 : 12}px ${family}`;
+      item.width = (this.measure?.measureText(s.names[lang]).width ?? s.names[lang].length * 9) + 12;
       el.lang = lang;
       el.title = s.formerNames ? `${s.names[lang]} (${s.formerNames[lang]})` : s.names[lang];
     }
@@ -49,20 +55,19 @@ export class SettlementLabels {
   /** Shows the names that fit: within the threshold of their kind and clear of every name already placed. */
   readonly place = () => {
     const zoom = this.map.getZoom();
-    const { width, height } = this.map.getCanvas().getBoundingClientRect();
+    const view = this.map.getCanvas().getBoundingClientRect();
     const taken: [number, number, number, number][] = [];
     for (const item of this.items) {
-      const { s, el, marker } = item;
+      const { s, el, marker, width } = item;
       const p = this.map.project([s.lon, s.lat]);
-      // A label's box, estimated from its length (measuring each would lay the page out 100 times a move).
-      const w = s.names[this.lang].length * (s.kind === 'city' ? 8 : 7) + 10;
-      const box: [number, number, number, number] = [p.x - 4, p.y - 9, p.x + w, p.y + 9];
+      // The box with a little room around it (the dot sits 3 px left of the point).
+      const box: [number, number, number, number] = [p.x - 6, p.y - 10, p.x + width, p.y + 10];
       const visible =
         zoom >= FROM_ZOOM[s.kind] &&
         box[2] > 0 &&
-        box[0] < width &&
+        box[0] < view.width &&
         box[3] > 0 &&
-        box[1] < height &&
+        box[1] < view.height &&
         !taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
       if (visible) {
         taken.push(box);
