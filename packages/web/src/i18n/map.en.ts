@@ -1,7 +1,7 @@
 /** Messages of the map (popups, play control, place names' help), in English; the other languages must have the same keys. */
 export const map_en = {
   'map.cluster': '{count} incidents here: details',
-  'map.single': 'One incident here: details',
+  'map.single': '{count} incident here: details',
   'map.popup.label': 'Details on the map',
   'map.popup.cluster': '{count} incidents',
   'map.popup.killed': 'Killed (best estimate): {n}',

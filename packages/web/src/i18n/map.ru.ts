@@ -2,8 +2,8 @@ import type { map_en } from './map.en.ts';
 
 /** Messages of the map, in Russian. */
 export const map_ru: Record<keyof typeof map_en, string> = {
-  'map.cluster': 'Здесь инцидентов: {count}; подробности',
-  'map.single': 'Здесь один инцидент; подробности',
+  'map.cluster': '{count} — инцидентов здесь; подробности',
+  'map.single': '{count} — один инцидент здесь; подробности',
   'map.popup.label': 'Подробности на карте',
   'map.popup.cluster': 'Инцидентов: {count}',
   'map.popup.killed': 'Погибло (лучшая оценка): {n}',

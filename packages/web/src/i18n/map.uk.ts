@@ -2,8 +2,8 @@ import type { map_en } from './map.en.ts';
 
 /** Messages of the map, in Ukrainian. */
 export const map_uk: Record<keyof typeof map_en, string> = {
-  'map.cluster': 'Тут інцидентів: {count}; подробиці',
-  'map.single': 'Тут один інцидент; подробиці',
+  'map.cluster': '{count} — інцидентів тут; подробиці',
+  'map.single': '{count} — один інцидент тут; подробиці',
   'map.popup.label': 'Подробиці на карті',
   'map.popup.cluster': 'Інцидентів: {count}',
   'map.popup.killed': 'Загинуло (найкраща оцінка): {n}',

@@ -141,7 +141,7 @@ export function MonitoringPage() {
     () => ({
       map: t('monitoring.mapLabel'),
       disputed: { crimea: t('monitoring.disputed.crimea') },
-      cluster: (count: number) => (count === 1 ? t('map.single') : t('map.cluster', { count: number(count) })),
+      cluster: (count: number) => t(count === 1 ? 'map.single' : 'map.cluster', { count: number(count) }),
     }),
     [t, number],
   );
