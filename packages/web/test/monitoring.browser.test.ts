@@ -180,8 +180,22 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     await page.goto(`${base}/`);
     await page.getByRole('navigation').getByRole('link', { name: 'Monitoring' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ceasefire monitoring' }).waitFor();
-    const first = await drawnAfter(page, 0);
-    console.log(`map page: first clusters drawn ${Date.now() - t0} ms after navigation (request → painted ${first.ms} ms)`);
+    const opening = await drawnAfter(page, 0);
+    console.log(`map page: first clusters drawn ${Date.now() - t0} ms after navigation (request → painted ${opening.ms} ms)`);
+    // The default period: the four weeks up to the latest incident, and the address says so.
+    const latest = (await sql<{ day: string }>`select max(sort_on)::text as day from incidents where process_id = ${PROCESS}`.execute(rt.handle.db)).rows[0]!
+      .day;
+    const fourWeeks = new Date(Date.parse(`${latest}T00:00:00Z`) - 27 * 86_400_000).toISOString().slice(0, 10);
+    const address = new URL(page.url()).searchParams;
+    expect([address.get('from'), address.get('to')]).toEqual([fourWeeks, latest]);
+    await expect(page.getByLabel('From (date)').inputValue()).resolves.toBe(fourWeeks);
+    expect(opening.total).toBe(await serverTotal({ bbox: opening.bbox, zoom: String(opening.zoom), from: fourWeeks, to: latest }));
+
+    // The whole span of the data.
+    await page.getByLabel('From (date)').fill('2014-01-01');
+    let first = await drawnAfter(page, opening.seq);
+    await page.getByLabel('To (date)').fill('2015-02-28');
+    first = await drawnAfter(page, first.seq);
     // The page's total is the server's count for the same viewport, and the map shows every cluster's number.
     expect(first.total).toBe(await serverTotal({ bbox: first.bbox, zoom: String(first.zoom), from: '2014-01-01', to: '2015-02-28' }));
     expect(first.total).toBeGreaterThan(1000);
@@ -198,7 +212,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     await shot(page, 'monitoring-map');
 
     // Only the ceasefire period: fewer incidents, and still the server's own count.
-    let before = await seq(page);
+    let before = first.seq;
     let t = Date.now();
     await page.getByLabel('From (date)').fill('2014-09-05');
     const sept = await drawnAfter(page, before);
@@ -236,6 +250,110 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
     await page.keyboard.press('Enter');
     const zoomed = await drawnAfter(page, all.seq);
     expect(zoomed.zoom).toBeGreaterThan(all.zoom);
+  });
+
+  it('names places in the reader’s language, opens popups by keyboard, keeps the view in the address and steps through time', async () => {
+    const page = await newPage({ bypassCSP: true });
+    // A shared view: the ceasefire period, one kind of violence, the map over Donetsk at zoom 8.
+    await page.goto(`${base}/monitoring?from=2014-09-05&to=2014-11-30&kind=state_based&at=48.02,37.8,8`);
+    const restored = await drawnAfter(page, 0);
+    expect(restored.zoom).toBe(8);
+    await expect(page.getByLabel('From (date)').inputValue()).resolves.toBe('2014-09-05');
+    await expect(page.getByLabel('To (date)').inputValue()).resolves.toBe('2014-11-30');
+    await expect(page.getByLabel('Kind of violence').inputValue()).resolves.toBe('state_based');
+    expect(restored.total).toBe(await serverTotal({ bbox: restored.bbox, zoom: '8', from: '2014-09-05', to: '2014-11-30', kind: 'state_based' }));
+
+    // Place names: cities and towns at zoom 8, villages not yet, none overlapping another.
+    const donetsk = page.locator('.map-place[data-place="donetsk"]');
+    await expect(donetsk.textContent()).resolves.toBe('Donetsk');
+    await expect(page.locator('.map-place[data-place="yasynuvata"]').count()).resolves.toBe(1);
+    await expect(page.locator('.map-place-village').count()).resolves.toBe(0);
+    const boxes = await page.locator('.map-place').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBeGreaterThan(3);
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top).toBe(false);
+
+    // A cluster's popup by keyboard: Enter opens it with its count, Escape closes it and gives the focus back.
+    const marker = page.locator('.cluster-count[role="button"]').first();
+    const count = Number(await marker.getAttribute('data-count'));
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const popup = page.getByTestId('map-popup');
+    await popup.waitFor();
+    await expect(popup.getByRole('heading').textContent()).resolves.toMatch(
+      count === 1 ? /^Incident$/ : new RegExp(`^${count.toLocaleString('en-GB')} incidents$`),
+    );
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Close');
+    await axeCheck(page, 'map popup');
+    await page.keyboard.press('Escape');
+    await expect(popup.count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('cluster-count'))).resolves.toBe(true);
+    // A single incident's popup: its date, place and casualties, and a link to its page.
+    await page.getByLabel('Kind of violence').selectOption('');
+    const all = await drawnAfter(page, restored.seq);
+    const zoomedIn = page.locator('.cluster-count[data-count="1"]').first();
+    if ((await zoomedIn.count()) > 0) {
+      await zoomedIn.focus();
+      await page.keyboard.press('Enter');
+      await popup.getByRole('link', { name: 'Open the incident page' }).waitFor();
+      await expect(popup.textContent()).resolves.toMatch(/Date.*Place.*Sides.*Killed.*Source/);
+      await page.keyboard.press('Escape');
+    }
+
+    // Back undoes a filter change, forward redoes it; the address follows.
+    expect(new URL(page.url()).searchParams.get('kind')).toBeNull();
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Kind of violence').inputValue()).toBe('state_based');
+    await page.goForward();
+    await expect.poll(() => page.getByLabel('Kind of violence').inputValue()).toBe('');
+
+    // The play control: a step moves the period by a week, keeping its length; play moves it on by itself.
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => page.getByLabel('From (date)').inputValue()).toBe('2014-09-12');
+    await expect(page.getByLabel('To (date)').inputValue()).resolves.toBe('2014-12-07');
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2014-09-12');
+    await drawnAfter(page, all.seq);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByLabel('From (date)').inputValue(), { timeout: 10_000 }).not.toBe('2014-09-12');
+    await page.getByRole('button', { name: 'Pause' }).click();
+
+    // In Ukrainian and Russian the places carry their names in those languages.
+    await page.getByLabel('Language').selectOption('uk');
+    await expect.poll(() => donetsk.textContent()).toBe('Донецьк');
+    await page.getByLabel('Мова').selectOption('ru');
+    await expect.poll(() => donetsk.textContent()).toBe('Донецк');
+    await shot(page, 'monitoring-map-places-ru', false);
+    await page.getByLabel('Язык').selectOption('en');
+  });
+
+  it('on a 390 px phone shows the map first, the filters behind their summary, and no sideways scroll', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/monitoring`);
+      await drawnAfter(page, 0);
+      const map = (await mapEl(page).boundingBox())!;
+      const filters = (await page.locator('.map-filters-box').boundingBox())!;
+      expect(map.y).toBeLessThan(filters.y);
+      expect(map.y).toBeLessThan(844);
+      await expect(page.locator('.map-filters-box').getAttribute('open')).resolves.toBeNull();
+      await expect(page.getByLabel('Kind of violence').isVisible()).resolves.toBe(false);
+      await page.getByText('Filters and period').click();
+      await expect(page.getByLabel('Kind of violence').isVisible()).resolves.toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const small = await page.locator('.map-filters-box summary, .play-control button, .map-zoom button, .cluster-count').evaluateAll(
+        (els) =>
+          els.filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && (r.width < 24 || r.height < 24);
+          }).length,
+      );
+      expect(small).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'monitoring-phone.png') });
+    } finally {
+      await context.close();
+    }
   });
 
   it('opens an incident: dates with precision, place, casualty bounds, sources, observation, verification history and claims side by side', async () => {
@@ -286,6 +404,17 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(UCDP))('the Monitoring sect
       totals: { incidents: { today: number } };
     };
     await expect(total.locator('td').first().textContent()).resolves.toMatch(new RegExp(`^${json.totals.incidents.today.toLocaleString('en-GB')} `));
+    // The day's incidents are listed under the report, as many as it counts; the archive marks the day.
+    const listed = page.getByTestId('report-incidents').locator('li');
+    await listed.first().waitFor();
+    expect(await listed.count()).toBe(Math.min(100, json.totals.incidents.today));
+    await expect(page.getByTestId('report-archive').locator('[aria-current="date"]').count()).resolves.toBe(1);
+    const next = new Date(Date.parse(`${reportDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.getByRole('link', { name: /^Next day/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/p/${PROCESS}/monitoring/report/${next}`);
+    await page.getByRole('link', { name: /Previous day/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/p/${PROCESS}/monitoring/report/${reportDay}`);
+    await table.waitFor();
     const serverPage = await page.getByRole('link', { name: 'Printable page from the server' }).getAttribute('href');
     expect(serverPage).toBe(`${base}/api/processes/${PROCESS}/reports/daily?date=${reportDay}&format=html`);
     await shot(page, 'monitoring-daily-report');

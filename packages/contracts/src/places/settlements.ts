@@ -121,7 +121,7 @@ export const SETTLEMENTS: readonly Settlement[] = [
     lat: 48.3052,
     lon: 37.2609,
     population: 49646,
-    kind: 'city',
+    kind: 'town',
   },
   {
     id: 'sorokyne',

@@ -3,6 +3,7 @@ import { records_en } from './records.en.ts';
 import { lines_en } from './lines.en.ts';
 import { lists_en } from './lists.en.ts';
 import { talks_en } from './talks.en.ts';
+import { map_en } from './map.en.ts';
 import { work_en } from './work.en.ts';
 import { activity_en } from './activity.en.ts';
 
@@ -500,6 +501,7 @@ export const en = {
   ...records_en,
   ...lines_en,
   ...lists_en,
+  ...map_en,
   ...work_en,
   ...activity_en,
 };

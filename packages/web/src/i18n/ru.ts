@@ -4,6 +4,7 @@ import { records_ru } from './records.ru.ts';
 import { lines_ru } from './lines.ru.ts';
 import { lists_ru } from './lists.ru.ts';
 import { talks_ru } from './talks.ru.ts';
+import { map_ru } from './map.ru.ts';
 import { work_ru } from './work.ru.ts';
 import { activity_ru } from './activity.ru.ts';
 
@@ -503,6 +504,7 @@ export const ru: Dict = {
   ...records_ru,
   ...lines_ru,
   ...lists_ru,
+  ...map_ru,
   ...work_ru,
   ...activity_ru,
 };

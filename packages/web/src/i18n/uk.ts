@@ -4,6 +4,7 @@ import { records_uk } from './records.uk.ts';
 import { lines_uk } from './lines.uk.ts';
 import { lists_uk } from './lists.uk.ts';
 import { talks_uk } from './talks.uk.ts';
+import { map_uk } from './map.uk.ts';
 import { work_uk } from './work.uk.ts';
 import { activity_uk } from './activity.uk.ts';
 
@@ -501,6 +502,7 @@ export const uk: Dict = {
   ...records_uk,
   ...lines_uk,
   ...lists_uk,
+  ...map_uk,
   ...work_uk,
   ...activity_uk,
 };

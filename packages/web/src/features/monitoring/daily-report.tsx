@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
 import { reportPath } from './monitoring.tsx';
 import type { DailyReport } from './model.ts';
+import { DayIncidents, DayNav, MonthArchive } from './report-day.tsx';
 
 /** The day the demo's record stands at: late November 2014. */
 export const DEFAULT_REPORT_DATE = '2014-11-25';
@@ -47,7 +48,10 @@ export function DailyReportPage({ date: day }: { date?: string }) {
         <a href={htmlUrl}>{t('report.serverPage')}</a>
         <a href={csvUrl}>{t('report.csv')}</a>
       </form>
+      <DayNav day={current} />
       <Load loaded={loaded}>{(r) => <ReportBody report={r} />}</Load>
+      <DayIncidents day={current} />
+      <MonthArchive day={current} />
     </article>
   );
 }

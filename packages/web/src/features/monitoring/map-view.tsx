@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { api } from '../../app/api.ts';
 import { baseLayers, DISPUTED_LABELS } from './base-layers.ts';
+import { SettlementLabels } from './settlement-labels.ts';
 import { clusterQuery, type ClusterCollection, type ClusterFeature, type Drawn, type GeoCollection, type MapFilters } from './model.ts';
 
 // The worker is one of this app's own hashed files (MapLibre would otherwise look for it beside its module).
@@ -55,8 +56,16 @@ const STYLE: StyleSpecification = {
   ],
 };
 
+/** Where the map looks: its centre and zoom, as the address keeps them. */
+export interface MapPosition {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
 export interface MapViewHandle {
   flyTo(lon: number, lat: number): void;
+  jumpTo(position: MapPosition): void;
   zoomBy(delta: number): void;
 }
 
@@ -65,12 +74,19 @@ export interface MapViewProps {
   filters: MapFilters;
   lines: GeoCollection | null;
   zones: GeoCollection | null;
-  labels: { map: string; disputed: Record<string, string> };
+  labels: { map: string; disputed: Record<string, string>; cluster(count: number): string };
+  lang: 'en' | 'uk' | 'ru';
+  /** Where to start (from the address), or the default view. */
+  position: MapPosition | null;
+  onMoved(position: MapPosition): void;
+  /** A cluster was chosen (click, Enter or Space on its number); `el` gets the focus back when its popup closes. */
+  onSelect(cluster: ClusterFeature, el: HTMLElement): void;
   onDrawn(drawn: Drawn): void;
   onLoading(): void;
   onError(error: Error): void;
-  onOpen(incidentId: string): void;
 }
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** Default view: the Donbas, the Sea of Azov and Crimea. */
 const START = { center: [36.9, 47.6] as [number, number], zoom: 6.1 };
@@ -82,19 +98,22 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
   latest.current = props;
   const refresh = useRef<() => void>(() => {});
   const labelMarkers = useRef<{ key: string; el: HTMLDivElement }[]>([]);
+  const places = useRef<SettlementLabels | null>(null);
 
   useImperativeHandle(ref, () => ({
     flyTo: (lon, lat) => map.current?.easeTo({ center: [lon, lat], zoom: Math.min(14, (map.current?.getZoom() ?? 6) + 2) }),
+    jumpTo: (p) => map.current?.jumpTo({ center: [p.lon, p.lat], zoom: p.zoom }),
     zoomBy: (delta) => map.current?.easeTo({ zoom: (map.current?.getZoom() ?? 6) + delta }),
   }));
 
   useEffect(() => {
     const el = box.current!;
+    const at = latest.current.position;
     const m = new MapLibre({
       container: el,
       style: STYLE,
-      center: START.center,
-      zoom: START.zoom,
+      center: at ? [at.lon, at.lat] : START.center,
+      zoom: at ? at.zoom : START.zoom,
       minZoom: 2,
       maxZoom: 14,
       attributionControl: false,
@@ -118,11 +137,19 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
         const div = document.createElement('div');
         div.className = `cluster-count${f.properties.count >= 100 ? ' cluster-count-big' : ''}`;
         div.textContent = new Intl.NumberFormat(document.documentElement.lang || 'en').format(f.properties.count);
-        div.setAttribute('aria-hidden', 'true');
-        div.addEventListener('click', (e) => {
+        // A number on the map is a button: it opens the cluster's popup by mouse or keyboard.
+        div.setAttribute('role', 'button');
+        div.tabIndex = 0;
+        div.setAttribute('aria-label', latest.current.labels.cluster(f.properties.count));
+        div.dataset.count = String(f.properties.count);
+        const select = (e: Event) => {
           e.stopPropagation();
-          if (f.properties.incidentId) latest.current.onOpen(f.properties.incidentId);
-          else m.easeTo({ center: f.geometry.coordinates, zoom: Math.min(14, m.getZoom() + 2) });
+          e.preventDefault();
+          latest.current.onSelect(f, div);
+        };
+        div.addEventListener('click', select);
+        div.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') select(e);
         });
         return new Marker({ element: div }).setLngLat(f.geometry.coordinates).addTo(m);
       });
@@ -140,21 +167,42 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
       m.triggerRepaint();
     };
 
-    let ready = false;
+    // Nothing waits on anything it does not need: the clusters are asked for as soon as the map knows its
+    // viewport (right after construction), while the style loads and the base map downloads; they are put
+    // on the map when all three are there, so the first "drawn" state still has the land under the clusters.
+    const styled = new Promise<void>((resolve) => m.once('load', () => resolve()));
+    const base = Promise.all([styled, baseLayers()]).then(
+      ([, b]) => {
+        (m.getSource('land') as GeoJSONSource).setData(b.land);
+        (m.getSource('borders') as GeoJSONSource).setData(b.borders);
+        (m.getSource('disputed') as GeoJSONSource).setData(b.disputed);
+      },
+      (e: Error) => latest.current.onError(e),
+    );
+
+    let asking = '';
     refresh.current = () => {
-      if (!ready) return;
+      const query = clusterQuery(m.getBounds().toArray() as [[number, number], [number, number]], m.getZoom(), latest.current.filters);
+      // The filters' effect and a move that ends where it began would ask again for what is already coming.
+      const key = JSON.stringify(query);
+      if (key === asking) return;
+      asking = key;
       const n = ++seq;
       inFlight?.abort();
       const ctrl = new AbortController();
       inFlight = ctrl;
-      const query = clusterQuery(m.getBounds().toArray() as [[number, number], [number, number]], m.getZoom(), latest.current.filters);
       const started = performance.now();
       el.dataset.state = 'loading';
       latest.current.onLoading();
-      api.GET('/api/processes/{processId}/map/clusters', { params: { path: { processId: latest.current.processId }, query }, signal: ctrl.signal }).then(
-        (fc) => n === seq && draw(fc, n, started, query),
+      const asked = api.GET('/api/processes/{processId}/map/clusters', {
+        params: { path: { processId: latest.current.processId }, query },
+        signal: ctrl.signal,
+      });
+      Promise.all([asked, base]).then(
+        ([fc]) => n === seq && draw(fc, n, started, query),
         (e: Error) => {
           if (ctrl.signal.aborted) return;
+          asking = '';
           el.dataset.state = 'error';
           latest.current.onError(e);
         },
@@ -170,24 +218,17 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
         return { key: l.key, el: div };
       });
       syncLayers();
-      // The base map comes first, so the first "drawn" state includes the land under the clusters.
-      baseLayers()
-        .then(
-          (b) => {
-            (m.getSource('land') as GeoJSONSource).setData(b.land);
-            (m.getSource('borders') as GeoJSONSource).setData(b.borders);
-            (m.getSource('disputed') as GeoJSONSource).setData(b.disputed);
-          },
-          (e: Error) => latest.current.onError(e),
-        )
-        .finally(() => {
-          ready = true;
-          refresh.current();
-        });
+      places.current = new SettlementLabels(m, latest.current.lang);
     });
-    m.on('moveend', () => refresh.current());
+    refresh.current();
+    m.on('moveend', () => {
+      const c = m.getCenter();
+      latest.current.onMoved({ lon: round4(c.lng), lat: round4(c.lat), zoom: Math.round(m.getZoom() * 100) / 100 });
+      refresh.current();
+    });
     return () => {
       inFlight?.abort();
+      places.current?.remove();
       m.remove();
       map.current = null;
     };
@@ -206,6 +247,8 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
   useEffect(() => {
     refresh.current();
   }, [f.from, f.to, f.kind, f.status, f.party]);
+
+  useEffect(() => places.current?.setLang(props.lang), [props.lang]);
 
   useEffect(() => {
     for (const l of labelMarkers.current) l.el.textContent = props.labels.disputed[l.key] ?? l.key;
