@@ -133,4 +133,28 @@ describe.skipIf(!existsSync(CHROMIUM))('lists in Chromium', () => {
     });
     expect(rows.height).toBeLessThan(90);
   });
+
+  it('gives a signed-in delegate a private calendar address that a client opens without a cookie, until revoked', async () => {
+    const page = await pageIn('en');
+    await page.goto(`${parley.base}/sign-in`);
+    await page.getByRole('button', { name: 'delegate-ukr', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Username').inputValue()).toBe('delegate-ukr');
+    await page.keyboard.type(parley.passwords.get('delegate-ukr')!);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('whoami').filter({ hasText: 'delegate-ukr' }).waitFor();
+    await page.evaluate((to) => {
+      history.pushState(null, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `/p/${PROCESS}/talks`);
+    await page.getByRole('button', { name: 'Create a private calendar address' }).click();
+    const address = await page.getByLabel('Your new address (shown only now):').inputValue();
+    expect(address).toMatch(/\/api\/feeds\/cal_[A-Za-z0-9_-]{43}\/calendar\.ics$/);
+    // As a calendar client reads it: no cookie, no header.
+    const opened = await fetch(address);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('BEGIN:VCALENDAR');
+    await axeCheck(page, 'calendar address');
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(async () => (await fetch(address)).status).toBe(404);
+  });
 });
