@@ -331,6 +331,50 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     walked.add('/api/processes/{processId}/me');
   });
 
+  it('compares only lines the reader may see, a hidden one exactly like a missing one', async () => {
+    for (const who of WHO) {
+      for (const a of AUDIENCES) {
+        const id = made.lines![a.key]!;
+        for (const suffix of ['', '.geojson', '.csv']) {
+          const r = await call(w, 'GET', `/lines/compare${suffix}?a=${id}&b=${made.lines!.public}`, who);
+          if (visibleKeys(who).includes(a.key)) {
+            expect(r.status, `${who} compare${suffix} ${a.key}`).not.toBe(404);
+            continue;
+          }
+          const missing = await call(w, 'GET', `/lines/compare${suffix}?a=no-such-line&b=${made.lines!.public}`, who);
+          expect(r.status, `${who} compare${suffix} ${a.key}`).toBe(404);
+          expect(r.body.replaceAll(id, 'X')).toBe(missing.body.replaceAll('no-such-line', 'X'));
+        }
+      }
+    }
+    for (const suffix of ['', '.geojson', '.csv']) walked.add(`/api/processes/{processId}/lines/compare${suffix}`);
+  });
+
+  it('lists in the activity feed no entry of a record the reader may not see', async () => {
+    for (const who of WHO) {
+      const ids = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page = (await call(w, 'GET', `/activity?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, who)).json as {
+          items: { recordId: string }[];
+          next: string | null;
+        };
+        for (const e of page.items) ids.add(e.recordId);
+        cursor = page.next;
+      } while (cursor);
+      for (const [collection, byKey] of Object.entries(made)) {
+        if (collection === 'attendance') continue;
+        for (const [key, id] of Object.entries(byKey)) {
+          const visible = visibleKeys(who).includes(key);
+          // Every hidden record is absent; the records made by a plain create are there when visible.
+          if (!visible || ['sources', 'meetings', 'statements', 'lines'].includes(collection))
+            expect(ids.has(id), `${who} activity ${collection} ${key}`).toBe(visible);
+        }
+      }
+    }
+    walked.add('/api/processes/{processId}/activity');
+  });
+
   it('covers every read route of the API', async () => {
     const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as { paths: Record<string, Record<string, unknown>> };
     const reads = Object.entries(spec.paths).filter(([p, ops]) => 'get' in ops && p.startsWith('/api/processes/{processId}/') && !p.includes('/log'));
