@@ -216,7 +216,7 @@ describe(`search across records (${engine})`, () => {
           values ('p', 'ordo', 1, 'public', '2014-09-05', ${JSON.stringify({ names: { en: 'Certain areas', ru: 'Отдельные районы Донецкой области' } })}::jsonb,
             now(), 'x', now(), 'x')`.execute(tx);
       });
-      expect(await migrate(fresh.db)).toEqual(['010_search.sql']);
+      expect((await migrate(fresh.db))[0]).toBe('010_search.sql');
       const hits = await createSearchStore(fresh.db).search(
         'p',
         { all: false, audiences: ['public'], parties: [] },
