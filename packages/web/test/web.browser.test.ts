@@ -131,8 +131,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     expect(cells.map((c) => Number(c.replace(/\D/g, '')))).toEqual([before, since]);
     await expect(ceasefire.textContent()).resolves.toContain('UCDP');
     await expect(ceasefire.locator('[data-figure-since="fig-un-2014-11-18-killed-since-ceasefire"] .cite').count()).resolves.toBe(1);
-    // Violations over time: one labelled image, the ceasefire marked, every week read out.
-    const chart = page.getByRole('img', { name: 'Violations over time' });
+    // Incidents over time (before and after the ceasefire, not all of them its violations): one labelled image, the ceasefire marked, every week read out.
+    const chart = page.getByRole('img', { name: 'Incidents over time' });
     await expect(chart.count()).resolves.toBe(1);
     await expect(chart.locator('.marker text').textContent()).resolves.toContain('5 September 2014');
     await expect(chart.locator('desc').textContent()).resolves.toMatch(/week of 1 September 2014: \d+/);
