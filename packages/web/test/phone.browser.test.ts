@@ -118,9 +118,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the app on a phone', () => {
 
   it('shows every section in the header on a desktop, without the menu button', async () => {
     const page = await log.open(browser);
-    await page.goto(`${parley.base}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${parley.base}/p/${PROCESS}`, { waitUntil: 'networkidle' });
+    // The sections come with the process's data; wait for them rather than race them.
+    await expect.poll(() => page.getByRole('navigation').getByRole('link').count()).toBeGreaterThanOrEqual(8);
     await expect(page.locator('header .menu-button').isVisible()).resolves.toBe(false);
-    await expect(page.getByRole('navigation').getByRole('link').count()).resolves.toBeGreaterThanOrEqual(8);
     await expect(page.getByRole('navigation').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'desktop-header.png') });
   });
