@@ -4,29 +4,12 @@ import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
 import { written, type Agreement } from '../../app/api-types.ts';
 import { useQueryState } from '../../app/use-query-state.ts';
+import { CreateToggle } from '../../ui/create-toggle.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useState } from 'react';
-import { useLoad } from '../../app/use-load.ts';
-import { Toggle } from '../talks/forms.tsx';
 import { CreateAgreementForm } from './forms.tsx';
 import { StageName } from './legend.tsx';
 import { Load, Name, PageTitle, Sources } from '../../ui/common.tsx';
 import { LIST_KEYS, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
-
-/** "Record an agreement", only for those the process lets record agreements (GET /me `create`). */
-function Create() {
-  const { t } = useI18n();
-  const { process, viewer } = useProcess();
-  const [open, setOpen] = useState(false);
-  const me = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
-  if (me.state !== 'ready' || !me.data.create.includes('agreement')) return null;
-  return (
-    <div>
-      <Toggle label={t('records.agreement.create')} open={open} onToggle={() => setOpen(!open)} controls="agreement-form" />
-      <div id="agreement-form">{open ? <CreateAgreementForm /> : null}</div>
-    </div>
-  );
-}
 
 export function AgreementsPage() {
   const { t, date, name } = useI18n();
@@ -45,7 +28,9 @@ export function AgreementsPage() {
   return (
     <>
       <PageTitle text={t('agreements.title')} />
-      <Create />
+      <CreateToggle kind="agreement" label={t('records.agreement.create')} id="agreement-form">
+        <CreateAgreementForm />
+      </CreateToggle>
       <ListToolbar
         values={values}
         onChange={setValues}

@@ -7,31 +7,9 @@ import { useLoad } from '../../app/use-load.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { AudienceBadge } from '../../ui/audience.tsx';
 import { Load } from '../../ui/common.tsx';
+import { COLLECTIONS } from '../talks/publish.tsx';
 import './history.css';
 
-/** The collection each kind's routes live under (records.routes.ts); typed by kind so a new kind must be named here. */
-const COLLECTION: Record<StoredKind, string> = {
-  party: 'parties',
-  person: 'people',
-  mandate: 'mandates',
-  forum: 'forums',
-  meeting: 'meetings',
-  invitation: 'invitations',
-  attendance: 'attendance',
-  agreement: 'agreements',
-  provision: 'provisions',
-  assessment: 'assessments',
-  source: 'sources',
-  statement: 'statements',
-  claim: 'claims',
-  figure: 'figures',
-  incident: 'incidents',
-  observation: 'observations',
-  verification: 'verifications',
-  attribution: 'attributions',
-  line: 'lines',
-  restriction: 'restrictions',
-};
 type HistoryPath = Extract<GetPath, `/api/processes/{processId}/${string}/{id}/history`>;
 const LANG_KEYS = new Set(['en', 'uk', 'ru']);
 
@@ -71,7 +49,7 @@ const isStored = (k: string): k is StoredKind => (STORED_KINDS as readonly strin
 function History({ kind, id }: { kind: StoredKind; id: string }) {
   const { t } = useI18n();
   const { process, viewer } = useProcess();
-  const path = `/api/processes/{processId}/${COLLECTION[kind]}/{id}/history` as HistoryPath;
+  const path = `/api/processes/{processId}/${COLLECTIONS[kind]}/{id}/history` as HistoryPath;
   const loaded = useLoad(() => api.GET(path, { params: { path: { processId: process.id, id } } }), [process.id, kind, id, viewer]);
   return (
     <section className="version-history" aria-labelledby={`history-${id}`}>

@@ -1,31 +1,15 @@
-import { useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link } from '../../app/router.tsx';
 import { written, type Meeting } from '../../app/api-types.ts';
-import { useLoad } from '../../app/use-load.ts';
 import { useQueryState } from '../../app/use-query-state.ts';
 import { LIST_SORTS } from '@parley/contracts';
 import { LIST_KEYS, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
+import { CreateToggle } from '../../ui/create-toggle.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, Load, Name, PageTitle } from '../../ui/common.tsx';
 import { CalendarFeeds } from './calendar-feeds.tsx';
-import { ProposeMeetingForm, Toggle } from './forms.tsx';
-
-/** "Propose a meeting", only for those the process lets record meetings (GET /me `create`). */
-function Propose() {
-  const { t } = useI18n();
-  const { process, viewer } = useProcess();
-  const [open, setOpen] = useState(false);
-  const me = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
-  if (me.state !== 'ready' || !me.data.create.includes('meeting')) return null;
-  return (
-    <div>
-      <Toggle label={t('talks.form.propose')} open={open} onToggle={() => setOpen(!open)} controls="propose-form" />
-      <div id="propose-form">{open ? <ProposeMeetingForm /> : null}</div>
-    </div>
-  );
-}
+import { ProposeMeetingForm } from './forms.tsx';
 
 const when = (m: Meeting) => m.actualStart ?? m.plannedStart ?? '';
 const MEETING_STATUSES = ['proposed', 'scheduled', 'in_progress', 'held', 'postponed', 'cancelled', 'lapsed'] as const;
@@ -49,7 +33,9 @@ export function TalksPage() {
   return (
     <>
       <PageTitle text={t('talks.title')} />
-      <Propose />
+      <CreateToggle kind="meeting" label={t('talks.form.propose')} id="propose-form">
+        <ProposeMeetingForm />
+      </CreateToggle>
       <h2>{t('talks.timeline')}</h2>
       <ListToolbar
         values={values}
