@@ -7,6 +7,11 @@ import { json, visible } from '../monitoring/scope.ts';
 
 /** Below this a parcel is the noise of two overlays of the same edge, not land (10 m²). */
 const SLIVER_KM2 = 1e-5;
+/**
+ * The same geodesics as a cast to geography, on geometry: the cast builds a geography per call, which made
+ * the spheroid lengths and distances 20 times slower here (20 ms against 1 ms for 1,000 point pairs).
+ */
+const WGS84 = 'SPHEROID["WGS 84",6378137,298.257223563]';
 
 const lineJson = (coordinates: Position[]) => JSON.stringify({ type: 'LineString', coordinates });
 const geom = (geojson: string): RawBuilder<unknown> => sql`st_setsrid(st_geomfromgeojson(${geojson}), 4326)`;
@@ -59,11 +64,13 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
     ),
     -- Faces on different sides of A and B are the land that moves; two of them never share an edge
     -- (crossing one line changes one side), so each is a parcel of its own.
-    measured as (
-      select f.g, sb.side, st_area(f.g::geography, true) / 1e6 as km2
-      from faces f join sided sa on sa.face = f.face and sa.line = 'a' join sided sb on sb.face = f.face and sb.line = 'b'
-      where sa.side <> sb.side
+    moving as materialized (
+      select sa.face, sb.side from sided sa join sided sb on sb.face = sa.face and sb.line = 'b'
+      where sa.line = 'a' and sa.side <> sb.side
     ),
+    -- Materialised apart from the join so that each moving face's spheroid area is computed once: inlined,
+    -- the planner evaluated it once per face and probe pair (14 × 14 times here, 85 ms of 140).
+    measured as materialized (select f.g, m.side, st_area(f.g::geography, true) / 1e6 as km2 from moving m join faces f on f.face = m.face),
     parcels as (select row_number() over (order by km2 desc, side)::int as n, side, g, km2 from measured where km2 > ${SLIVER_KM2}),
     places as (
       select s.id, s.names, s.population, st_setsrid(st_makepoint(s.lon, s.lat), 4326) as pt, 'gazetteer' as origin
@@ -82,7 +89,7 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
       select 'a' as line, ${geom(lineJson(q.a.coordinates))} as g
       union all select 'b', ${geom(lineJson(q.b.coordinates))}
     ),
-    spheric as (select line, g, g::geography as gg, st_scale(g, ${k}::float8, 1) as flat from drawn),
+    spheric as (select line, g, st_scale(g, ${k}::float8, 1) as flat from drawn),
     samples as (
       select s.line, d.geom as pt from spheric s cross join lateral st_dump(st_lineinterpolatepoints(s.g, ${step}::float8, true)) d
       union all select line, st_startpoint(g) from spheric
@@ -91,9 +98,9 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
       select s.line, s.pt, st_scale(st_closestpoint(o.flat, st_scale(s.pt, ${k}::float8, 1)), ${1 / k}::float8, 1) as near
       from samples s join spheric o on o.line <> s.line
     ),
-    apart as (select line, pt, near, st_distance(pt::geography, near::geography, true) as m from nearest)
+    apart as (select line, pt, near, st_distancespheroid(pt, near, ${WGS84}::spheroid) as m from nearest)
     select
-      (select jsonb_object_agg(line, st_length(gg, true) / 1000) from spheric) as length_km,
+      (select jsonb_object_agg(line, st_lengthspheroid(g, ${WGS84}::spheroid) / 1000) from spheric) as length_km,
       (select jsonb_object_agg(line, n) from (select line, count(distinct side)::int as n from sided group by line) c) as pieces,
       (select coalesce(jsonb_agg(jsonb_build_object('n', n, 'to', side, 'areaKm2', km2, 'geometry', st_asgeojson(g, 6)::jsonb,
         'label', st_asgeojson(st_pointonsurface(g), 6)::jsonb) order by n), '[]'::jsonb) from parcels) as parcels,
