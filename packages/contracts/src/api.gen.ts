@@ -2255,6 +2255,7 @@ export interface components {
           | 'bbox_inverted'
           | 'outside_wgs84'
           | 'degenerate_line'
+          | 'standing_of_contact_line'
           | 'line_outside_area'
           | 'self_intersecting_line'
           | 'crosses_antimeridian'
@@ -18801,7 +18802,10 @@ export interface operations {
               /** @description lower-case slug or generated id */
               basisAgreementId?: string;
               /** @description lower-case slug or generated id */
+              basisMeetingId?: string;
+              /** @description lower-case slug or generated id */
               claimantPartyId?: string;
+              standing?: 'tabled' | 'withdrawn' | 'agreed';
               approximate?: boolean;
               geometry?: {
                 /** @enum {string} */
@@ -18907,7 +18911,10 @@ export interface operations {
           /** @description lower-case slug or generated id */
           basisAgreementId?: string;
           /** @description lower-case slug or generated id */
+          basisMeetingId?: string;
+          /** @description lower-case slug or generated id */
           claimantPartyId?: string;
+          standing?: 'tabled' | 'withdrawn' | 'agreed';
           approximate: boolean;
           geometry: {
             /** @enum {string} */
@@ -18942,7 +18949,10 @@ export interface operations {
             /** @description lower-case slug or generated id */
             basisAgreementId?: string;
             /** @description lower-case slug or generated id */
+            basisMeetingId?: string;
+            /** @description lower-case slug or generated id */
             claimantPartyId?: string;
+            standing?: 'tabled' | 'withdrawn' | 'agreed';
             approximate?: boolean;
             geometry?: {
               /** @enum {string} */
@@ -19010,7 +19020,10 @@ export interface operations {
             /** @description lower-case slug or generated id */
             basisAgreementId?: string;
             /** @description lower-case slug or generated id */
+            basisMeetingId?: string;
+            /** @description lower-case slug or generated id */
             claimantPartyId?: string;
+            standing?: 'tabled' | 'withdrawn' | 'agreed';
             approximate?: boolean;
             geometry?: {
               /** @enum {string} */
@@ -19175,7 +19188,10 @@ export interface operations {
             /** @description lower-case slug or generated id */
             basisAgreementId?: string;
             /** @description lower-case slug or generated id */
+            basisMeetingId?: string;
+            /** @description lower-case slug or generated id */
             claimantPartyId?: string;
+            standing?: 'tabled' | 'withdrawn' | 'agreed';
             approximate?: boolean;
             geometry?: {
               /** @enum {string} */
@@ -19281,7 +19297,10 @@ export interface operations {
           /** @description lower-case slug or generated id */
           basisAgreementId?: string;
           /** @description lower-case slug or generated id */
+          basisMeetingId?: string;
+          /** @description lower-case slug or generated id */
           claimantPartyId?: string;
+          standing?: 'tabled' | 'withdrawn' | 'agreed';
           approximate: boolean;
           geometry: {
             /** @enum {string} */
@@ -19331,7 +19350,10 @@ export interface operations {
             /** @description lower-case slug or generated id */
             basisAgreementId?: string;
             /** @description lower-case slug or generated id */
+            basisMeetingId?: string;
+            /** @description lower-case slug or generated id */
             claimantPartyId?: string;
+            standing?: 'tabled' | 'withdrawn' | 'agreed';
             approximate?: boolean;
             geometry?: {
               /** @enum {string} */
@@ -19503,7 +19525,10 @@ export interface operations {
             /** @description lower-case slug or generated id */
             basisAgreementId?: string;
             /** @description lower-case slug or generated id */
+            basisMeetingId?: string;
+            /** @description lower-case slug or generated id */
             claimantPartyId?: string;
+            standing?: 'tabled' | 'withdrawn' | 'agreed';
             approximate?: boolean;
             geometry?: {
               /** @enum {string} */

@@ -86,6 +86,7 @@ export const ERROR_REASON_DESCRIPTIONS = {
   bbox_inverted: 'The bounding box has its corners reversed.',
   outside_wgs84: 'A coordinate lies outside WGS84.',
   degenerate_line: 'A line has fewer than two distinct points.',
+  standing_of_contact_line: 'Only a demarcation proposal is tabled, withdrawn or agreed; a contact line has no standing.',
   line_outside_area: 'A line does not cross the area of interest it is compared in.',
   self_intersecting_line: 'A line crosses or touches itself.',
   crosses_antimeridian: 'A line crosses the antimeridian; split it there.',

@@ -27,6 +27,19 @@ describe(`the demo's contact line and synthetic monitoring data (${process.env.P
     expect(lines[0].properties.sources.map((s: { sourceId: string }) => s.sourceId)).toContain('src-21');
   });
 
+  it('sketches the line after Debaltseve, so comparing the two shows the town changing sides', async () => {
+    const after = JSON.parse((await get('/lines.geojson?date=2015-03-01')).body).features;
+    expect(after.map((l: { id: string }) => l.id)).toEqual(['line-2015-02-20']);
+    expect(after[0].properties.sources.map((s: { sourceId: string }) => s.sourceId)).toEqual(['src-44']);
+    const c = JSON.parse((await get('/lines/compare?a=line-2014-09-19&b=line-2015-02-20')).body);
+    const moved = c.settlements.map((p: { id: string }) => p.id);
+    expect(moved).toContain('debaltseve');
+    // The sketch keeps Horlivka with the formations and Svitlodarsk with Ukraine on both days.
+    expect(moved).not.toContain('horlivka');
+    expect(moved).not.toContain('svitlodarsk');
+    expect(c.parcels.length).toBeGreaterThan(0);
+  });
+
   it('labels every demo incident and observation synthetic, in its source and its notes', async () => {
     const incidents = JSON.parse((await get('/incidents?limit=500')).body).items;
     expect(incidents.length).toBeGreaterThan(0);

@@ -223,6 +223,33 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
     expect(after).toEqual(before);
     expect(new Set(after.map((v) => v.line.id))).toEqual(new Set([memoLine]));
   });
+
+  it('lets a party table and withdraw its own proposal, as new versions, and only the mediator record it as agreed', async () => {
+    const proposal = line({ kind: 'demarcation_proposal', date: '2014-11-20', claimantPartyId: 'rus', standing: 'tabled', audience: 'public' });
+    const tabled = await call(w, 'POST', '/lines', 'delegateRus', proposal);
+    expect(tabled.status, tabled.body).toBe(201);
+    const id = tabled.json.id as string;
+    const put = (who: 'delegateRus' | 'delegateUkr' | 'mediator', version: number, o: Record<string, unknown>) =>
+      call(w, 'PUT', `/lines/${id}`, who, { ...proposal, ...o, version });
+    // The other side can neither withdraw it nor move it.
+    expect((await put('delegateUkr', 1, { standing: 'withdrawn' })).status).toBe(403);
+    // Its own party cannot declare it agreed: that binds every side.
+    const claimedAgreed = await put('delegateRus', 1, { standing: 'agreed' });
+    expect(claimedAgreed.status).toBe(403);
+    const withdrawn = await put('delegateRus', 1, { standing: 'withdrawn' });
+    expect(withdrawn.status, withdrawn.body).toBe(200);
+    expect(withdrawn.json).toMatchObject({ version: 2, standing: 'withdrawn' });
+    const agreed = await put('mediator', 2, { standing: 'agreed' });
+    expect(agreed.status, agreed.body).toBe(200);
+    // Nor can the party undo an agreement by editing its line again.
+    expect((await put('delegateRus', 3, { standing: 'tabled' })).status).toBe(403);
+    const history = await call(w, 'GET', `/lines/${id}/history`, 'anonymous');
+    expect(history.status, history.body).toBe(200);
+    expect(JSON.stringify(history.json)).toContain('withdrawn');
+    const contact = await call(w, 'POST', '/lines', 'mediator', line({ standing: 'agreed' }));
+    expect(contact.status).toBe(400);
+    expect(contact.json.error).toMatchObject({ reason: 'standing_of_contact_line', details: { field: 'standing' } });
+  });
 });
 
 describe(`daily report, map clusters and exports (${process.env.PARLEY_TEST_ENGINE})`, () => {

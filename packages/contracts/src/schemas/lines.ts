@@ -19,7 +19,14 @@ export const LineInput = Type.Object(
     /** The day the line describes; a later line of the same kind is its next version on the ground. */
     date: BodyDay,
     basisAgreementId: Type.Optional(Id),
+    /** The round (a meeting) at which a proposal was tabled or a line was agreed. */
+    basisMeetingId: Type.Optional(Id),
     claimantPartyId: Type.Optional(Id),
+    /**
+     * Where a demarcation proposal stands: tabled by its claimant, withdrawn by it, or agreed, which the
+     * mediator records (as it records agreements). A contact line has no standing: it describes the ground.
+     */
+    standing: Type.Optional(lit('tabled', 'withdrawn', 'agreed')),
     approximate: Type.Boolean(),
     geometry: Type.Object({ type: Type.Literal('LineString'), coordinates: Type.Array(Position, { minItems: 2, maxItems: 20_000 }) }, Strict),
     note: Type.Optional(Type.String({ maxLength: 4000 })),

@@ -45,7 +45,7 @@ async function writeNew(
 ): Promise<{ record: StoredRecord; outcome: CreateOutcome }> {
   const visibility = visibilityOf(given, res.defaultAudience);
   await assertProcess(deps.store.reader, processId);
-  const owner = assertCanWrite(actor, processId, res.kind, visibility, res.actingFor?.(given));
+  const owner = assertCanWrite(actor, processId, res.writeAs?.(given) ?? res.kind, visibility, res.actingFor?.(given));
   res.check(given);
   return deps.store.write(processId, actor, async (uow) => {
     const read = reading(uow, actor, processId, 'reference');

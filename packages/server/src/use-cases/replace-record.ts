@@ -36,7 +36,9 @@ export async function replaceRecord(
       input.audience === undefined
         ? { audience: current.audience, audienceParty: current.audienceParty }
         : visibilityOf(given as { audience?: Visibility['audience']; audienceParty?: string });
-    assertCanChange(actor, processId, res.kind, current, visibility, res.actingFor?.(given));
+    // Undoing what only the mediator may do (an agreed line) needs the same right as doing it.
+    for (const kind of new Set([res.writeAs?.(given) ?? res.kind, res.writeAs?.(current.body) ?? res.kind]))
+      assertCanChange(actor, processId, kind, current, visibility, res.actingFor?.(given));
     res.check(given);
     await read.assertRefs(res.refs(given));
     const full = res.complete ? await res.complete(given, (table, ref) => read.find(table, ref)) : given;

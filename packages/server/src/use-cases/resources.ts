@@ -454,6 +454,7 @@ export const RESOURCES: Resource[] = [
     index: (i) => ({ parentId: null, status: i.kind, sortOn: i.date, partyIds: i.claimantPartyId ? [i.claimantPartyId] : [] }),
     refs: (i) => [
       ...opt('agreements', i.basisAgreementId, 'basisAgreementId'),
+      ...opt('meetings', i.basisMeetingId, 'basisMeetingId'),
       ...opt('parties', i.claimantPartyId, 'claimantPartyId'),
       ...sourceRefs(i.sources),
     ],
@@ -462,6 +463,8 @@ export const RESOURCES: Resource[] = [
       assertLine(i);
     },
     actingFor: (i) => i.claimantPartyId ?? null,
+    // An agreed line binds every side: in the policy's eyes it is an agreement, which the mediator records.
+    writeAs: (i) => (i.standing === 'agreed' ? 'agreement' : 'line'),
   }),
   defineKind({
     ...base,

@@ -14,6 +14,9 @@ export const lines_ru: Record<keyof typeof lines_en, string> = {
   'lines.result': 'Сравнение',
   'lines.mediator': 'посредник',
   'lines.kind.contact': 'Линия соприкосновения',
+  'lines.standing.tabled': 'внесено',
+  'lines.standing.withdrawn': 'отозвано',
+  'lines.standing.agreed': 'согласовано',
   'lines.kind.proposal': 'Предложение о разграничении',
   'lines.summary': 'Длина A {a} км, B {b} км; наибольшее расстояние между ними {hausdorff} км, среднее {mean} км.',
   'lines.csv': 'Скачать CSV',
@@ -39,6 +42,8 @@ export const lines_ru: Record<keyof typeof lines_en, string> = {
   'lines.tabled': 'Внесено как {id}.',
   'lines.tooLarge': 'Файл больше 5 МБ.',
   'lines.noLineInFile': 'В файле нет линии (LineString).',
+  'work.error.standing_of_contact_line':
+    'Линия соприкосновения описывает местность: вносят, отзывают или согласовывают только предложение линии разграничения.',
   'work.error.line_outside_area': 'Линия не пересекает район интереса, в котором её сравнивают.',
   'work.error.self_intersecting_line': 'Линия пересекает или касается самой себя.',
   'work.error.crosses_antimeridian': 'Линия пересекает антимеридиан; разделите её там.',

@@ -38,7 +38,9 @@ const LINE = {
       [39.49, 48.65], // Stanytsia Luhanska
       [39.23, 48.74], // Shchastia
       [38.38, 48.63], // Popasna
-      [38.4, 48.34], // Debaltseve area (the salient Ukraine held until February 2015)
+      [38.45, 48.38], // east of Debaltseve: the salient Ukraine held until February 2015 (src-44)
+      [38.35, 48.29], // south of Debaltseve
+      [38.1, 48.4], // north of Horlivka, which the formations held
       [37.98, 48.3], // west of Horlivka
       [37.75, 48.14], // Avdiivka
       [37.74, 48.07], // Donetsk airport, which Kyiv held the 19 September line left on its side (src-42)
@@ -52,6 +54,32 @@ const LINE = {
     'Drawn through settlements it ran by or near (Stanytsia Luhanska, Shchastia, Popasna, the Debaltseve area, Horlivka, Avdiivka and Donetsk airport, Marinka, the Volnovakha area, Shyrokyne) to about 0.05°.',
   sources: cite(['src-21', 'memorandum point 2: the line as of 19 September 2014'], 'src-20'),
   audience: 'public',
+};
+
+/**
+ * The line after Ukrainian forces left Debaltseve on 18 February 2015 (src-44): the demo's own sketch, the
+ * 19 September sketch with the Debaltseve salient cut off between Popasna and the west of Horlivka through
+ * the Svitlodarsk area. Approximate like its predecessor; comparing the two shows the land and the town that
+ * changed hands, which no agreed map records either.
+ */
+const { basisAgreementId: _memorandum, ...UNAGREED } = LINE;
+const LINE_2015 = {
+  ...UNAGREED,
+  id: 'line-2015-02-20',
+  date: '2015-02-20',
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      ...LINE.geometry.coordinates.slice(0, 3),
+      [38.3, 48.45], // east of Svitlodarsk, which Ukraine kept
+      [38.25, 48.4], // south of Svitlodarsk, north of Debaltseve
+      ...LINE.geometry.coordinates.slice(5),
+    ],
+  },
+  note:
+    'Approximate sketch by the demo, not an agreed or published map: the 19 September 2014 sketch with the Debaltseve salient cut off north of Debaltseve after Ukrainian forces left the town on 18 February 2015 (src-44). ' +
+    'Drawn through the Svitlodarsk area between Popasna and the west of Horlivka; elsewhere it repeats the earlier sketch, which is not a claim that nothing else moved.',
+  sources: cite(['src-44', 'Ukrainian forces left Debaltseve on 18 February 2015']),
 };
 
 const synthetic = { publisher: 'Parley demo (synthetic)', sourceId: SYNTHETIC };
@@ -133,7 +161,7 @@ function ensureDateTimeFormat(): void {
 export async function loadLines({ deps, processId }: Ctx): Promise<void> {
   ensureDateTimeFormat();
   await createRecord(deps, SYSTEM, processId, resource('source'), validated(SourceInput, SOURCE, 'synthetic source'));
-  await createRecord(deps, SYSTEM, processId, resource('line'), validated(LineInput, LINE, `line ${LINE.id}`));
+  for (const line of [LINE, LINE_2015]) await createRecord(deps, SYSTEM, processId, resource('line'), validated(LineInput, line, `line ${line.id}`));
   for (const i of INCIDENTS) await createIncident(deps, SYSTEM, processId, validated(IncidentInput, i, `incident ${i.id}`));
   for (const o of OBSERVATIONS) await createRecord(deps, SYSTEM, processId, resource('observation'), validated(ObservationInput, o, `observation ${o.id}`));
   for (const r of RESTRICTIONS) await createRecord(deps, SYSTEM, processId, resource('restriction'), validated(RestrictionInput, r, `restriction ${r.id}`));

@@ -174,6 +174,15 @@ export const SOURCES: Source[] = [
     note: "Ukrainian English-language outlet presenting Ukraine's side.",
   },
   {
+    id: 'src-44',
+    kind: 'article',
+    language: 'en',
+    date: '2015',
+    title: '[OHCHR figures on eastern Ukraine; Ukrainian forces left Debaltseve on 18 February 2015]',
+    publisher: 'UAWire (uawire.org), citing OHCHR',
+    note: 'The research notes give the withdrawal from Debaltseve on 18 February 2015 and the casualty figures of 15 May 2015 from this source; no exact publication date in the notes (year only).',
+  },
+  {
     id: 'src-nov-report',
     kind: 'article',
     language: 'en',

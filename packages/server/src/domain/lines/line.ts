@@ -9,6 +9,7 @@ export interface Line {
   date: string;
   basisAgreementId?: string;
   claimantPartyId?: string;
+  standing?: 'tabled' | 'withdrawn' | 'agreed';
   approximate: boolean;
   geometry: { type: 'LineString'; coordinates: [number, number][] };
   note?: string;
@@ -20,6 +21,8 @@ export interface Line {
  * so every distance to it would be a distance to a point.
  */
 export function assertLine(l: Line): void {
+  if (l.kind === 'contact' && l.standing !== undefined)
+    throw invalid('standing', 'standing_of_contact_line', 'A contact line describes the ground: only a demarcation proposal is tabled, withdrawn or agreed.');
   const coords = l.geometry.coordinates;
   for (const [i, [lon, lat]] of coords.entries()) {
     if (!Number.isFinite(lon) || lon < -180 || lon > 180)

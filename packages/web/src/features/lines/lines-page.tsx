@@ -27,7 +27,8 @@ export function LinesPage() {
   const label = (f: LineFeature) => {
     const p = f.properties;
     const who = p.claimantPartyId ? (parties.get(p.claimantPartyId)?.names.en ?? p.claimantPartyId) : t('lines.mediator');
-    return `${t(p.kind === 'contact' ? 'lines.kind.contact' : 'lines.kind.proposal')} · ${who} · ${p.date} · v${p.version}`;
+    const standing = p.standing ? ` · ${t(`lines.standing.${p.standing}`)}` : '';
+    return `${t(p.kind === 'contact' ? 'lines.kind.contact' : 'lines.kind.proposal')} · ${who} · ${p.date}${standing} · v${p.version}`;
   };
   const query = new URLSearchParams({ a, b }).toString();
   const exportUrl = (ext: 'csv' | 'geojson') => `${window.location.origin}/api/processes/${encodeURIComponent(process.id)}/lines/compare.${ext}?${query}`;

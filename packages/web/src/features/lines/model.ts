@@ -8,5 +8,5 @@ export type Side = 'left' | 'right';
 export interface LineFeature {
   id: string;
   geometry: { type: 'LineString'; coordinates: [number, number][] };
-  properties: { kind: string; date: string; claimantPartyId?: string; approximate?: boolean; version: number };
+  properties: { kind: string; date: string; claimantPartyId?: string; standing?: 'tabled' | 'withdrawn' | 'agreed'; approximate?: boolean; version: number };
 }

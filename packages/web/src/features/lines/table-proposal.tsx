@@ -62,6 +62,7 @@ export function TableProposal({ onTabled }: { onTabled: () => void }) {
         params: { path: { processId: process.id } },
         body: {
           kind: 'demarcation_proposal',
+          standing: 'tabled',
           date,
           approximate: true,
           geometry: { type: 'LineString', coordinates },
