@@ -95,4 +95,20 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     expect(log.problems).toEqual([]);
   }, 40_000);
+
+  it('the contact line over time: one click compares a version with the one before, and Debaltseve changes sides', async () => {
+    const page = await linesAs('analyst');
+    const timeline = page.getByRole('region', { name: 'Contact line over time' });
+    await timeline
+      .getByRole('button', { name: /^Change since / })
+      .first()
+      .click();
+    const places = page.getByTestId('settlements');
+    await places.waitFor();
+    await expect(places.textContent()).resolves.toContain('Debaltseve');
+    await expect(page.getByLabel('Line A').inputValue()).resolves.toBe('line-2014-09-19');
+    await expect(page.getByLabel('Line B').inputValue()).resolves.toBe('line-2015-02-20');
+    await axeCheck(page, 'contact line over time');
+    expect(log.problems).toEqual([]);
+  }, 40_000);
 });

@@ -7,6 +7,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { Load, PageTitle } from '../../ui/common.tsx';
 import { ComparisonSketch } from './comparison-sketch.tsx';
 import { ComparisonTables } from './comparison-tables.tsx';
+import { ContactTimeline } from './contact-timeline.tsx';
 import { TableProposal } from './table-proposal.tsx';
 import type { Comparison, LineFeature } from './model.ts';
 import './lines.css';
@@ -32,10 +33,12 @@ export function LinesPage() {
   };
   const query = new URLSearchParams({ a, b }).toString();
   const exportUrl = (ext: 'csv' | 'geojson') => `${window.location.origin}/api/processes/${encodeURIComponent(process.id)}/lines/compare.${ext}?${query}`;
-  const compare = async () => {
+  const compare = async (lineA = a, lineB = b) => {
     setResult({ busy: true });
     try {
-      const comparison = await api.GET('/api/processes/{processId}/lines/compare', { params: { path: { processId: process.id }, query: { a, b } } });
+      const comparison = await api.GET('/api/processes/{processId}/lines/compare', {
+        params: { path: { processId: process.id }, query: { a: lineA, b: lineB } },
+      });
       setResult({ comparison: comparison as Comparison });
     } catch (err) {
       setResult({ error: errorText(err, t).text });
@@ -49,36 +52,46 @@ export function LinesPage() {
         {(fc) => {
           const lines = fc.features as unknown as LineFeature[];
           return (
-            <form
-              className="lines-pick"
-              aria-label={t('lines.pick')}
-              onSubmit={(e) => {
-                e.preventDefault();
-                void compare();
-              }}
-            >
-              {(
-                [
-                  ['a', a, setA],
-                  ['b', b, setB],
-                ] as const
-              ).map(([which, value, set]) => (
-                <div className="field" key={which}>
-                  <label htmlFor={`${ids}-${which}`}>{t(which === 'a' ? 'lines.lineA' : 'lines.lineB')}</label>
-                  <select id={`${ids}-${which}`} value={value} onChange={(e) => set(e.target.value)} required>
-                    <option value="">{t('lines.choose')}</option>
-                    {lines.map((l) => (
-                      <option key={String(l.id)} value={String(l.id)}>
-                        {label(l)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ))}
-              <button type="submit" disabled={!a || !b || result.busy}>
-                {t('lines.compare')}
-              </button>
-            </form>
+            <>
+              <form
+                className="lines-pick"
+                aria-label={t('lines.pick')}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void compare();
+                }}
+              >
+                {(
+                  [
+                    ['a', a, setA],
+                    ['b', b, setB],
+                  ] as const
+                ).map(([which, value, set]) => (
+                  <div className="field" key={which}>
+                    <label htmlFor={`${ids}-${which}`}>{t(which === 'a' ? 'lines.lineA' : 'lines.lineB')}</label>
+                    <select id={`${ids}-${which}`} value={value} onChange={(e) => set(e.target.value)} required>
+                      <option value="">{t('lines.choose')}</option>
+                      {lines.map((l) => (
+                        <option key={String(l.id)} value={String(l.id)}>
+                          {label(l)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ))}
+                <button type="submit" disabled={!a || !b || result.busy}>
+                  {t('lines.compare')}
+                </button>
+              </form>
+              <ContactTimeline
+                lines={lines}
+                onCompare={(from, to) => {
+                  setA(from);
+                  setB(to);
+                  void compare(from, to);
+                }}
+              />
+            </>
           );
         }}
       </Load>
