@@ -96,6 +96,19 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
     expect(log.problems).toEqual([]);
   }, 40_000);
 
+  it('a delegate withdraws its own party’s proposal and cannot touch the other side’s', async () => {
+    const page = await linesAs('delegate-rus');
+    const own = page.getByTestId(`proposal-${tabled[1]!}`);
+    const other = page.getByTestId(`proposal-${tabled[0]!}`);
+    await own.waitFor();
+    await expect(other.getByRole('button').count()).resolves.toBe(0);
+    await expect(own.getByRole('button', { name: 'Record as agreed' }).count()).resolves.toBe(0);
+    await own.getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(() => own.textContent(), { timeout: 10_000 }).toContain('withdrawn · v2');
+    await axeCheck(page, 'proposal standing');
+    expect(log.problems).toEqual([]);
+  }, 40_000);
+
   it('the contact line over time: one click compares a version with the one before, and Debaltseve changes sides', async () => {
     const page = await linesAs('analyst');
     const timeline = page.getByRole('region', { name: 'Contact line over time' });

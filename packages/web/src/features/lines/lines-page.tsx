@@ -8,6 +8,7 @@ import { Load, PageTitle } from '../../ui/common.tsx';
 import { ComparisonSketch } from './comparison-sketch.tsx';
 import { ComparisonTables } from './comparison-tables.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
+import { ProposalStanding } from './proposal-standing.tsx';
 import { TableProposal } from './table-proposal.tsx';
 import type { Comparison, LineFeature } from './model.ts';
 import './lines.css';
@@ -91,6 +92,7 @@ export function LinesPage() {
                   void compare(from, to);
                 }}
               />
+              <ProposalStanding lines={lines} onChanged={() => setReload((n) => n + 1)} />
             </>
           );
         }}
