@@ -226,6 +226,11 @@ describe(`lines, withdrawal rules and violations (${process.env.PARLEY_TEST_ENGI
 
   it('lets a party table and withdraw its own proposal, as new versions, and only the mediator record it as agreed', async () => {
     const proposal = line({ kind: 'demarcation_proposal', date: '2014-11-20', claimantPartyId: 'rus', standing: 'tabled', audience: 'public' });
+    // A party cannot table its own line as already agreed, nor cite a round that does not exist.
+    expect((await call(w, 'POST', '/lines', 'delegateRus', { ...proposal, standing: 'agreed' })).status).toBe(403);
+    const noRound = await call(w, 'POST', '/lines', 'delegateRus', { ...proposal, basisMeetingId: 'no-such-round' });
+    expect(noRound.status).toBeGreaterThanOrEqual(400);
+    expect(noRound.status).toBeLessThan(500);
     const tabled = await call(w, 'POST', '/lines', 'delegateRus', proposal);
     expect(tabled.status, tabled.body).toBe(201);
     const id = tabled.json.id as string;

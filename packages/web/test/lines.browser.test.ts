@@ -122,6 +122,10 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
     await expect(page.getByLabel('Line A').inputValue()).resolves.toBe('line-2014-09-19');
     await expect(page.getByLabel('Line B').inputValue()).resolves.toBe('line-2015-02-20');
     await axeCheck(page, 'contact line over time');
+    await page.screenshot({ path: join(SHOTS, 'lines-timeline.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SHOTS, 'lines-timeline-390.png'), fullPage: true });
     expect(log.problems).toEqual([]);
   }, 40_000);
 });

@@ -14,7 +14,7 @@ type Standing = 'tabled' | 'withdrawn' | 'agreed';
  * Each change is a new version of the line, so earlier standings stay in its history.
  */
 export function ProposalStanding({ lines, onChanged }: { lines: LineFeature[]; onChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, name, date } = useI18n();
   const { me } = useSession();
   const { process, parties } = useProcess();
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
@@ -48,8 +48,8 @@ export function ProposalStanding({ lines, onChanged }: { lines: LineFeature[]; o
         {proposals.map((l) => (
           <li key={l.id} data-testid={`proposal-${l.id}`}>
             <span>
-              {l.properties.claimantPartyId ? (parties.get(l.properties.claimantPartyId)?.names.en ?? l.properties.claimantPartyId) : t('lines.mediator')} ·{' '}
-              {l.properties.date} · {t(`lines.standing.${l.properties.standing ?? 'tabled'}`)} · v{l.properties.version}
+              {l.properties.claimantPartyId ? name(parties.get(l.properties.claimantPartyId)?.names) || l.properties.claimantPartyId : t('lines.mediator')} ·{' '}
+              {date(l.properties.date)} · {t(`lines.standing.${l.properties.standing ?? 'tabled'}`)} · v{l.properties.version}
             </span>
             {choices(l).map((s) => (
               <button key={s} type="button" onClick={() => void change(l, s)}>
