@@ -60,7 +60,8 @@ async function timed(runs: number, op: () => Promise<unknown>): Promise<number[]
 export async function benchLines() {
   const rt = await openRuntime({ databaseUrl: process.env.DATABASE_URL, dataDir: null });
   const pid = `bench-lines-${Date.now().toString(36)}`;
-  await createProcess(rt, SYSTEM, { id: pid, names: { en: 'Lines bench' } });
+  const { ring, along, approximate, note } = DONBAS_AOI;
+  await createProcess(rt, SYSTEM, { id: pid, names: { en: 'Lines bench' }, areaOfInterest: { ring, along, approximate, note } });
   const a = dense(VERTICES, (t) => 0.004 * Math.sin(t * 180));
   const b = dense(VERTICES, (t) => 0.03 * Math.sin(t * 23) + 0.004 * Math.cos(t * 150));
   const ids: string[] = [];

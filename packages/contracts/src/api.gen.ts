@@ -2259,6 +2259,8 @@ export interface components {
           | 'line_outside_area'
           | 'self_intersecting_line'
           | 'crosses_antimeridian'
+          | 'area_not_closed'
+          | 'self_intersecting_area'
           | 'bounds_reversed'
           | 'best_outside_bounds'
           | 'split_mismatch'
@@ -2452,6 +2454,14 @@ export interface operations {
                 [key: string]: unknown;
               };
               description?: string | null;
+              areaOfInterest?: {
+                /** @description a closed ring: the last position equals the first */
+                ring: [number, number][];
+                /** @description the direction lines are read in (east, north), which names their sides; across the longer side of the area when left out */
+                along?: [number, number];
+                approximate: boolean;
+                note?: string;
+              } | null;
             } & {
               [key: string]: unknown;
             })[];
@@ -2507,6 +2517,14 @@ export interface operations {
             ru?: string;
           };
           description?: string;
+          areaOfInterest?: {
+            /** @description a closed ring: the last position equals the first */
+            ring: [number, number][];
+            /** @description the direction lines are read in (east, north), which names their sides; across the longer side of the area when left out */
+            along?: [number, number];
+            approximate: boolean;
+            note?: string;
+          };
           /** @description the first mediator; the administrator who opens the process when left out */
           mediator?: string;
         };

@@ -90,6 +90,8 @@ export const ERROR_REASON_DESCRIPTIONS = {
   line_outside_area: 'A line does not cross the area of interest it is compared in.',
   self_intersecting_line: 'A line crosses or touches itself.',
   crosses_antimeridian: 'A line crosses the antimeridian; split it there.',
+  area_not_closed: 'An area of interest is not one closed ring of at least four positions.',
+  self_intersecting_area: 'An area of interest crosses or touches its own edge.',
   bounds_reversed: 'A low bound is above the high bound.',
   best_outside_bounds: 'A best estimate lies outside its low–high range.',
   split_mismatch: 'The deaths by side do not add up to the best estimate.',

@@ -89,6 +89,61 @@ describe(`deployment and process administration (${process.env.PARLEY_TEST_ENGIN
     );
   });
 
+  it('opens a process with its area of interest, checked as a line is, and refuses a broken one at the offending position', async () => {
+    const id = `p-${rand()}`;
+    const ring = [
+      [30, 50],
+      [31, 50],
+      [31, 52],
+      [30, 52],
+      [30, 50],
+    ];
+    const open = (areaOfInterest: object) => req('POST', '/api/processes', admin, { id, names: { en: 'Area' }, areaOfInterest });
+    const refused = [
+      [{ ring: ring.slice(0, 4), approximate: true }, 'area_not_closed', 'areaOfInterest/ring'],
+      [
+        {
+          ring: [
+            [30, 50],
+            [31, 52],
+            [31, 50],
+            [30, 52],
+            [30, 50],
+          ],
+          approximate: true,
+        },
+        'self_intersecting_area',
+        'areaOfInterest/ring/2',
+      ],
+      [
+        {
+          ring: [
+            [179, 0],
+            [-179, 0],
+            [-179, 1],
+            [179, 0],
+          ],
+          approximate: true,
+        },
+        'crosses_antimeridian',
+        'areaOfInterest/ring/1',
+      ],
+      [{ ring, approximate: true, along: [0, 0] }, 'invalid_value', 'areaOfInterest/along'],
+    ] as const;
+    for (const [area, reason, field] of refused) {
+      const r = await open(area);
+      expect(r.status, JSON.stringify(r.json)).toBe(400);
+      expect(r.json.error).toMatchObject({ reason, details: { field } });
+    }
+    expect(await rt.store.reader.processExists(id)).toBe(false);
+    expect((await open({ ring, approximate: false })).status).toBe(201);
+    const all = await req('GET', '/api/processes');
+    expect(all.status, JSON.stringify(all.json)).toBe(200);
+    const listed = all.json.items.find((p: { id: string }) => p.id === id);
+    // A tall area reads its lines north to south, so their sides are east and west.
+    expect(listed.areaOfInterest).toEqual({ ring, along: [0, -1], approximate: false });
+  });
+
   it('invites a delegate of one party, who signs in and writes for that party only', async () => {
     const username = `del-${rand()}`;
     const made = await invite(w, w.headers.mediator, { role: 'delegate', partyId: 'ukr', username });

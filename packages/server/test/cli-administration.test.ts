@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli/commands.ts';
@@ -36,6 +39,24 @@ describe(`parley process create and parley invite (${process.env.PARLEY_TEST_ENG
     await expect(parley('process', 'create', 'Not_A_Slug', '--name-en', 'X')).rejects.toMatchObject({ reason: 'invalid_pattern' });
     await expect(parley('process', 'create', id, '--name-en', 'Again')).rejects.toMatchObject({ reason: 'already_exists' });
     expect(await w.rt.store.reader.processExists('not_a_slug')).toBe(false);
+  });
+
+  it('opens a process with its area of interest from a GeoJSON file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-area-'));
+    const ring = [
+      [24, 44],
+      [41, 44],
+      [41, 53],
+      [24, 53],
+      [24, 44],
+    ];
+    const file = join(dir, 'area.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }));
+    const id = `cli-${rand()}`;
+    await parley('process', 'create', id, '--name-en', 'Area', '--area', file, '--area-exact');
+    expect(await w.rt.store.reader.processArea(id)).toEqual({ ring, along: [1, 0], approximate: false });
+    writeFileSync(file, JSON.stringify({ type: 'Polygon', coordinates: [ring.slice(0, 4)] }));
+    await expect(parley('process', 'create', `${id}-b`, '--name-en', 'B', '--area', file)).rejects.toMatchObject({ reason: 'area_not_closed' });
   });
 
   it('prints a one-time invite link that offers exactly the role and party asked', async () => {

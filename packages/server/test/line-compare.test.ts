@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/domain/monitoring/csv.ts';
+import { DONBAS_AOI } from '../src/domain/lines/area-of-interest.ts';
 import { call, world, type World } from './support/world.ts';
 
 /*
@@ -282,28 +283,94 @@ describe(`lines compared (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(roles.slice(0, 2)).toEqual(['line_a', 'line_b']);
   });
 
-  it('compares in the Donbas area of interest when no box is given', async () => {
-    await add(
-      'donbasA',
-      line([
+  it('compares in a box around both lines when the process has no area of interest', async () => {
+    await add('boxWest', line(meridian(1)));
+    await add('boxEast', line(meridian(1.1)));
+    const r = await compare(ids.boxWest!, ids.boxEast!, 'mediator', '', '');
+    expect(r.status, r.body).toBe(200);
+    expect(r.json.area.note).toMatch(/no area of interest/);
+    // The box reaches a quarter of the lines' extent beyond them, so the strip between them is whole.
+    near(r.json.gainedKm2.right + r.json.gainedKm2.left, 1.5 * MERIDIAN_DEGREE_KM * EQUATOR_TENTH_KM, 0.001);
+  });
+});
+
+describe(`lines in a process with an area of interest (${process.env.PARLEY_TEST_ENGINE})`, () => {
+  let d: World;
+  beforeAll(async () => {
+    d = await world({ areaOfInterest: { ring: DONBAS_AOI.ring, along: DONBAS_AOI.along, approximate: true, note: DONBAS_AOI.note } });
+  });
+
+  it("compares in the process's area when no box is given", async () => {
+    const made = [];
+    for (const coordinates of [
+      [
         [38.6, 48.9],
         [38.0, 48.2],
         [37.7, 47.6],
-      ]),
-    );
-    await add(
-      'donbasB',
-      line([
+      ],
+      [
         [38.7, 48.9],
         [38.1, 48.2],
         [37.8, 47.6],
-      ]),
-    );
-    const r = await compare(ids.donbasA!, ids.donbasB!, 'mediator', '', '');
+      ],
+    ]) {
+      const r = await call(d, 'POST', '/lines', 'mediator', line(coordinates as Pos[]));
+      expect(r.status, r.body).toBe(201);
+      made.push(r.json.id as string);
+    }
+    const r = await call(d, 'GET', `/lines/compare?a=${made[0]}&b=${made[1]}`, 'mediator');
     expect(r.status, r.body).toBe(200);
-    expect(r.json.area.id).toBe('donbas-front-2014');
+    expect(r.json.area.id).toBe(`${d.pid}:area`);
     expect(r.json.area.sides.left.en).toBe('south-east');
     expect(r.json.parcels.map((p: { to: string }) => p.to)).toEqual(['right']);
     expect(r.json.gainedKm2.right).toBeGreaterThan(100);
+  });
+
+  it('refuses a line that never enters the area, and writes nothing', async () => {
+    const before = (await call(d, 'GET', '/lines', 'delegateUkr')).json.items.length;
+    const r = await call(
+      d,
+      'POST',
+      '/lines',
+      'delegateUkr',
+      line(
+        [
+          [30, 50],
+          [31, 51],
+        ],
+        { claimantPartyId: 'ukr' },
+      ),
+    );
+    expect(r.status, r.body).toBe(400);
+    expect(r.json.error).toMatchObject({ reason: 'line_outside_area', details: { field: 'geometry/coordinates' } });
+    expect((await call(d, 'GET', '/lines', 'delegateUkr')).json.items.length).toBe(before);
+    // A line from outside that passes through the area is a line across it.
+    const across = await call(
+      d,
+      'POST',
+      '/lines',
+      'delegateUkr',
+      line(
+        [
+          [37.5, 50],
+          [37.5, 46],
+        ],
+        { claimantPartyId: 'ukr' },
+      ),
+    );
+    expect(across.status, across.body).toBe(201);
+    // Moving it out of the area is refused as creating it there would be; the stored version is unchanged.
+    const moved = await call(d, 'PUT', `/lines/${across.json.id}`, 'delegateUkr', {
+      ...line(
+        [
+          [30, 50],
+          [31, 51],
+        ],
+        { claimantPartyId: 'ukr' },
+      ),
+      version: across.json.version,
+    });
+    expect(moved.json.error).toMatchObject({ reason: 'line_outside_area' });
+    expect((await call(d, 'GET', `/lines/${across.json.id}`, 'delegateUkr')).json.version).toBe(across.json.version);
   });
 });

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Names, Strict } from './common.ts';
 import { Role } from './access.ts';
+import { AreaOfInterestInput } from './lines.ts';
 
 /**
  * Deployment and process administration: the first administrator's set-up, processes, account invites
@@ -26,6 +27,7 @@ export const ProcessCreateInput = Type.Object(
     id: ProcessId,
     names: Names,
     description: Type.Optional(Type.String({ maxLength: 4000 })),
+    areaOfInterest: Type.Optional(AreaOfInterestInput),
     mediator: Type.Optional(Username('the first mediator; the administrator who opens the process when left out')),
   },
   Strict,

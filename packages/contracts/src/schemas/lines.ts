@@ -9,6 +9,24 @@ const BodyDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Y
 /** A GeoJSON position, longitude first (RFC 7946), on the WGS84 globe. */
 const Position = Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]);
 
+/**
+ * The part of the world a process's lines are compared in: one closed ring, longitude first. A comparison
+ * extends both lines to its edge and cuts them there; a line that never enters it is refused.
+ */
+export const AreaOfInterestInput = Type.Object(
+  {
+    ring: Type.Array(Position, { minItems: 4, maxItems: 5_000, description: 'a closed ring: the last position equals the first' }),
+    along: Type.Optional(
+      Type.Tuple([Type.Number(), Type.Number()], {
+        description: 'the direction lines are read in (east, north), which names their sides; across the longer side of the area when left out',
+      }),
+    ),
+    approximate: Type.Boolean(),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  Strict,
+);
+
 /** The withdrawal-rule sets, one per agreement that set distances. */
 export const RuleSetId = lit('memorandum-2014-09-19', 'package-2015-02-12', 'addendum-2015-09-29');
 

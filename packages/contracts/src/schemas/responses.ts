@@ -2,6 +2,7 @@ import { Type, type Static, type TObject, type TProperties, type TSchema } from 
 import { ErrorBody } from '../errors.ts';
 import { Audience, Id, Names, SourceRef } from './common.ts';
 import { RoleGrant } from './access.ts';
+import { AreaOfInterestInput } from './lines.ts';
 import { IncidentInput, VerificationInput } from './monitoring.ts';
 import { AttendanceInput, InvitationInput, InvitationStatus, MeetingInput, MeetingStatus } from './talks.ts';
 import { Witness } from './witnesses.ts';
@@ -151,6 +152,7 @@ export const ProcessView = open(
     id: Type.String(),
     names: Type.Object(Names.properties, { additionalProperties: true }),
     description: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    areaOfInterest: Type.Optional(Type.Union([AreaOfInterestInput, Type.Null()])),
   },
   'a process on this server',
 );

@@ -155,6 +155,24 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       console.log(`${a.username}\t${a.roles.map((r) => `${r.processId}:${r.role}${r.partyId ? `(${r.partyId})` : ''}`).join(', ')}`);
   });
 
+  /** The outer ring of the first polygon in a GeoJSON file (a geometry, a feature or a collection). */
+  // The ring is checked by the operation's schema and the domain, as one sent to the API is.
+  const outerRing = (file: string): [number, number][] => {
+    const find = (g: { type?: string; coordinates?: unknown[]; geometry?: unknown; features?: unknown[] } | null): unknown =>
+      g?.type === 'Polygon'
+        ? g.coordinates?.[0]
+        : g?.type === 'MultiPolygon'
+          ? (g.coordinates?.[0] as unknown[])?.[0]
+          : g?.type === 'Feature'
+            ? find(g.geometry as never)
+            : g?.type === 'FeatureCollection'
+              ? find((g.features?.[0] ?? null) as never)
+              : undefined;
+    const ring = find(JSON.parse(readFileSync(file, 'utf8')));
+    if (!ring) throw new Error(`${file} holds no GeoJSON polygon.`);
+    return ring as [number, number][];
+  };
+
   const proc = program.command('process').description('manage processes');
   proc
     .command('create')
@@ -164,16 +182,24 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     .option('--name-ru <name>')
     .option('--description <text>')
     .option('--mediator <username>', 'the first mediator (an existing account)')
-    .action(async (id: string, o: { nameEn: string; nameUk?: string; nameRu?: string; description?: string; mediator?: string }) => {
-      const names = { en: o.nameEn, ...(o.nameUk ? { uk: o.nameUk } : {}), ...(o.nameRu ? { ru: o.nameRu } : {}) };
-      const r = await run('process-create', {
-        id,
-        names,
-        ...(o.description ? { description: o.description } : {}),
-        ...(o.mediator ? { mediator: o.mediator } : {}),
-      });
-      console.log(`Opened the process ${r.id}${r.mediator ? ` with ${r.mediator} as mediator` : ' (no mediator yet: invite one with parley invite)'}.`);
-    });
+    .option('--area <file>', "the area of interest the process's lines are compared in: a GeoJSON polygon (its outer ring)")
+    .option('--area-exact', 'the area is surveyed, not approximate')
+    .action(
+      async (
+        id: string,
+        o: { nameEn: string; nameUk?: string; nameRu?: string; description?: string; mediator?: string; area?: string; areaExact?: boolean },
+      ) => {
+        const names = { en: o.nameEn, ...(o.nameUk ? { uk: o.nameUk } : {}), ...(o.nameRu ? { ru: o.nameRu } : {}) };
+        const r = await run('process-create', {
+          id,
+          names,
+          ...(o.description ? { description: o.description } : {}),
+          ...(o.area ? { areaOfInterest: { ring: outerRing(o.area), approximate: !o.areaExact } } : {}),
+          ...(o.mediator ? { mediator: o.mediator } : {}),
+        });
+        console.log(`Opened the process ${r.id}${r.mediator ? ` with ${r.mediator} as mediator` : ' (no mediator yet: invite one with parley invite)'}.`);
+      },
+    );
 
   program
     .command('invite')

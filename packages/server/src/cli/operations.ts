@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Runtime } from '../compose.ts';
+import { AreaOfInterestInput } from '@parley/contracts';
 import { SYSTEM } from '../domain/shared/actor.ts';
 import { AppError } from '../domain/shared/app-error.ts';
 import type { ImportFormat } from '../domain/monitoring/import-formats.ts';
@@ -69,6 +70,7 @@ export const operations = {
       id: Str(64),
       names: Obj({ en: Str(500), uk: Type.Optional(Str(500)), ru: Type.Optional(Str(500)) }),
       description: Type.Optional(Str(4000)),
+      areaOfInterest: Type.Optional(AreaOfInterestInput),
       mediator: Type.Optional(Str(50)),
     }),
     async (rt, o) => openProcess(rt, SYSTEM, o),

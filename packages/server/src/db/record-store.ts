@@ -25,6 +25,8 @@ import { claimLink } from './account-store.ts';
 import { withArticle } from '../domain/shared/article.ts';
 import { journalMeta, writerSides } from './activity-store.ts';
 import type { JournalFilter } from '../use-cases/ports.ts';
+import type { AreaInput } from '../domain/lines/process-area.ts';
+import { json } from './monitoring/scope.ts';
 
 type RecordRow = Selectable<Database['parties']>;
 
@@ -91,8 +93,13 @@ class Reader implements RecordReader {
   }
 
   async processes() {
-    const rows = await this.q.selectFrom('processes').select(['process_id', 'names', 'description']).orderBy('process_id').execute();
-    return rows.map((r) => ({ id: r.process_id, names: r.names, description: r.description }));
+    const rows = await this.q.selectFrom('processes').select(['process_id', 'names', 'description', 'area_of_interest']).orderBy('process_id').execute();
+    return rows.map((r) => ({ id: r.process_id, names: r.names, description: r.description, areaOfInterest: json(r.area_of_interest) as AreaInput | null }));
+  }
+
+  async processArea(processId: string) {
+    const row = await this.q.selectFrom('processes').select('area_of_interest').where('process_id', '=', processId).executeTakeFirst();
+    return (json(row?.area_of_interest) as AreaInput | null | undefined) ?? null;
   }
 
   async getMany(table: RecordTable, processId: string, ids: string[]) {
@@ -315,10 +322,15 @@ class Work extends Reader implements UnitOfWork {
     this.pending.push({ recordType: kind, recordId, version: Number(entry.row.seq), supersedes: null, body: entry.row });
   }
 
-  async createProcess(p: { id: string; names: unknown; description?: string }) {
+  async createProcess(p: { id: string; names: unknown; description?: string; areaOfInterest?: AreaInput }) {
     const inserted = await this.tx
       .insertInto('processes')
-      .values({ process_id: p.id, names: JSON.stringify(p.names), description: p.description ?? null })
+      .values({
+        process_id: p.id,
+        names: JSON.stringify(p.names),
+        description: p.description ?? null,
+        area_of_interest: p.areaOfInterest ? JSON.stringify(p.areaOfInterest) : null,
+      })
       .onConflict((oc) => oc.doNothing())
       .returning('process_id')
       .executeTakeFirst();

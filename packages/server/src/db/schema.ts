@@ -47,7 +47,14 @@ export const RECORD_TABLES = [
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export interface Database extends Record<RecordTable, RecordRow> {
-  processes: { process_id: string; names: Json; description: string | null; created_at: Generated<Stamp>; id_key: Generated<Uint8Array> };
+  processes: {
+    process_id: string;
+    names: Json;
+    description: string | null;
+    area_of_interest: Json | null;
+    created_at: Generated<Stamp>;
+    id_key: Generated<Uint8Array>;
+  };
   accounts: {
     account_id: string;
     username: string;

@@ -5,6 +5,7 @@ import type { Role } from '../domain/shared/actor.ts';
 import { SYSTEM } from '../domain/shared/actor.ts';
 import { addAccount, grantRole, type AccessDeps } from '../use-cases/access/accounts.ts';
 import { createProcess } from '../use-cases/create-process.ts';
+import { DONBAS_AOI } from '../domain/lines/area-of-interest.ts';
 import { importIncidents } from '../use-cases/monitoring/import-incidents.ts';
 import { loadMinsk2014 } from './minsk-2014/index.ts';
 import { SERVER_ROOT } from '../paths.ts';
@@ -33,6 +34,7 @@ export async function seedDemo(deps: AccessDeps) {
     id: DEMO_PROCESS,
     names: { en: 'Minsk process for eastern Ukraine', uk: 'Мінський процес щодо сходу України', ru: 'Минский процесс по востоку Украины' },
     description: 'Demo: the Trilateral Contact Group as of late November 2014, from public reporting (see each record’s sources).',
+    areaOfInterest: { ring: DONBAS_AOI.ring, along: DONBAS_AOI.along, approximate: DONBAS_AOI.approximate, note: DONBAS_AOI.note },
   });
   await loadMinsk2014(deps, DEMO_PROCESS);
   if (existsSync(UCDP_2014)) await importIncidents(deps, SYSTEM, DEMO_PROCESS, readFileSync(UCDP_2014));

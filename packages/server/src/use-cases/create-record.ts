@@ -5,7 +5,7 @@ import { assertCanWrite, visibilityOf } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { StoredRecord, UnitOfWork } from './ports.ts';
 import { reading } from './reading.ts';
-import { assertProcess, bodyOf, recordId, today, type Deps } from './support.ts';
+import { assertProcess, assertWithinArea, bodyOf, recordId, today, type Deps } from './support.ts';
 
 export type CreateOutcome = 'created' | 'unchanged';
 
@@ -47,6 +47,7 @@ async function writeNew(
   await assertProcess(deps.store.reader, processId);
   const owner = assertCanWrite(actor, processId, res.writeAs?.(given) ?? res.kind, visibility, res.actingFor?.(given));
   res.check(given);
+  await assertWithinArea(deps.store.reader, processId, res, given);
   return deps.store.write(processId, actor, async (uow) => {
     const read = reading(uow, actor, processId, 'reference');
     await read.assertRefs(res.refs(given));

@@ -5,6 +5,7 @@ import type { RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
 import type { LogIntegrity } from './log/integrity-state.ts';
 import type { LineComparisonQueries } from './lines/ports.ts';
+import type { AreaInput } from '../domain/lines/process-area.ts';
 
 export type { RecordTable };
 
@@ -142,7 +143,9 @@ export interface RecordReader {
   processExists(processId: string): Promise<boolean>;
   /** The process's secret for opaque record ids; never leaves the server. */
   idKey(processId: string): Promise<Uint8Array>;
-  processes(): Promise<{ id: string; names: unknown; description: string | null }[]>;
+  processes(): Promise<{ id: string; names: unknown; description: string | null; areaOfInterest: AreaInput | null }[]>;
+  /** The area the process's lines are compared in, as its administrator gave it; null when none was. */
+  processArea(processId: string): Promise<AreaInput | null>;
   get(table: RecordTable, processId: string, id: string): Promise<StoredRecord | undefined>;
   getMany(table: RecordTable, processId: string, ids: string[]): Promise<StoredRecord[]>;
   list(table: RecordTable, processId: string, scope: ReadScope, filter: ListFilter): Promise<StoredRecord[]>;
@@ -171,7 +174,7 @@ export interface UnitOfWork extends RecordReader {
   /** Writes a new version; a stale `expectedVersion` is a conflict and writes nothing. */
   revise(table: RecordTable, kind: RecordKind, current: StoredRecord, expectedVersion: number, next: Omit<NewRecord, 'id' | 'owner'>): Promise<StoredRecord>;
   appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string): Promise<void>;
-  createProcess(process: { id: string; names: unknown; description?: string }): Promise<void>;
+  createProcess(process: { id: string; names: unknown; description?: string; areaOfInterest?: AreaInput }): Promise<void>;
   /** Grants (or grants again, as the grant's next version) a role; journalled. */
   grantRole(grant: { accountId: string; role: string; partyId: string | null; inviteId?: string }): Promise<void>;
   /** Writes the revoked version of an active grant; false when there is none to revoke. */

@@ -5,7 +5,7 @@ import { assertCanChange, visibilityOf } from '../policies/access.ts';
 import type { Resource } from './resources.ts';
 import type { StoredRecord } from './ports.ts';
 import { reading } from './reading.ts';
-import { assertProcess, bodyOf, today, type Deps } from './support.ts';
+import { assertProcess, assertWithinArea, bodyOf, today, type Deps } from './support.ts';
 
 /**
  * Writes a new version of a record. Replacing means replacing: the request carries the
@@ -40,6 +40,7 @@ export async function replaceRecord(
     for (const kind of new Set([res.writeAs?.(given) ?? res.kind, res.writeAs?.(current.body) ?? res.kind]))
       assertCanChange(actor, processId, kind, current, visibility, res.actingFor?.(given));
     res.check(given);
+    await assertWithinArea(uow, processId, res, given, current.body);
     await read.assertRefs(res.refs(given));
     const full = res.complete ? await res.complete(given, (table, ref) => read.find(table, ref)) : given;
     const index = res.index(full, today(uow.now));

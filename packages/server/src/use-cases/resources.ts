@@ -29,6 +29,9 @@ import { assertAttribution } from '../domain/monitoring/attribution.ts';
 import { assertIncident } from '../domain/monitoring/incident.ts';
 import { assertObservation } from '../domain/monitoring/observation.ts';
 import { assertLine } from '../domain/lines/line.ts';
+import type { AreaOfInterest } from '../domain/lines/area-of-interest.ts';
+import { assertCrossesArea } from '../domain/lines/process-area.ts';
+import { sameValue } from '../domain/monitoring/ucdp.ts';
 import type { RecordKind } from '../policies/access.ts';
 import type { RecordTable, StoredRecord } from './ports.ts';
 
@@ -69,6 +72,8 @@ export interface KindSpec<I> {
   refs(input: I): Ref[];
   /** Domain checks a schema cannot express. */
   check(input: I): void;
+  /** Checks against the process's area of interest, when it has one; `before` is the version an edit replaces. */
+  within?(input: I, area: AreaOfInterest, before?: I): void;
   actingFor?(input: I): string | null;
   /** The policy kind a body is written under, when it differs from the record's own (an attribution that is an assessment). */
   writeAs?(input: I): RecordKind;
@@ -461,6 +466,10 @@ export const RESOURCES: Resource[] = [
     check: (i) => {
       parsePreciseDate(i.date, 'date');
       assertLine(i);
+    },
+    // Only a new geometry is checked: a line drawn before the area was set can still be withdrawn.
+    within: (i, area, before) => {
+      if (!before || !sameValue(before.geometry, i.geometry)) assertCrossesArea(i.geometry.coordinates, area);
     },
     actingFor: (i) => i.claimantPartyId ?? null,
     // An agreed line binds every side: in the policy's eyes it is an agreement, which the mediator records.

@@ -2,7 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Visibility } from '../domain/shared/actor.ts';
 import { notFound } from '../domain/shared/app-error.ts';
 import type { RecordReader, Store, StoredRecord } from './ports.ts';
-import type { Ref } from './resources.ts';
+import type { Ref, Resource } from './resources.ts';
+import { processArea } from '../domain/lines/process-area.ts';
 
 export interface Deps {
   store: Store;
@@ -28,6 +29,19 @@ export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 export async function assertProcess(reader: RecordReader, processId: string): Promise<void> {
   if (!(await reader.processExists(processId))) throw notFound('process', processId);
+}
+
+/** A body checked against its process's area of interest, for the kinds that have such a check (lines). */
+export async function assertWithinArea(
+  reader: RecordReader,
+  processId: string,
+  res: Resource,
+  input: Record<string, unknown>,
+  before?: Record<string, unknown>,
+) {
+  if (!res.within) return;
+  const area = await reader.processArea(processId);
+  if (area) res.within(input, processArea(processId, area), before);
 }
 
 /** Splits the audience fields from the body, which is stored as given. */

@@ -5,6 +5,7 @@ import { SYSTEM, type Actor, type Role } from '../../src/domain/shared/actor.ts'
 import { buildApp } from '../../src/http/app.ts';
 import { addAccount, authenticate, createApiToken, grantRole } from '../../src/use-cases/access/accounts.ts';
 import { createProcess } from '../../src/use-cases/create-process.ts';
+import type { AreaInput } from '../../src/domain/lines/process-area.ts';
 import { createRecord } from '../../src/use-cases/create-record.ts';
 import { resource } from '../../src/use-cases/resources.ts';
 import { checkResponses } from './response-contract.ts';
@@ -39,11 +40,11 @@ export interface World {
   url(path: string): string;
 }
 
-/** A fresh process with the five parties, the contact group, and one account per role. */
-export async function world(): Promise<World> {
+/** A fresh process (with an area of interest when given) with the five parties, the contact group, and one account per role. */
+export async function world(options: { areaOfInterest?: AreaInput } = {}): Promise<World> {
   const rt = await runtime();
   const pid = `t-${rand()}`;
-  await createProcess(rt, SYSTEM, { id: pid, names: { en: `Test ${pid}` } });
+  await createProcess(rt, SYSTEM, { id: pid, names: { en: `Test ${pid}` }, ...options });
   for (const id of ['ukr', 'rus', 'osce', 'ordo', 'ordl'])
     await createRecord(rt, SYSTEM, pid, resource('party'), { id, names: { en: id.toUpperCase() }, aliases: [], kind: 'state', audience: 'public' });
   await createRecord(rt, SYSTEM, pid, resource('forum'), {

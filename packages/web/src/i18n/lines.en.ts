@@ -51,4 +51,6 @@ export const lines_en = {
   'work.error.line_outside_area': 'The line does not cross the area of interest it is compared in.',
   'work.error.self_intersecting_line': 'The line crosses or touches itself.',
   'work.error.crosses_antimeridian': 'The line crosses the antimeridian; split it there.',
+  'work.error.area_not_closed': 'The area of interest must be one closed ring of at least four positions.',
+  'work.error.self_intersecting_area': 'The edge of the area of interest crosses or touches itself.',
 };

@@ -55,4 +55,6 @@ export const lines_ru: Record<keyof typeof lines_en, string> = {
   'work.error.line_outside_area': 'Линия не пересекает район интереса, в котором её сравнивают.',
   'work.error.self_intersecting_line': 'Линия пересекает или касается самой себя.',
   'work.error.crosses_antimeridian': 'Линия пересекает антимеридиан; разделите её там.',
+  'work.error.area_not_closed': 'Район интереса должен быть одним замкнутым контуром не менее чем из четырёх точек.',
+  'work.error.self_intersecting_area': 'Граница района интереса пересекает или касается самой себя.',
 };

@@ -54,4 +54,6 @@ export const lines_uk: Record<keyof typeof lines_en, string> = {
   'work.error.line_outside_area': 'Лінія не перетинає район інтересу, у якому її порівнюють.',
   'work.error.self_intersecting_line': 'Лінія перетинає або торкається сама себе.',
   'work.error.crosses_antimeridian': 'Лінія перетинає антимеридіан; розділіть її там.',
+  'work.error.area_not_closed': 'Район інтересу має бути одним замкненим контуром щонайменше з чотирьох точок.',
+  'work.error.self_intersecting_area': 'Межа району інтересу перетинає або торкається сама себе.',
 };

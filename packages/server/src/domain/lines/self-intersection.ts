@@ -4,7 +4,7 @@ const orient = (a: Pos, b: Pos, c: Pos) => Math.sign((b[0] - a[0]) * (c[1] - a[1
 const onSegment = (a: Pos, b: Pos, p: Pos) =>
   Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
 
-function segmentsMeet(a: Pos, b: Pos, c: Pos, d: Pos): boolean {
+export function segmentsMeet(a: Pos, b: Pos, c: Pos, d: Pos): boolean {
   const o1 = orient(a, b, c);
   const o2 = orient(a, b, d);
   const o3 = orient(c, d, a);

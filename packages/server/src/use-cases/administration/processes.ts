@@ -3,6 +3,7 @@ import { SYSTEM } from '../../domain/shared/actor.ts';
 import { invalid } from '../../domain/shared/app-error.ts';
 import { assertAdministrator } from '../../policies/administration.ts';
 import type { AccessDeps } from '../access/deps.ts';
+import { storedArea, type AreaInput } from '../../domain/lines/process-area.ts';
 
 /** Process ids appear in every address and log origin: a short slug, no leading or trailing dash. */
 export const PROCESS_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -14,7 +15,7 @@ export const PROCESS_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export async function openProcess(
   deps: AccessDeps,
   actor: Actor,
-  input: { id: string; names: { en: string; uk?: string; ru?: string }; description?: string; mediator?: string },
+  input: { id: string; names: { en: string; uk?: string; ru?: string }; description?: string; areaOfInterest?: AreaInput; mediator?: string },
 ): Promise<{ id: string; mediator: string | null }> {
   assertAdministrator(actor, 'open a process');
   if (!PROCESS_ID.test(input.id))
@@ -25,9 +26,10 @@ export async function openProcess(
     if (!found?.active) throw invalid('mediator', 'unknown_account', `There is no active account "${input.mediator}".`);
     mediator = found;
   } else if (actor !== SYSTEM && actor.accountId && actor.username) mediator = { accountId: actor.accountId, username: actor.username };
-  const { mediator: _, ...process } = input;
+  const { mediator: _, areaOfInterest, ...process } = input;
+  const area = areaOfInterest && storedArea(input.id, areaOfInterest);
   await deps.store.write(input.id, actor, async (uow) => {
-    await uow.createProcess(process);
+    await uow.createProcess(area ? { ...process, areaOfInterest: area } : process);
     if (mediator) await uow.grantRole({ accountId: mediator.accountId, role: 'mediator', partyId: null });
   });
   return { id: input.id, mediator: mediator?.username ?? null };

@@ -1,16 +1,7 @@
 import type { Actor } from '../../domain/shared/actor.ts';
 import { invalid, notFound } from '../../domain/shared/app-error.ts';
-import {
-  boxArea,
-  DONBAS_AOI,
-  extendAcross,
-  orient,
-  ringBbox,
-  sideLabels,
-  type AreaOfInterest,
-  type Position,
-  type Side,
-} from '../../domain/lines/area-of-interest.ts';
+import { boxArea, extendAcross, orient, ringBbox, sideLabels, type AreaOfInterest, type Position, type Side } from '../../domain/lines/area-of-interest.ts';
+import { processArea } from '../../domain/lines/process-area.ts';
 import { parseLineRef, type LineRef } from '../../domain/lines/line-ref.ts';
 import { parseBbox } from '../../domain/monitoring/map.ts';
 import { canRead } from '../../policies/access.ts';
@@ -54,11 +45,13 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 export async function compareLines(deps: MonitoringDeps, actor: Actor, processId: string, q: { a: string; b: string; aoi?: string }) {
   const refA = parseLineRef(q.a, 'a');
   const refB = parseLineRef(q.b, 'b');
-  const area: AreaOfInterest = q.aoi ? boxArea(parseBbox(q.aoi, 'aoi')) : DONBAS_AOI;
+  const box0 = q.aoi ? parseBbox(q.aoi, 'aoi') : null;
   await assertProcess(deps.store.reader, processId);
   const read = reading(deps.store.reader, actor, processId, 'view');
   const a = await resolve(read, refA, q.a);
   const b = await resolve(read, refB, q.b);
+  const given = box0 ? null : await deps.store.reader.processArea(processId);
+  const area: AreaOfInterest = box0 ? boxArea(box0) : given ? processArea(processId, given) : aroundLines(a.coordinates, b.coordinates);
   const box = ringBbox(area.ring);
   const oa = orient(a.coordinates, area.along);
   const ob = orient(b.coordinates, area.along);
@@ -97,6 +90,24 @@ export async function compareLines(deps: MonitoringDeps, actor: Actor, processId
     },
     sources: gazetteer.credits,
   };
+}
+
+/**
+ * A process opened without an area of interest compares in a box around both lines, a quarter of
+ * their extent wider on every side, and says so in the answer's note.
+ */
+function aroundLines(a: Position[], b: Position[]): AreaOfInterest {
+  const box = ringBbox([...a, ...b]);
+  const dx = Math.max((box.east - box.west) / 4, 0.01);
+  const dy = Math.max((box.north - box.south) / 4, 0.01);
+  const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+  const area = boxArea({
+    west: clamp(box.west - dx, 180),
+    south: clamp(box.south - dy, 90),
+    east: clamp(box.east + dx, 180),
+    north: clamp(box.north + dy, 90),
+  });
+  return { ...area, approximate: true, note: 'The process has no area of interest: a box around both lines, a quarter of their extent wider on every side.' };
 }
 
 async function resolve(read: Reading, ref: LineRef, text: string): Promise<ResolvedLine> {
