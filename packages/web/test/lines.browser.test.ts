@@ -63,6 +63,21 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
     tabled.push((await status.textContent())!.replace(/^Tabled as (.*)\.$/, '$1'));
   }
 
+  /** Drags the n-th vertex marker of a map by (dx, dy) pixels, as a mouse would. */
+  async function dragVertex(page: Page, map: ReturnType<Page['getByTestId']>, n: number, dx: number, dy: number) {
+    const v = (await map.locator(`.lines-map-vertex[data-vertex="${n}"]`).boundingBox())!;
+    await page.mouse.move(v.x + v.width / 2, v.y + v.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(v.x + v.width / 2 + dx / 2, v.y + v.height / 2 + dy / 2, { steps: 4 });
+    await page.mouse.move(v.x + v.width / 2 + dx, v.y + v.height / 2 + dy, { steps: 4 });
+    await page.mouse.up();
+  }
+
+  /** A line as the API answers it to the signed-in page. */
+  async function lineAt(page: Page, id: string): Promise<{ version: number; geometry: { coordinates: [number, number][] } }> {
+    return page.evaluate(async ([p, i]) => (await fetch(`/api/processes/${p}/lines/${i}`)).json(), [PROCESS, id] as const);
+  }
+
   it('delegates table their parties’ proposals from GeoJSON and KML files', async () => {
     await table(await linesAs('delegate-ukr'), 'ukr.geojson', JSON.stringify(UKR));
     await table(await linesAs('delegate-rus'), 'rus.kml', RUS_KML);
@@ -84,7 +99,10 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
     expect(area).toBeGreaterThan(500);
     const places = page.getByTestId('settlements');
     await expect(places.textContent()).resolves.toContain('near Donetsk airport (synthetic)');
-    await expect(page.getByTestId('sketch').locator('.parcel').count()).resolves.toBe(1);
+    // On the base map: the parcel labelled with its area, in the reader's number format.
+    const labels = page.getByTestId('lines-map').locator('.lines-map-label');
+    await expect.poll(() => labels.count(), { timeout: 10_000 }).toBe(1);
+    await expect(labels.first().textContent()).resolves.toMatch(/^[\d,]+ km²$/);
     const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     const res = await fetch(csv!, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
     expect(res.status).toBe(200);
@@ -108,6 +126,74 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
     await axeCheck(page, 'proposal standing');
     expect(log.problems).toEqual([]);
   }, 40_000);
+
+  it('a delegate draws a proposal on the map, moves a point, tables it, and edits a vertex into a new version', async () => {
+    const page = await linesAs('delegate-ukr');
+    const form = page.getByRole('region', { name: 'Table a proposal' });
+    const map = form.getByTestId('lines-map');
+    await map.scrollIntoViewIfNeeded();
+    // Wait for the base map (the contact line is drawn for reference) before clicking on it.
+    await expect.poll(() => map.locator('.map-place').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const box = (await map.boundingBox())!;
+    for (const [x, y] of [
+      [0.45, 0.1],
+      [0.5, 0.5],
+      [0.55, 0.9],
+    ])
+      await map.click({ position: { x: box.width * x!, y: box.height * y! } });
+    await expect.poll(() => form.getByTestId('draft-points').textContent()).toBe('3 points');
+    await form.getByRole('button', { name: 'Remove the last point' }).click();
+    await map.click({ position: { x: box.width * 0.6, y: box.height * 0.9 } });
+    await dragVertex(page, map, 1, 25, 0);
+    await expect.poll(() => form.getByTestId('draft-points').textContent()).toBe('3 points');
+    await page.screenshot({ path: join(SHOTS, 'lines-drawn.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Table the proposal' }).click();
+    const status = page.getByTestId('table-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Tabled as /);
+    const id = (await status.textContent())!.replace(/^Tabled as (.*)\.$/, '$1');
+    const first = await lineAt(page, id);
+    expect(first.version).toBe(1);
+    expect(first.geometry.coordinates).toHaveLength(3);
+
+    const row = page.getByTestId(`proposal-${id}`);
+    await row.getByRole('button', { name: 'Edit the line' }).click();
+    const editor = page.getByTestId('edit-line');
+    const editMap = editor.getByTestId('lines-map');
+    await editMap.scrollIntoViewIfNeeded();
+    await expect.poll(() => editMap.locator('.lines-map-vertex').count(), { timeout: 15_000 }).toBe(3);
+    await dragVertex(page, editMap, 2, -30, 0);
+    await axeCheck(page, 'line editor');
+    await editor.getByRole('button', { name: 'Save as version 2' }).click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('v2');
+    const second = await lineAt(page, id);
+    expect(second.version).toBe(2);
+    expect(second.geometry.coordinates.slice(0, 2)).toEqual(first.geometry.coordinates.slice(0, 2));
+    expect(second.geometry.coordinates[2]![0]).toBeLessThan(first.geometry.coordinates[2]![0]);
+    expect(log.problems).toEqual([]);
+  }, 60_000);
+
+  it('the comparison map and the drawing form read in Ukrainian and Russian, on a desktop and a 390 px phone', async () => {
+    const page = await linesAs('delegate-rus');
+    await page.getByLabel('Line A').selectOption('line-2014-09-19');
+    await page.getByLabel('Line B').selectOption('line-2015-02-20');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByTestId('settlements').waitFor();
+    for (const [lang, languageLabel, mapLabel] of [
+      ['uk', 'Language', 'Мапа для креслення запропонованої лінії'],
+      ['ru', 'Мова', 'Карта для черчения предлагаемой линии'],
+    ] as const) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByLabel(languageLabel).selectOption(lang);
+      await expect.poll(() => page.locator('.lines-draft canvas').first().getAttribute('aria-label')).toBe(mapLabel);
+      await expect(page.locator('body').textContent()).resolves.toContain(lang === 'uk' ? 'Дебальцеве' : 'Дебальцево');
+      await page.screenshot({ path: join(SHOTS, `lines-${lang}.png`), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(SHOTS, `lines-${lang}-390.png`), fullPage: true });
+      await axeCheck(page, `lines in ${lang}`);
+    }
+    expect(log.problems).toEqual([]);
+  }, 60_000);
 
   it('the contact line over time: one click compares a version with the one before, and Debaltseve changes sides', async () => {
     const page = await linesAs('analyst');

@@ -13,7 +13,7 @@ type Standing = 'tabled' | 'withdrawn' | 'agreed';
  * only the mediator records one as agreed (the server holds the same rule, and its refusal is shown).
  * Each change is a new version of the line, so earlier standings stay in its history.
  */
-export function ProposalStanding({ lines, onChanged }: { lines: LineFeature[]; onChanged: () => void }) {
+export function ProposalStanding({ lines, onChanged, onEdit }: { lines: LineFeature[]; onChanged: () => void; onEdit: (line: LineFeature) => void }) {
   const { t, name, date } = useI18n();
   const { me } = useSession();
   const { process, parties } = useProcess();
@@ -56,6 +56,11 @@ export function ProposalStanding({ lines, onChanged }: { lines: LineFeature[]; o
                 {t(`lines.mark.${s}`)}
               </button>
             ))}
+            {choices(l).length > 0 && (
+              <button type="button" onClick={() => onEdit(l)}>
+                {t('lines.edit')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

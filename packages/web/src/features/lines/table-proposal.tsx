@@ -5,10 +5,12 @@ import { useProcess } from '../../app/process-data.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { DraftEditor } from './draft-editor.tsx';
+import type { Pos } from './lines-map.tsx';
+import type { LineFeature } from './model.ts';
 
 /** Far above any front line drawn by hand (20,000 vertices are about 1 MB); the server refuses larger bodies (413) too. */
 const MAX_BYTES = 5 * 1024 * 1024;
-type Pos = [number, number];
 
 /**
  * The first LineString of a GeoJSON, KML or GPX file. KML and GPX are converted by @tmcw/togeojson, the
@@ -32,9 +34,9 @@ export function lineFromFile(name: string, text: string): Pos[] | null {
   return found[0] ?? null;
 }
 
-/** A delegate tables their party's proposal (the mediator one of its own) from a GeoJSON, KML or GPX file. */
-export function TableProposal({ onTabled }: { onTabled: () => void }) {
-  const { t } = useI18n();
+/** A delegate tables their party's proposal (the mediator one of its own): drawn on the map, or loaded from a file and adjusted there. */
+export function TableProposal({ lines, onTabled }: { lines: LineFeature[]; onTabled: () => void }) {
+  const { t, name } = useI18n();
   const { me } = useSession();
   const { process, parties } = useProcess();
   const ids = useId();
@@ -43,11 +45,11 @@ export function TableProposal({ onTabled }: { onTabled: () => void }) {
   const isMediator = roles.some((r) => r.role === 'mediator');
   const [claimant, setClaimant] = useState('');
   const [date, setDate] = useState('2014-11-25');
-  const [file, setFile] = useState<File | null>(null);
+  const [draft, setDraft] = useState<Pos[]>([]);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   if (!isMediator && mine.length === 0) return null;
   const party = claimant || mine[0] || '';
-  const submit = async () => {
+  const load = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_BYTES) return setStatus({ text: t('lines.tooLarge'), error: true });
     let coordinates: Pos[] | null = null;
@@ -57,6 +59,10 @@ export function TableProposal({ onTabled }: { onTabled: () => void }) {
       coordinates = null;
     }
     if (!coordinates) return setStatus({ text: t('lines.noLineInFile'), error: true });
+    setStatus(null);
+    setDraft(coordinates);
+  };
+  const submit = async () => {
     try {
       const made = await api.POST('/api/processes/{processId}/lines', {
         params: { path: { processId: process.id } },
@@ -65,13 +71,14 @@ export function TableProposal({ onTabled }: { onTabled: () => void }) {
           standing: 'tabled',
           date,
           approximate: true,
-          geometry: { type: 'LineString', coordinates },
+          geometry: { type: 'LineString', coordinates: draft },
           sources: [],
           audience: 'forum',
           ...(party ? { claimantPartyId: party } : {}),
         },
       });
       setStatus({ text: t('lines.tabled', { id: made.id }) });
+      setDraft([]);
       onTabled();
     } catch (err) {
       setStatus({ text: errorText(err, t).text, error: true });
@@ -92,7 +99,7 @@ export function TableProposal({ onTabled }: { onTabled: () => void }) {
             {isMediator && <option value="">{t('lines.mediator')}</option>}
             {(isMediator ? [...parties.keys()] : mine).map((p) => (
               <option key={p} value={p}>
-                {parties.get(p)?.names.en ?? p}
+                {name(parties.get(p)?.names) || p}
               </option>
             ))}
           </select>
@@ -103,9 +110,11 @@ export function TableProposal({ onTabled }: { onTabled: () => void }) {
         </div>
         <div className="field">
           <label htmlFor={`${ids}-file`}>{t('lines.file')}</label>
-          <input id={`${ids}-file`} type="file" accept=".geojson,.json,.kml,.gpx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+          <input id={`${ids}-file`} type="file" accept=".geojson,.json,.kml,.gpx" onChange={(e) => void load(e.target.files?.[0])} />
         </div>
-        <button type="submit" disabled={!file}>
+        <p id={`${ids}-how`}>{t('lines.drawHelp')}</p>
+        <DraftEditor draft={draft} onDraft={setDraft} context={lines.filter((l) => l.properties.kind === 'contact')} describedBy={`${ids}-how`} />
+        <button type="submit" disabled={draft.length < 2}>
           {t('lines.table')}
         </button>
       </form>

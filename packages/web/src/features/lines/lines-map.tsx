@@ -1,0 +1,214 @@
+import { LngLatBounds, Map as MapLibre, Marker, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Feature, FeatureCollection } from 'geojson';
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { baseLayers } from '../monitoring/base-layers.ts';
+import { SettlementLabels } from '../monitoring/settlement-labels.ts';
+import type { Comparison, LineFeature } from './model.ts';
+
+setWorkerUrl(workerUrl);
+
+export type Pos = [number, number];
+/** Above this a line is edited by uploading a file: a marker per vertex would bury the map. */
+export const MAX_EDITABLE_VERTICES = 1_000;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const line = (coordinates: Pos[], properties: Record<string, unknown> = {}): Feature => ({
+  type: 'Feature',
+  properties,
+  geometry: { type: 'LineString', coordinates },
+});
+const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/**
+ * The sides' colours are the compass sides', never a party's: the same two for every comparison.
+ * As on the monitoring map, only GeoJSON sources and no text layers, so nothing comes from another host.
+ */
+const STYLE: StyleSpecification = {
+  version: 8,
+  sources: Object.fromEntries(
+    ['land', 'borders', 'area', 'context', 'parcels', 'compared', 'farthest', 'draft'].map((k) => [k, { type: 'geojson', data: EMPTY }]),
+  ),
+  layers: [
+    { id: 'sea', type: 'background', paint: { 'background-color': '#dfe8ef' } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f7f6f1' } },
+    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#8d8d86', 'line-width': 1 } },
+    { id: 'area', type: 'line', source: 'area', paint: { 'line-color': '#6b6b66', 'line-width': 1, 'line-dasharray': [4, 3] } },
+    { id: 'context', type: 'line', source: 'context', paint: { 'line-color': '#9a9a94', 'line-width': 1.5 } },
+    {
+      id: 'parcels',
+      type: 'fill',
+      source: 'parcels',
+      paint: { 'fill-color': ['match', ['get', 'to'], 'left', '#1b7f79', '#b35806'], 'fill-opacity': 0.45 },
+    },
+    { id: 'line-a', type: 'line', source: 'compared', filter: ['==', ['get', 'role'], 'a'], paint: { 'line-color': '#5e3c99', 'line-width': 2.5 } },
+    {
+      id: 'line-b',
+      type: 'line',
+      source: 'compared',
+      filter: ['==', ['get', 'role'], 'b'],
+      paint: { 'line-color': '#222222', 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
+    },
+    { id: 'farthest', type: 'line', source: 'farthest', paint: { 'line-color': '#111111', 'line-width': 1, 'line-dasharray': [1, 1] } },
+    { id: 'draft', type: 'line', source: 'draft', paint: { 'line-color': '#c2410c', 'line-width': 2.5 } },
+  ],
+};
+
+export interface LinesMapProps {
+  comparison?: Comparison | null;
+  /** Lines shown for reference (the contact line while drawing a proposal). */
+  context?: LineFeature[];
+  /** The line being drawn; with `onDraft`, a click adds a vertex and each vertex can be dragged. */
+  draft?: Pos[] | null;
+  onDraft?: (coordinates: Pos[]) => void;
+  label: string;
+}
+
+/** Lines on the base map: two compared with the parcels between them, or one being drawn or edited. */
+export function LinesMap({ comparison, context, draft, onDraft, label }: LinesMapProps) {
+  const { lang, number } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibre | null>(null);
+  const ready = useRef<Promise<void> | null>(null);
+  const latest = useRef({ draft, onDraft });
+  latest.current = { draft, onDraft };
+  const markers = useRef<Marker[]>([]);
+  const places = useRef<SettlementLabels | null>(null);
+
+  useEffect(() => {
+    const m = new MapLibre({
+      container: box.current!,
+      style: STYLE,
+      center: [38.2, 48.1],
+      zoom: 6.5,
+      minZoom: 2,
+      maxZoom: 15,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      fadeDuration: 0,
+      locale: { 'Map.Title': label },
+    });
+    map.current = m;
+    m.touchZoomRotate.disableRotation();
+    m.keyboard.disableRotation();
+    const styled = new Promise<void>((resolve) => m.once('load', () => resolve()));
+    ready.current = Promise.all([styled, baseLayers()]).then(([, b]) => {
+      (m.getSource('land') as GeoJSONSource).setData(b.land);
+      (m.getSource('borders') as GeoJSONSource).setData(b.borders);
+      places.current = new SettlementLabels(m, lang);
+    });
+    m.on('click', (e) => {
+      const { draft: d, onDraft: set } = latest.current;
+      if (set && d && d.length < MAX_EDITABLE_VERTICES) set([...d, [round6(e.lngLat.lng), round6(e.lngLat.lat)]]);
+    });
+    return () => {
+      places.current?.remove();
+      for (const mk of markers.current) mk.remove();
+      m.remove();
+      map.current = null;
+    };
+    // The map is made once; what it shows follows in the effects below.
+  }, []);
+
+  useEffect(() => places.current?.setLang(lang), [lang]);
+  useEffect(() => map.current?.getCanvas().setAttribute('aria-label', label), [label]);
+
+  // The compared lines, their parcels (each labelled with its area) and the farthest pair of points.
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready.current) return;
+    let live = true;
+    const labels: Marker[] = [];
+    void ready.current.then(() => {
+      if (!live) return;
+      const c = comparison;
+      const set = (id: string, data: FeatureCollection) => (m.getSource(id) as GeoJSONSource).setData(data);
+      set('compared', c ? collection([line(c.a.coordinates as Pos[], { role: 'a' }), line(c.b.coordinates as Pos[], { role: 'b' })]) : EMPTY);
+      set(
+        'parcels',
+        c ? collection(c.parcels.map((p) => ({ type: 'Feature', properties: { to: p.to, n: p.n }, geometry: p.geometry as Feature['geometry'] }))) : EMPTY,
+      );
+      set('area', c ? collection([line(c.area.ring as Pos[])]) : EMPTY);
+      const far = c?.distance.farthest;
+      set('farthest', far ? collection([line([far.from as Pos, far.to as Pos])]) : EMPTY);
+      for (const p of c?.parcels ?? []) {
+        const el = document.createElement('div');
+        el.className = `lines-map-label lines-map-label-${p.to}`;
+        el.textContent = `${number(Math.round(p.areaKm2))} km²`;
+        el.setAttribute('aria-hidden', 'true');
+        labels.push(new Marker({ element: el }).setLngLat(p.label as Pos).addTo(m));
+      }
+      if (c) fit(m, [...(c.a.coordinates as Pos[]), ...(c.b.coordinates as Pos[])]);
+    });
+    return () => {
+      live = false;
+      for (const mk of labels) mk.remove();
+    };
+  }, [comparison, number]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready.current) return;
+    let live = true;
+    void ready.current.then(() => {
+      if (!live) return;
+      (m.getSource('context') as GeoJSONSource).setData(collection((context ?? []).map((l) => line(l.geometry.coordinates))));
+      if (context?.length && !comparison && !draft?.length)
+        fit(
+          m,
+          context.flatMap((l) => l.geometry.coordinates),
+        );
+    });
+    return () => {
+      live = false;
+    };
+    // Fitted to the reference lines once, when they arrive; not again as the draft grows.
+  }, [context]);
+
+  // The draft and one draggable marker per vertex (keyboard users upload a file instead).
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready.current) return;
+    let live = true;
+    void ready.current.then(() => {
+      if (!live) return;
+      (m.getSource('draft') as GeoJSONSource).setData(draft && draft.length > 1 ? collection([line(draft)]) : EMPTY);
+      for (const mk of markers.current) mk.remove();
+      markers.current =
+        draft && onDraft && draft.length <= MAX_EDITABLE_VERTICES
+          ? draft.map((p, i) => {
+              const el = document.createElement('div');
+              el.className = 'lines-map-vertex';
+              el.dataset.vertex = String(i);
+              const mk = new Marker({ element: el, draggable: true }).setLngLat(p).addTo(m);
+              mk.on('dragend', () => {
+                const { draft: d, onDraft: set } = latest.current;
+                if (!d || !set) return;
+                const at = mk.getLngLat();
+                set(d.map((q, j) => (j === i ? [round6(at.lng), round6(at.lat)] : q)));
+              });
+              return mk;
+            })
+          : [];
+    });
+    return () => {
+      live = false;
+    };
+  }, [draft, onDraft]);
+
+  return <div ref={box} className="lines-map" data-testid="lines-map" data-vertices={draft?.length ?? 0} />;
+}
+
+/** Six decimals: about 0.1 m, finer than any line drawn by hand on a map. */
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function fit(m: MapLibre, points: Pos[]) {
+  if (points.length === 0) return;
+  const b = new LngLatBounds(points[0], points[0]);
+  for (const p of points) b.extend(p);
+  m.fitBounds(b, { padding: 30, duration: 0, maxZoom: 11 });
+}
