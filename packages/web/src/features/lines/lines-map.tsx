@@ -117,14 +117,19 @@ export function LinesMap({ comparison, context, draft, onDraft, label }: LinesMa
   useEffect(() => places.current?.setLang(lang), [lang]);
   useEffect(() => map.current?.getCanvas().setAttribute('aria-label', label), [label]);
 
+  /** Runs `show` once the style and the base map are in, unless the effect was cleaned up first. */
+  const afterReady = (show: (m: MapLibre) => void) => {
+    let live = true;
+    void ready.current?.then(() => live && map.current && show(map.current));
+    return () => {
+      live = false;
+    };
+  };
+
   // The compared lines, their parcels (each labelled with its area) and the farthest pair of points.
   useEffect(() => {
-    const m = map.current;
-    if (!m || !ready.current) return;
-    let live = true;
     const labels: Marker[] = [];
-    void ready.current.then(() => {
-      if (!live) return;
+    const stop = afterReady((m) => {
       const c = comparison;
       const set = (id: string, data: FeatureCollection) => (m.getSource(id) as GeoJSONSource).setData(data);
       set('compared', c ? collection([line(c.a.coordinates as Pos[], { role: 'a' }), line(c.b.coordinates as Pos[], { role: 'b' })]) : EMPTY);
@@ -145,60 +150,51 @@ export function LinesMap({ comparison, context, draft, onDraft, label }: LinesMa
       if (c) fit(m, [...(c.a.coordinates as Pos[]), ...(c.b.coordinates as Pos[])]);
     });
     return () => {
-      live = false;
+      stop();
       for (const mk of labels) mk.remove();
     };
   }, [comparison, number]);
 
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !ready.current) return;
-    let live = true;
-    void ready.current.then(() => {
-      if (!live) return;
-      (m.getSource('context') as GeoJSONSource).setData(collection((context ?? []).map((l) => line(l.geometry.coordinates))));
-      if (context?.length && !comparison && !draft?.length)
-        fit(
-          m,
-          context.flatMap((l) => l.geometry.coordinates),
-        );
-    });
-    return () => {
-      live = false;
-    };
-    // Fitted to the reference lines once, when they arrive; not again as the draft grows.
-  }, [context]);
+  // The reference lines; the view is fitted to them (or to the line being edited) once, not again as the user zooms and draws.
+  const fitted = useRef(false);
+  useEffect(
+    () =>
+      afterReady((m) => {
+        (m.getSource('context') as GeoJSONSource).setData(collection((context ?? []).map((l) => line(l.geometry.coordinates))));
+        const around = draft?.length ? draft : (context ?? []).flatMap((l) => l.geometry.coordinates);
+        if (!fitted.current && !comparison && around.length) {
+          fitted.current = true;
+          fit(m, around);
+        }
+      }),
+    [context],
+  );
 
-  // The draft and one draggable marker per vertex (keyboard users upload a file instead).
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !ready.current) return;
-    let live = true;
-    void ready.current.then(() => {
-      if (!live) return;
-      (m.getSource('draft') as GeoJSONSource).setData(draft && draft.length > 1 ? collection([line(draft)]) : EMPTY);
-      for (const mk of markers.current) mk.remove();
-      markers.current =
-        draft && onDraft && draft.length <= MAX_EDITABLE_VERTICES
-          ? draft.map((p, i) => {
-              const el = document.createElement('div');
-              el.className = 'lines-map-vertex';
-              el.dataset.vertex = String(i);
-              const mk = new Marker({ element: el, draggable: true }).setLngLat(p).addTo(m);
-              mk.on('dragend', () => {
-                const { draft: d, onDraft: set } = latest.current;
-                if (!d || !set) return;
-                const at = mk.getLngLat();
-                set(d.map((q, j) => (j === i ? [round6(at.lng), round6(at.lat)] : q)));
-              });
-              return mk;
-            })
-          : [];
-    });
-    return () => {
-      live = false;
-    };
-  }, [draft, onDraft]);
+  // The draft and one draggable marker per vertex (keyboard users load a file instead).
+  useEffect(
+    () =>
+      afterReady((m) => {
+        (m.getSource('draft') as GeoJSONSource).setData(draft && draft.length > 1 ? collection([line(draft)]) : EMPTY);
+        for (const mk of markers.current) mk.remove();
+        markers.current =
+          draft && onDraft && draft.length <= MAX_EDITABLE_VERTICES
+            ? draft.map((p, i) => {
+                const el = document.createElement('div');
+                el.className = 'lines-map-vertex';
+                el.dataset.vertex = String(i);
+                const mk = new Marker({ element: el, draggable: true }).setLngLat(p).addTo(m);
+                mk.on('dragend', () => {
+                  const { draft: d, onDraft: set } = latest.current;
+                  if (!d || !set) return;
+                  const at = mk.getLngLat();
+                  set(d.map((q, j) => (j === i ? [round6(at.lng), round6(at.lat)] : q)));
+                });
+                return mk;
+              })
+            : [];
+      }),
+    [draft, onDraft],
+  );
 
   return <div ref={box} className="lines-map" data-testid="lines-map" data-vertices={draft?.length ?? 0} />;
 }
