@@ -13,3 +13,4 @@ export * from './schemas/search.ts';
 export * from './schemas/administration.ts';
 export * from './schemas/activity.ts';
 export * from './places/settlements.ts';
+export * from './geojson.ts';

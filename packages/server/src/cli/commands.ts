@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cosignatureSigner, createWitnessServer, FileWitnessStore, generateCosignatureKey, parseVerifierKeyText, Witness } from '@parley/tlog';
+import { firstPolygonRing } from '@parley/contracts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openRuntime, type Runtime } from '../compose.ts';
@@ -155,22 +156,11 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       console.log(`${a.username}\t${a.roles.map((r) => `${r.processId}:${r.role}${r.partyId ? `(${r.partyId})` : ''}`).join(', ')}`);
   });
 
-  /** The outer ring of the first polygon in a GeoJSON file (a geometry, a feature or a collection). */
   // The ring is checked by the operation's schema and the domain, as one sent to the API is.
   const outerRing = (file: string): [number, number][] => {
-    const find = (g: { type?: string; coordinates?: unknown[]; geometry?: unknown; features?: unknown[] } | null): unknown =>
-      g?.type === 'Polygon'
-        ? g.coordinates?.[0]
-        : g?.type === 'MultiPolygon'
-          ? (g.coordinates?.[0] as unknown[])?.[0]
-          : g?.type === 'Feature'
-            ? find(g.geometry as never)
-            : g?.type === 'FeatureCollection'
-              ? find((g.features?.[0] ?? null) as never)
-              : undefined;
-    const ring = find(JSON.parse(readFileSync(file, 'utf8')));
+    const ring = firstPolygonRing(JSON.parse(readFileSync(file, 'utf8')));
     if (!ring) throw new Error(`${file} holds no GeoJSON polygon.`);
-    return ring as [number, number][];
+    return ring;
   };
 
   const proc = program.command('process').description('manage processes');

@@ -15,6 +15,10 @@ export const admin_en = {
   'admin.create.description': 'Description (optional)',
   'admin.create.mediator': 'First mediator (optional)',
   'admin.create.mediatorHint': 'The username of an existing account; left empty, you are the mediator.',
+  'admin.create.area': 'Area of interest (optional): a GeoJSON polygon',
+  'admin.create.areaHint':
+    "The part of the world the process's lines are compared in; a line that never enters it is refused. Without one, two lines are compared in a box around them.",
+  'admin.create.noPolygon': 'The file holds no GeoJSON polygon.',
   'admin.create.submit': 'Open the process',
   'admin.create.done': 'The process {id} is open.',
   'admin.create.toPeople': 'Invite its people',

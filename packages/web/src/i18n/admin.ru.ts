@@ -16,6 +16,10 @@ export const admin_ru: Record<keyof typeof admin_en, string> = {
   'admin.create.description': 'Описание (необязательно)',
   'admin.create.mediator': 'Первый посредник (необязательно)',
   'admin.create.mediatorHint': 'Имя пользователя существующей учётной записи; если пусто, посредником будете вы.',
+  'admin.create.area': 'Район интереса (необязательно): полигон GeoJSON',
+  'admin.create.areaHint':
+    'Часть мира, в которой сравнивают линии процесса; линию, не заходящую в неё, отклоняют. Без него две линии сравнивают в прямоугольнике вокруг них.',
+  'admin.create.noPolygon': 'В файле нет полигона GeoJSON.',
   'admin.create.submit': 'Открыть процесс',
   'admin.create.done': 'Процесс {id} открыт.',
   'admin.create.toPeople': 'Пригласить его участников',

@@ -16,6 +16,10 @@ export const admin_uk: Record<keyof typeof admin_en, string> = {
   'admin.create.description': 'Опис (необов’язково)',
   'admin.create.mediator': 'Перший посередник (необов’язково)',
   'admin.create.mediatorHint': 'Ім’я користувача наявного облікового запису; якщо порожньо, посередником будете ви.',
+  'admin.create.area': 'Район інтересу (необов’язково): полігон GeoJSON',
+  'admin.create.areaHint':
+    'Частина світу, у якій порівнюють лінії процесу; лінію, що не заходить у неї, відхиляють. Без нього дві лінії порівнюють у прямокутнику навколо них.',
+  'admin.create.noPolygon': 'У файлі немає полігона GeoJSON.',
   'admin.create.submit': 'Відкрити процес',
   'admin.create.done': 'Процес {id} відкрито.',
   'admin.create.toPeople': 'Запросити його учасників',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { firstPolygonRing } from '@parley/contracts';
 import { api } from '../../app/api.ts';
 import { useProcesses, useReloadProcesses } from '../../app/process-data.tsx';
 import { Link, processPath } from '../../app/router.tsx';
@@ -55,6 +56,17 @@ function CreateProcess() {
   const empty = { id: '', en: '', uk: '', ru: '', description: '', mediator: '' };
   const [v, setV] = useState(empty);
   const [created, setCreated] = useState<{ id: string; mediator: string | null } | null>(null);
+  const [area, setArea] = useState<{ ring: [number, number][] } | { error: string } | null>(null);
+  const readArea = async (file: File | undefined) => {
+    if (!file) return setArea(null);
+    let ring: [number, number][] | null = null;
+    try {
+      ring = firstPolygonRing(JSON.parse(await file.text()));
+    } catch {
+      ring = null;
+    }
+    setArea(ring ? { ring } : { error: t('admin.create.noPolygon') });
+  };
   const { busy, refusal, run } = useSubmit();
   const set = (k: keyof typeof empty) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = run(async () => {
@@ -65,6 +77,7 @@ function CreateProcess() {
         names,
         ...(v.description.trim() ? { description: v.description.trim() } : {}),
         ...(v.mediator.trim() ? { mediator: v.mediator.trim() } : {}),
+        ...(area && 'ring' in area ? { areaOfInterest: { ring: area.ring, approximate: true } } : {}),
       },
     });
     setCreated(done);
@@ -73,6 +86,7 @@ function CreateProcess() {
   });
   // The server names nested fields with a JSON pointer: names/en.
   const fields = ['id', 'names', 'names/en', 'names/uk', 'names/ru', 'description', 'mediator'];
+  const areaRefusal = refusal?.field?.startsWith('areaOfInterest') ? refusal.text : area && 'error' in area ? area.error : null;
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="create-h" noValidate>
       <h2 id="create-h">{t('admin.create.title')}</h2>
@@ -91,7 +105,19 @@ function CreateProcess() {
         value={v.mediator}
         onChange={set('mediator')}
       />
-      <FormError refusal={refusal} fields={fields} />
+      <label htmlFor="p-area">{t('admin.create.area')}</label>
+      <input
+        id="p-area"
+        type="file"
+        accept=".geojson,.json"
+        aria-describedby="p-area-hint"
+        aria-invalid={areaRefusal ? true : undefined}
+        onChange={(e) => void readArea(e.target.files?.[0])}
+      />
+      <p id="p-area-hint" className="hint">
+        {areaRefusal ? <span role="alert">{areaRefusal}</span> : t('admin.create.areaHint')}
+      </p>
+      <FormError refusal={areaRefusal ? null : refusal} fields={fields} />
       {created ? (
         <p role="status" className="notice">
           {t('admin.create.done', { id: created.id })}{' '}

@@ -22,6 +22,9 @@ const REASONS: Partial<Record<string, MessageKey>> = {
   unknown_reference: 'admin.error.unknownParty',
   not_process_administrator: 'admin.error.notAllowed',
   missing_field: 'admin.error.required',
+  area_not_closed: 'work.error.area_not_closed',
+  self_intersecting_area: 'work.error.self_intersecting_area',
+  crosses_antimeridian: 'work.error.crosses_antimeridian',
 };
 
 export interface Refusal {
