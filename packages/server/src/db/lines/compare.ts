@@ -17,6 +17,25 @@ const lineJson = (coordinates: Position[]) => JSON.stringify({ type: 'LineString
 const geom = (geojson: string): RawBuilder<unknown> => sql`st_setsrid(st_geomfromgeojson(${geojson}), 4326)`;
 
 /**
+ * A line or a one-ring polygon as hex EWKB (SRID 4326): PostGIS reads it as the geometry's text form
+ * in 0.3 ms for 2,000 vertices, against 2 ms for the same line as GeoJSON, with the same doubles.
+ */
+function ewkb(kind: 'line' | 'polygon', coordinates: Position[]): RawBuilder<unknown> {
+  const head = kind === 'line' ? 13 : 17;
+  const buf = Buffer.alloc(head + 16 * coordinates.length);
+  buf.writeUInt8(1, 0);
+  buf.writeUInt32LE(0x20000000 | (kind === 'line' ? 2 : 3), 1);
+  buf.writeUInt32LE(4326, 5);
+  if (kind === 'polygon') buf.writeUInt32LE(1, 9);
+  buf.writeUInt32LE(coordinates.length, head - 4);
+  coordinates.forEach(([x, y], i) => {
+    buf.writeDoubleLE(x, head + 16 * i);
+    buf.writeDoubleLE(y, head + 16 * i + 8);
+  });
+  return sql`cast(${buf.toString('hex')} as geometry)`;
+}
+
+/**
  * The area is split once by both extended lines; every face of that overlay is put on the left
  * or the right of each line by the turn from the line's direction at the nearest point to a point
  * inside the face (the segment to that nearest point crosses no line, so the turn is the face's
@@ -29,7 +48,6 @@ const geom = (geojson: string): RawBuilder<unknown> => sql`st_setsrid(st_geomfro
  * spheroid distance cost milliseconds, and a sample on an identical line is exactly zero away.
  */
 export async function compareLines(db: Kysely<Database>, processId: string, scope: ReadScope, q: LineComparisonInput): Promise<LineComparisonRows> {
-  const ring = JSON.stringify({ type: 'Polygon', coordinates: [q.ring] });
   const settlements = JSON.stringify(q.settlements);
   const step = 1 / Math.max(1, q.samples);
   // Nearest points are found in degrees with longitude shrunk to the area's middle latitude (a local
@@ -37,10 +55,10 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
   const box = q.ring.reduce((m, [, lat]) => ({ s: Math.min(m.s, lat), n: Math.max(m.n, lat) }), { s: 90, n: -90 });
   const k = Math.cos((((box.s + box.n) / 2) * Math.PI) / 180);
   const query = sql<Record<string, unknown>>`
-    with aoi as (select ${geom(ring)} as g),
+    with aoi as (select ${ewkb('polygon', q.ring)} as g),
     blades as (
-      select 'a' as line, ${geom(lineJson(q.a.extended))} as g
-      union all select 'b', ${geom(lineJson(q.b.extended))}
+      select 'a' as line, ${ewkb('line', q.a.extended)} as g
+      union all select 'b', ${ewkb('line', q.b.extended)}
     ),
     -- One split by both lines gives the faces of their overlay; each face is on one side of each line.
     faces as (
@@ -86,8 +104,8 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
     ),
     changed as (select pl.*, p.side, p.n from places pl join parcels p on st_intersects(p.g, pl.pt)),
     drawn as (
-      select 'a' as line, ${geom(lineJson(q.a.coordinates))} as g
-      union all select 'b', ${geom(lineJson(q.b.coordinates))}
+      select 'a' as line, ${ewkb('line', q.a.coordinates)} as g
+      union all select 'b', ${ewkb('line', q.b.coordinates)}
     ),
     spheric as (select line, g, st_scale(g, ${k}::float8, 1) as flat from drawn),
     samples as (
@@ -100,14 +118,14 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
     ),
     apart as (select line, pt, near, st_distancespheroid(pt, near, ${WGS84}::spheroid) as m from nearest)
     select
-      (select jsonb_object_agg(line, st_lengthspheroid(g, ${WGS84}::spheroid) / 1000) from spheric) as length_km,
-      (select jsonb_object_agg(line, n) from (select line, count(distinct side)::int as n from sided group by line) c) as pieces,
-      (select coalesce(jsonb_agg(jsonb_build_object('n', n, 'to', side, 'areaKm2', km2, 'geometry', st_asgeojson(g, 6)::jsonb,
-        'label', st_asgeojson(st_pointonsurface(g), 6)::jsonb) order by n), '[]'::jsonb) from parcels) as parcels,
-      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'names', names, 'population', population, 'lon', st_x(pt), 'lat', st_y(pt),
-        'origin', origin, 'to', side, 'parcel', n) order by population desc nulls last, id), '[]'::jsonb) from changed) as places,
-      (select jsonb_build_object('max', max(m), 'mean', avg(m)) from apart) as apart,
-      (select jsonb_build_object('on', line, 'from', st_asgeojson(pt, 6)::jsonb, 'to', st_asgeojson(near, 6)::jsonb)
+      (select json_object_agg(line, st_lengthspheroid(g, ${WGS84}::spheroid) / 1000) from spheric) as length_km,
+      (select json_object_agg(line, n) from (select line, count(distinct side)::int as n from sided group by line) c) as pieces,
+      (select coalesce(json_agg(json_build_object('n', n, 'to', side, 'areaKm2', km2, 'geometry', st_asgeojson(g, 6)::json,
+        'label', st_asgeojson(st_pointonsurface(g), 6)::json) order by n), '[]'::json) from parcels) as parcels,
+      (select coalesce(json_agg(json_build_object('id', id, 'names', names, 'population', population, 'lon', st_x(pt), 'lat', st_y(pt),
+        'origin', origin, 'to', side, 'parcel', n) order by population desc nulls last, id), '[]'::json) from changed) as places,
+      (select json_build_object('max', max(m), 'mean', avg(m)) from apart) as apart,
+      (select json_build_object('on', line, 'from', st_asgeojson(pt, 6)::json, 'to', st_asgeojson(near, 6)::json)
         from apart order by m desc, line limit 1) as farthest`;
   // PostGIS's cost estimates make PostgreSQL compile this query with JIT, which took longer (~0.5 s
   // here) than running it; PGlite has no JIT and accepts the setting all the same.
