@@ -7,6 +7,8 @@ import { json, visible } from '../monitoring/scope.ts';
 
 /** Below this a parcel is the noise of two overlays of the same edge, not land (10 m²). */
 const SLIVER_KM2 = 1e-5;
+/** Samples in a run that shares one window on the other line for its nearest points. */
+const RUN = 25;
 /**
  * The same geodesics as a cast to geography, on geometry: the cast builds a geography per call, which made
  * the spheroid lengths and distances 20 times slower here (20 ms against 1 ms for 1,000 point pairs).
@@ -111,14 +113,30 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
       union all select 'b', ${ewkb('line', q.b.coordinates)}
     ),
     spheric as (select line, g, st_scale(g, ${k}::float8, 1) as flat from drawn),
-    samples as (
-      select s.line, d.geom as pt from spheric s cross join lateral st_dump(st_lineinterpolatepoints(s.g, ${step}::float8, true)) d
-      union all select line, st_startpoint(g) from spheric
+    samples as materialized (
+      select line, i, pt, st_scale(pt, ${k}::float8, 1) as fp from (
+        select s.line, coalesce(d.path[1], 1) as i, d.geom as pt from spheric s cross join lateral st_dump(st_lineinterpolatepoints(s.g, ${step}::float8, true)) d
+        union all select line, 0, st_startpoint(g) from spheric
+      ) x
     ),
-    -- Materialised: apart uses near twice (see probed).
+    -- A closest point on the whole other line costs a pass over its 2,000 vertices (12 ms for the 1,000
+    -- samples). A run of samples needs only the part of it within reach: no sample of the run is farther
+    -- from the line than the run's first sample is (measured on the whole line) plus the way between the
+    -- two, so the line clipped to the run's box widened by that much holds every one of their closest points.
+    reach as materialized (
+      select s.line, s.i / ${RUN} as run, st_distance(o.flat, s.fp) as d, s.fp from samples s join spheric o on o.line <> s.line
+      where s.i % ${RUN} = 0
+    ),
+    windows as materialized (
+      select w.line, w.run, st_clipbybox2d(o.flat, w.box) as part from (
+        select r.line, r.run, st_expand(st_extent(s.fp), (r.d + max(st_distance(s.fp, r.fp))) * 1.001 + 1e-9) as box
+        from reach r join samples s on s.line = r.line and s.i / ${RUN} = r.run
+        group by r.line, r.run, r.d, r.fp
+      ) w join spheric o on o.line <> w.line
+    ),
     nearest as materialized (
-      select s.line, s.pt, st_scale(st_closestpoint(o.flat, st_scale(s.pt, ${k}::float8, 1)), ${1 / k}::float8, 1) as near
-      from samples s join spheric o on o.line <> s.line
+      select s.line, s.pt, st_scale(st_closestpoint(case when st_isempty(w.part) then o.flat else w.part end, s.fp), ${1 / k}::float8, 1) as near
+      from samples s join windows w on w.line = s.line and w.run = s.i / ${RUN} join spheric o on o.line <> s.line
     ),
     apart as (select line, pt, near, st_distancespheroid(pt, near, ${WGS84}::spheroid) as m from nearest)
     select
