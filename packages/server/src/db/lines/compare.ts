@@ -7,6 +7,8 @@ import { json, visible } from '../monitoring/scope.ts';
 
 /** Below this a parcel is the noise of two overlays of the same edge, not land (10 m²). */
 const SLIVER_KM2 = 1e-5;
+/** Samples in a run that shares one window on the other line for its nearest points. */
+const RUN = 25;
 /**
  * The same geodesics as a cast to geography, on geometry: the cast builds a geography per call, which made
  * the spheroid lengths and distances 20 times slower here (20 ms against 1 ms for 1,000 point pairs).
@@ -15,6 +17,25 @@ const WGS84 = 'SPHEROID["WGS 84",6378137,298.257223563]';
 
 const lineJson = (coordinates: Position[]) => JSON.stringify({ type: 'LineString', coordinates });
 const geom = (geojson: string): RawBuilder<unknown> => sql`st_setsrid(st_geomfromgeojson(${geojson}), 4326)`;
+
+/**
+ * A line or a one-ring polygon as hex EWKB (SRID 4326): PostGIS reads it as the geometry's text form
+ * in 0.3 ms for 2,000 vertices, against 2 ms for the same line as GeoJSON, with the same doubles.
+ */
+function ewkb(kind: 'line' | 'polygon', coordinates: Position[]): RawBuilder<unknown> {
+  const head = kind === 'line' ? 13 : 17;
+  const buf = Buffer.alloc(head + 16 * coordinates.length);
+  buf.writeUInt8(1, 0);
+  buf.writeUInt32LE(0x20000000 | (kind === 'line' ? 2 : 3), 1);
+  buf.writeUInt32LE(4326, 5);
+  if (kind === 'polygon') buf.writeUInt32LE(1, 9);
+  buf.writeUInt32LE(coordinates.length, head - 4);
+  coordinates.forEach(([x, y], i) => {
+    buf.writeDoubleLE(x, head + 16 * i);
+    buf.writeDoubleLE(y, head + 16 * i + 8);
+  });
+  return sql`cast(${buf.toString('hex')} as geometry)`;
+}
 
 /**
  * The area is split once by both extended lines; every face of that overlay is put on the left
@@ -29,7 +50,6 @@ const geom = (geojson: string): RawBuilder<unknown> => sql`st_setsrid(st_geomfro
  * spheroid distance cost milliseconds, and a sample on an identical line is exactly zero away.
  */
 export async function compareLines(db: Kysely<Database>, processId: string, scope: ReadScope, q: LineComparisonInput): Promise<LineComparisonRows> {
-  const ring = JSON.stringify({ type: 'Polygon', coordinates: [q.ring] });
   const settlements = JSON.stringify(q.settlements);
   const step = 1 / Math.max(1, q.samples);
   // Nearest points are found in degrees with longitude shrunk to the area's middle latitude (a local
@@ -37,30 +57,33 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
   const box = q.ring.reduce((m, [, lat]) => ({ s: Math.min(m.s, lat), n: Math.max(m.n, lat) }), { s: 90, n: -90 });
   const k = Math.cos((((box.s + box.n) / 2) * Math.PI) / 180);
   const query = sql<Record<string, unknown>>`
-    with aoi as (select ${geom(ring)} as g),
+    with aoi as (select ${ewkb('polygon', q.ring)} as g),
     blades as (
-      select 'a' as line, ${geom(lineJson(q.a.extended))} as g
-      union all select 'b', ${geom(lineJson(q.b.extended))}
+      select 'a' as line, ${ewkb('line', q.a.extended)} as g
+      union all select 'b', ${ewkb('line', q.b.extended)}
     ),
     -- One split by both lines gives the faces of their overlay; each face is on one side of each line.
     faces as (
       select row_number() over () as face, d.geom as g, st_pointonsurface(d.geom) as pt
       from aoi cross join lateral st_dump(st_split(aoi.g, (select st_union(g) from blades))) d
     ),
-    probed as (
+    -- Each step whose columns are used twice is materialised: inlined, PostgreSQL substitutes a column's
+    -- expression at each use and evaluates it again, here a pass over a 2,000-vertex line each time.
+    probed as materialized (
       select f.face, b.line, f.pt, st_closestpoint(b.g, f.pt) as near, st_linelocatepoint(b.g, f.pt) as at, b.g as blade
       from faces f cross join blades b
+    ),
+    turned as materialized (
+      select face, line, pt, near,
+        st_lineinterpolatepoint(blade, greatest(at - 1e-7, 0)) as behind,
+        st_lineinterpolatepoint(blade, least(at + 1e-7, 1)) as ahead
+      from probed
     ),
     sided as (
       select face, line, case when
         (st_x(ahead) - st_x(behind)) * (st_y(pt) - st_y(near)) - (st_y(ahead) - st_y(behind)) * (st_x(pt) - st_x(near)) > 0
         then 'left' else 'right' end as side
-      from (
-        select face, line, pt, near,
-          st_lineinterpolatepoint(blade, greatest(at - 1e-7, 0)) as behind,
-          st_lineinterpolatepoint(blade, least(at + 1e-7, 1)) as ahead
-        from probed
-      ) x
+      from turned
     ),
     -- Faces on different sides of A and B are the land that moves; two of them never share an edge
     -- (crossing one line changes one side), so each is a parcel of its own.
@@ -86,28 +109,45 @@ export async function compareLines(db: Kysely<Database>, processId: string, scop
     ),
     changed as (select pl.*, p.side, p.n from places pl join parcels p on st_intersects(p.g, pl.pt)),
     drawn as (
-      select 'a' as line, ${geom(lineJson(q.a.coordinates))} as g
-      union all select 'b', ${geom(lineJson(q.b.coordinates))}
+      select 'a' as line, ${ewkb('line', q.a.coordinates)} as g
+      union all select 'b', ${ewkb('line', q.b.coordinates)}
     ),
     spheric as (select line, g, st_scale(g, ${k}::float8, 1) as flat from drawn),
-    samples as (
-      select s.line, d.geom as pt from spheric s cross join lateral st_dump(st_lineinterpolatepoints(s.g, ${step}::float8, true)) d
-      union all select line, st_startpoint(g) from spheric
+    samples as materialized (
+      select line, i, pt, st_scale(pt, ${k}::float8, 1) as fp from (
+        select s.line, coalesce(d.path[1], 1) as i, d.geom as pt from spheric s cross join lateral st_dump(st_lineinterpolatepoints(s.g, ${step}::float8, true)) d
+        union all select line, 0, st_startpoint(g) from spheric
+      ) x
     ),
-    nearest as (
-      select s.line, s.pt, st_scale(st_closestpoint(o.flat, st_scale(s.pt, ${k}::float8, 1)), ${1 / k}::float8, 1) as near
-      from samples s join spheric o on o.line <> s.line
+    -- A closest point on the whole other line costs a pass over its 2,000 vertices (12 ms for the 1,000
+    -- samples). A run of samples needs only the part of it within reach: no sample of the run is farther
+    -- from the line than the run's first sample is (measured on the whole line) plus the way between the
+    -- two, so the line clipped to the run's box widened by that much holds every one of their closest points.
+    reach as materialized (
+      select s.line, s.i / ${RUN} as run, st_distance(o.flat, s.fp) as d, s.fp from samples s join spheric o on o.line <> s.line
+      where s.i % ${RUN} = 0
+    ),
+    windows as materialized (
+      select w.line, w.run, st_clipbybox2d(o.flat, w.box) as part from (
+        select r.line, r.run, st_expand(st_extent(s.fp), (r.d + max(st_distance(s.fp, r.fp))) * 1.001 + 1e-9) as box
+        from reach r join samples s on s.line = r.line and s.i / ${RUN} = r.run
+        group by r.line, r.run, r.d, r.fp
+      ) w join spheric o on o.line <> w.line
+    ),
+    nearest as materialized (
+      select s.line, s.pt, st_scale(st_closestpoint(case when st_isempty(w.part) then o.flat else w.part end, s.fp), ${1 / k}::float8, 1) as near
+      from samples s join windows w on w.line = s.line and w.run = s.i / ${RUN} join spheric o on o.line <> s.line
     ),
     apart as (select line, pt, near, st_distancespheroid(pt, near, ${WGS84}::spheroid) as m from nearest)
     select
-      (select jsonb_object_agg(line, st_lengthspheroid(g, ${WGS84}::spheroid) / 1000) from spheric) as length_km,
-      (select jsonb_object_agg(line, n) from (select line, count(distinct side)::int as n from sided group by line) c) as pieces,
-      (select coalesce(jsonb_agg(jsonb_build_object('n', n, 'to', side, 'areaKm2', km2, 'geometry', st_asgeojson(g, 6)::jsonb,
-        'label', st_asgeojson(st_pointonsurface(g), 6)::jsonb) order by n), '[]'::jsonb) from parcels) as parcels,
-      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'names', names, 'population', population, 'lon', st_x(pt), 'lat', st_y(pt),
-        'origin', origin, 'to', side, 'parcel', n) order by population desc nulls last, id), '[]'::jsonb) from changed) as places,
-      (select jsonb_build_object('max', max(m), 'mean', avg(m)) from apart) as apart,
-      (select jsonb_build_object('on', line, 'from', st_asgeojson(pt, 6)::jsonb, 'to', st_asgeojson(near, 6)::jsonb)
+      (select json_object_agg(line, st_lengthspheroid(g, ${WGS84}::spheroid) / 1000) from spheric) as length_km,
+      (select json_object_agg(line, n) from (select line, count(distinct side)::int as n from sided group by line) c) as pieces,
+      (select coalesce(json_agg(json_build_object('n', n, 'to', side, 'areaKm2', km2, 'geometry', st_asgeojson(g, 6)::json,
+        'label', st_asgeojson(st_pointonsurface(g), 6)::json) order by n), '[]'::json) from parcels) as parcels,
+      (select coalesce(json_agg(json_build_object('id', id, 'names', names, 'population', population, 'lon', st_x(pt), 'lat', st_y(pt),
+        'origin', origin, 'to', side, 'parcel', n) order by population desc nulls last, id), '[]'::json) from changed) as places,
+      (select json_build_object('max', max(m), 'mean', avg(m)) from apart) as apart,
+      (select json_build_object('on', line, 'from', st_asgeojson(pt, 6)::json, 'to', st_asgeojson(near, 6)::json)
         from apart order by m desc, line limit 1) as farthest`;
   // PostGIS's cost estimates make PostgreSQL compile this query with JIT, which took longer (~0.5 s
   // here) than running it; PGlite has no JIT and accepts the setting all the same.
