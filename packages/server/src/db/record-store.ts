@@ -29,6 +29,27 @@ import type { AreaInput } from '../domain/lines/process-area.ts';
 import { json } from './monitoring/scope.ts';
 
 type RecordRow = Selectable<Database['parties']>;
+/**
+ * What a stored record is read from. Not `*`: a table's generated geometry (a line's 2,000 vertices are
+ * 32 kB of hex) is for queries in the database, and reading it back cost more than the rest of the row.
+ */
+const RECORD_COLUMNS = [
+  'id',
+  'process_id',
+  'version',
+  'audience',
+  'audience_party',
+  'parent_id',
+  'status',
+  'sort_on',
+  'party_ids',
+  'body',
+  'owner',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -104,17 +125,17 @@ class Reader implements RecordReader {
 
   async getMany(table: RecordTable, processId: string, ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.q.selectFrom(table).selectAll().where('process_id', '=', processId).where('id', 'in', ids).execute();
+    const rows = await this.q.selectFrom(table).select(RECORD_COLUMNS).where('process_id', '=', processId).where('id', 'in', ids).execute();
     return (rows as unknown as RecordRow[]).map(toRecord);
   }
 
   async get(table: RecordTable, processId: string, id: string) {
-    const row = await this.q.selectFrom(table).selectAll().where('process_id', '=', processId).where('id', '=', id).executeTakeFirst();
+    const row = await this.q.selectFrom(table).select(RECORD_COLUMNS).where('process_id', '=', processId).where('id', '=', id).executeTakeFirst();
     return row && toRecord(row as unknown as RecordRow);
   }
 
   async list(table: RecordTable, processId: string, scope: ReadScope, f: ListFilter) {
-    let query = this.q.selectFrom(table).selectAll().where('process_id', '=', processId);
+    let query = this.q.selectFrom(table).select(RECORD_COLUMNS).where('process_id', '=', processId);
     if (!scope.all) {
       const { audiences, parties } = scope;
       query = query.where((eb) =>
@@ -259,7 +280,7 @@ class Work extends Reader implements UnitOfWork {
       .insertInto(table)
       .values(records.map((r) => this.row(r.id, 1, r, created)))
       .onConflict((oc) => oc.doNothing())
-      .returningAll()
+      .returning(RECORD_COLUMNS)
       .execute();
     if (inserted.length < records.length) {
       const made = new Set(inserted.map((r) => r.id));
@@ -297,7 +318,7 @@ class Work extends Reader implements UnitOfWork {
       .where('process_id', '=', this.processId)
       .where('id', '=', current.id)
       .where('version', '=', expectedVersion)
-      .returningAll()
+      .returning(RECORD_COLUMNS)
       .executeTakeFirst();
     if (!updated)
       throw conflict(
@@ -487,7 +508,7 @@ class Work extends Reader implements UnitOfWork {
       .where('process_id', '=', this.processId)
       .where('id', '=', current.id)
       .where('version', '=', current.version)
-      .returningAll()
+      .returning(RECORD_COLUMNS)
       .executeTakeFirst();
     if (!updated) throw conflict('stale_version', `This ${kind.replace(/_/g, ' ')} was changed meanwhile; reload it and try again.`, { field: 'version' });
     const indices = erased.map((r) => Number(r.idx)).sort((a, b) => a - b);
