@@ -87,10 +87,51 @@ describe.skipIf(!existsSync(CHROMIUM))('administration in Chromium', () => {
     await admin.getByLabel('Name in English').fill('Test talks');
     await admin.getByLabel('Name in Ukrainian').fill('Тестові переговори');
     await admin.getByLabel('Name in Russian').fill('Тестовые переговоры');
+    // An area of interest whose edge crosses itself is refused at its field, and nothing is opened.
+    const areaFile = (ring: number[][]) => ({
+      name: 'area.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } })),
+    });
+    const area = admin.getByLabel('Area of interest (optional): a GeoJSON polygon');
+    await area.setInputFiles(
+      areaFile([
+        [30, 50],
+        [31, 52],
+        [31, 50],
+        [30, 52],
+        [30, 50],
+      ]),
+    );
+    await admin.getByRole('button', { name: 'Open the process' }).click();
+    await expect.poll(() => area.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => admin.getByRole('alert').first().textContent()).toBe('The edge of the area of interest crosses or touches itself.');
+    await area.setInputFiles(
+      areaFile([
+        [30, 50],
+        [31, 50],
+        [31, 52],
+        [30, 52],
+        [30, 50],
+      ]),
+    );
     await admin.getByRole('button', { name: 'Open the process' }).dblclick(); // a double click opens it once
     await admin.getByRole('status').filter({ hasText: 'The process test-talks is open.' }).waitFor();
     await admin.getByRole('link', { name: 'Test talks' }).waitFor();
     await expect.poll(() => admin.getByRole('alert').count()).toBe(0);
+    const opened = await admin.evaluate(
+      async () => ((await (await fetch('/api/processes')).json()) as { items: { id: string; areaOfInterest?: unknown }[] }).items,
+    );
+    expect(opened.find((p) => p.id === 'test-talks')?.areaOfInterest).toMatchObject({
+      ring: [
+        [30, 50],
+        [31, 50],
+        [31, 52],
+        [30, 52],
+        [30, 50],
+      ],
+      approximate: true,
+    });
 
     await admin.getByRole('link', { name: 'Invite its people' }).click();
     await admin.getByRole('heading', { name: 'People of Test talks' }).waitFor();
