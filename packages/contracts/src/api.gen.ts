@@ -24551,6 +24551,8 @@ export interface operations {
       query: {
         /** @description YYYY-MM-DD */
         date: string;
+        /** @description the last day of a period from `date` (at most 31 days), each day under its own rules */
+        to?: string;
         agreement?: 'memorandum-2014-09-19' | 'package-2015-02-12' | 'addendum-2015-09-29';
         category?:
           | 'small_arms'
@@ -24588,7 +24590,33 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: unknown[];
+            items: ({
+              observationId: string;
+              date: string;
+              weapon: string;
+              weaponPartyId: string | null;
+              distanceKm: number;
+              /** @description the withdrawal rule broken */
+              rule: {
+                agreement: string;
+                category: string;
+                requiredKm: number;
+                inForce: boolean;
+                text: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** @description the reference line */
+              line: {
+                id: string;
+                date: string;
+                approximate: boolean;
+              } & {
+                [key: string]: unknown;
+              };
+            } & {
+              [key: string]: unknown;
+            })[];
           } & {
             [key: string]: unknown;
           };

@@ -69,4 +69,17 @@ describe(`the demo's contact line and synthetic monitoring data (${process.env.P
       explosions: { today: 30, previous: 12 },
     });
   });
+
+  it('finds the violations of a period, each day under its own rules, and refuses a reversed or too long one', async () => {
+    const v = JSON.parse((await get('/violations?date=2014-09-25&to=2014-10-10')).body).items;
+    expect(v.map((x: { observationId: string }) => x.observationId)).toContain('syn-obs-2014-10-02-howitzer');
+    expect(v.every((x: { date: string }) => x.date >= '2014-09-25' && x.date <= '2014-10-10')).toBe(true);
+    const one = JSON.parse((await get('/violations?date=2014-10-02')).body).items;
+    expect(v.filter((x: { date: string }) => x.date === '2014-10-02')).toEqual(one);
+    const reversed = await get('/violations?date=2014-10-10&to=2014-09-25');
+    expect(reversed.status).toBe(400);
+    expect(JSON.parse(reversed.body).error).toMatchObject({ reason: 'bounds_reversed', details: { field: 'to' } });
+    const long = await get('/violations?date=2014-09-01&to=2014-10-02');
+    expect(JSON.parse(long.body).error).toMatchObject({ reason: 'too_many_dates', details: { field: 'to' } });
+  });
 });

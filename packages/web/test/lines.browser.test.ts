@@ -195,6 +195,24 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
     expect(log.problems).toEqual([]);
   }, 60_000);
 
+  it('the mediator asks which weapons of a period would be in violation if measured from a proposal', async () => {
+    const page = await linesAs('mediator');
+    const panel = page.getByRole('region', { name: 'Weapons in the field under a line' });
+    await panel.getByLabel('Measure from').selectOption(tabled[0]!);
+    await panel.getByLabel('From', { exact: true }).fill('2014-09-25');
+    await panel.getByLabel('To', { exact: true }).fill('2014-10-10');
+    await panel.getByRole('button', { name: 'Show the weapons in violation' }).click();
+    const result = panel.getByTestId('line-violations');
+    await result.waitFor();
+    // The demo's synthetic howitzer of 2 October is inside the memorandum's 15 km of the contact line.
+    const contact = result.locator('.lines-tables').nth(1);
+    await expect(contact.locator('h3').textContent()).resolves.toBe('Measured from the contact line in force: 1 in violation');
+    await expect(contact.textContent()).resolves.toContain('2 October 2014');
+    await expect(result.locator('.lines-tables').first().locator('h3').textContent()).resolves.toMatch(/^Measured from this line: /);
+    await axeCheck(page, 'weapons under a line');
+    expect(log.problems).toEqual([]);
+  }, 40_000);
+
   it('the contact line over time: one click compares a version with the one before, and Debaltseve changes sides', async () => {
     const page = await linesAs('analyst');
     const timeline = page.getByRole('region', { name: 'Contact line over time' });

@@ -82,7 +82,13 @@ export const RestrictionInput = Type.Object(
 /** `line`: measure from this line (e.g. a demarcation proposal) instead of the reference contact line of the day. */
 const ChosenLine = Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$', description: 'a line id to measure from instead of the contact line' }));
 export const ViolationsQuery = Type.Object(
-  { date: Day, agreement: Type.Optional(RuleSetId), category: Type.Optional(WeaponCategory), line: ChosenLine },
+  {
+    date: Day,
+    to: Type.Optional(Type.String({ format: 'date', description: 'the last day of a period from `date` (at most 31 days), each day under its own rules' })),
+    agreement: Type.Optional(RuleSetId),
+    category: Type.Optional(WeaponCategory),
+    line: ChosenLine,
+  },
   Strict,
 );
 

@@ -283,7 +283,6 @@ export const ClusterCollection = open(
   },
   'incident clusters as a GeoJSON FeatureCollection (RFC 7946)',
 );
-export const Violations = ItemsOf(Type.Unknown());
 export const Series = open(
   {
     interval: Type.Union([Type.Literal('day'), Type.Literal('week')]),
@@ -323,6 +322,7 @@ const InViolation = open(
   },
   'a weapon sighted closer to its reference line than its category must keep',
 );
+export const Violations = ItemsOf(InViolation);
 const RestrictionSeen = open(
   {
     id: Type.String(),

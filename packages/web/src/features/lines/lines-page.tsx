@@ -9,6 +9,7 @@ import { ComparisonMap } from './comparison-map.tsx';
 import { ComparisonTables } from './comparison-tables.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditLine } from './edit-line.tsx';
+import { LineViolations } from './line-violations.tsx';
 import { ProposalStanding } from './proposal-standing.tsx';
 import { TableProposal } from './table-proposal.tsx';
 import type { Comparison, LineFeature } from './model.ts';
@@ -126,6 +127,7 @@ export function LinesPage() {
           />
         )}
         <TableProposal lines={lines} onTabled={() => setReload((n) => n + 1)} />
+        <LineViolations lines={lines} label={label} />
       </>
     );
   };

@@ -3,11 +3,12 @@ import { api } from '../../app/api.ts';
 import { useProcess } from '../../app/process-data.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { useLoad } from '../../app/use-load.ts';
-import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
 import { reportPath } from './monitoring.tsx';
 import type { DailyReport } from './model.ts';
 import { DayIncidents, DayNav, MonthArchive } from './report-day.tsx';
+import { WeaponInViolation } from './weapon-in-violation.tsx';
 
 /** The day the demo's record stands at: late November 2014. */
 export const DEFAULT_REPORT_DATE = '2014-11-25';
@@ -146,17 +147,7 @@ function ReportBody({ report: r }: { report: DailyReport }) {
           <ul className="plain history">
             {violations.map((v) => (
               <li key={v.observationId}>
-                <strong>{t(`weapon.${v.weapon}` as MessageKey)}</strong>
-                {v.weaponPartyId ? (
-                  <>
-                    {' '}
-                    (<PartyName id={v.weaponPartyId} />)
-                  </>
-                ) : null}
-                , {region(v.region)}: {t('report.weaponDistance', { km: v.distanceKm.toFixed(1), required: v.rule.requiredKm })}{' '}
-                <span className="muted small">
-                  — <En>{v.rule.agreement}</En>
-                </span>
+                <WeaponInViolation v={v} where={region(v.region)} />
               </li>
             ))}
           </ul>
