@@ -69,9 +69,8 @@ export const lines_ru: Record<keyof typeof lines_en, string> = {
   'lines.from': 'С',
   'lines.to': 'По',
   'lines.showViolations': 'Показать вооружения с нарушением',
-  'lines.underChosen': 'От этой линии: {n, plural, =0 {нарушений нет} one {# нарушение} few {# нарушения} many {# нарушений} other {# нарушения}}',
-  'lines.underContact':
-    'От действующей линии соприкосновения: {n, plural, =0 {нарушений нет} one {# нарушение} few {# нарушения} many {# нарушений} other {# нарушения}}',
+  'lines.underChosen': 'От этой линии: {n, plural, one {# нарушение} few {# нарушения} many {# нарушений} other {# нарушения}}',
+  'lines.underContact': 'От действующей линии соприкосновения: {n, plural, one {# нарушение} few {# нарушения} many {# нарушений} other {# нарушения}}',
   'work.error.standing_of_contact_line':
     'Линия соприкосновения описывает местность: вносят, отзывают или согласовывают только предложение линии разграничения.',
   'work.error.line_outside_area': 'Линия не пересекает район интереса, в котором её сравнивают.',

@@ -69,9 +69,8 @@ export const lines_uk: Record<keyof typeof lines_en, string> = {
   'lines.from': 'З',
   'lines.to': 'По',
   'lines.showViolations': 'Показати озброєння з порушенням',
-  'lines.underChosen': 'Від цієї лінії: {n, plural, =0 {порушень немає} one {# порушення} few {# порушення} many {# порушень} other {# порушення}}',
-  'lines.underContact':
-    'Від чинної лінії зіткнення: {n, plural, =0 {порушень немає} one {# порушення} few {# порушення} many {# порушень} other {# порушення}}',
+  'lines.underChosen': 'Від цієї лінії: {n, plural, one {# порушення} few {# порушення} many {# порушень} other {# порушення}}',
+  'lines.underContact': 'Від чинної лінії зіткнення: {n, plural, one {# порушення} few {# порушення} many {# порушень} other {# порушення}}',
   'work.error.standing_of_contact_line': 'Лінія зіткнення описує місцевість: подають, відкликають або погоджують лише пропозицію лінії розмежування.',
   'work.error.line_outside_area': 'Лінія не перетинає район інтересу, у якому її порівнюють.',
   'work.error.self_intersecting_line': 'Лінія перетинає або торкається сама себе.',
