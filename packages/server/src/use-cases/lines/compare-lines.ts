@@ -45,13 +45,13 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 export async function compareLines(deps: MonitoringDeps, actor: Actor, processId: string, q: { a: string; b: string; aoi?: string }) {
   const refA = parseLineRef(q.a, 'a');
   const refB = parseLineRef(q.b, 'b');
-  const box0 = q.aoi ? parseBbox(q.aoi, 'aoi') : null;
+  const asked = q.aoi ? parseBbox(q.aoi, 'aoi') : null;
   await assertProcess(deps.store.reader, processId);
   const read = reading(deps.store.reader, actor, processId, 'view');
   const a = await resolve(read, refA, q.a);
   const b = await resolve(read, refB, q.b);
-  const given = box0 ? null : await deps.store.reader.processArea(processId);
-  const area: AreaOfInterest = box0 ? boxArea(box0) : given ? processArea(processId, given) : aroundLines(a.coordinates, b.coordinates);
+  const given = asked ? null : await deps.store.reader.processArea(processId);
+  const area: AreaOfInterest = asked ? boxArea(asked) : given ? processArea(processId, given) : aroundLines(a.coordinates, b.coordinates);
   const box = ringBbox(area.ring);
   const oa = orient(a.coordinates, area.along);
   const ob = orient(b.coordinates, area.along);
