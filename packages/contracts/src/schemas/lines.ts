@@ -11,11 +11,13 @@ const Position = Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.
 
 /**
  * The part of the world a process's lines are compared in: one closed ring, longitude first. A comparison
- * extends both lines to its edge and cuts them there; a line that never enters it is refused.
+ * extends both lines to its edge and cuts them there; a line that never enters it is refused. At most 1,000
+ * positions: every line written is tested against it, and a 20,000-vertex line beside a concave ring tests
+ * each of its segments against each edge.
  */
 export const AreaOfInterestInput = Type.Object(
   {
-    ring: Type.Array(Position, { minItems: 4, maxItems: 5_000, description: 'a closed ring: the last position equals the first' }),
+    ring: Type.Array(Position, { minItems: 4, maxItems: 1_000, description: 'a closed ring: the last position equals the first' }),
     along: Type.Optional(
       Type.Tuple([Type.Number(), Type.Number()], {
         description: 'the direction lines are read in (east, north), which names their sides; across the longer side of the area when left out',

@@ -58,20 +58,43 @@ function inside([x, y]: Position, ring: Position[]): boolean {
   return odd;
 }
 
+/** Cells per side of the grid the area's edges are bucketed in. */
+const GRID = 32;
+
 /**
  * A line that never enters its process's area has no sides there, so no comparison could use it:
  * refused when written, not first found out when compared. Planar in degrees, as the comparison's split is.
+ * A line enters the area when its first point is inside or one of its segments meets an edge (to get inside
+ * from outside, it must cross one). The edges are bucketed on a grid: tested against every edge, a
+ * 20,000-vertex line beside a 1,000-position concave area took 1.3 s, which any delegate could ask for.
  */
 export function assertCrossesArea(coords: Position[], area: AreaOfInterest): void {
-  const box = ringBbox(area.ring);
-  const near = (p: Position) => p[0] >= box.west && p[0] <= box.east && p[1] >= box.south && p[1] <= box.north;
-  for (let i = 0; i < coords.length; i++) {
-    const p = coords[i]!;
-    if (near(p) && inside(p, area.ring)) return;
-    const q = coords[i + 1];
-    if (!q || Math.max(p[0], q[0]) < box.west || Math.min(p[0], q[0]) > box.east || Math.max(p[1], q[1]) < box.south || Math.min(p[1], q[1]) > box.north)
-      continue;
-    for (let k = 1; k < area.ring.length; k++) if (segmentsMeet(p, q, area.ring[k - 1]!, area.ring[k]!)) return;
+  const ring = area.ring;
+  const box = ringBbox(ring);
+  const w = (box.east - box.west) / GRID || 1e-12;
+  const h = (box.north - box.south) / GRID || 1e-12;
+  const col = (x: number) => Math.min(GRID - 1, Math.max(0, Math.floor((x - box.west) / w)));
+  const row = (y: number) => Math.min(GRID - 1, Math.max(0, Math.floor((y - box.south) / h)));
+  const cells: number[][] = Array.from({ length: GRID * GRID }, () => []);
+  for (let k = 1; k < ring.length; k++) {
+    const [a, b] = [ring[k - 1]!, ring[k]!];
+    for (let c = col(Math.min(a[0], b[0])); c <= col(Math.max(a[0], b[0])); c++)
+      for (let r = row(Math.min(a[1], b[1])); r <= row(Math.max(a[1], b[1])); r++) cells[r * GRID + c]!.push(k);
+  }
+  const first = coords[0]!;
+  const outside = (p: Position) => p[0] < box.west || p[0] > box.east || p[1] < box.south || p[1] > box.north;
+  if (!outside(first) && inside(first, ring)) return;
+  const seen = new Int32Array(ring.length).fill(-1);
+  for (let i = 1; i < coords.length; i++) {
+    const [p, q] = [coords[i - 1]!, coords[i]!];
+    if (Math.max(p[0], q[0]) < box.west || Math.min(p[0], q[0]) > box.east || Math.max(p[1], q[1]) < box.south || Math.min(p[1], q[1]) > box.north) continue;
+    for (let c = col(Math.min(p[0], q[0])); c <= col(Math.max(p[0], q[0])); c++)
+      for (let r = row(Math.min(p[1], q[1])); r <= row(Math.max(p[1], q[1])); r++)
+        for (const k of cells[r * GRID + c]!) {
+          if (seen[k] === i) continue;
+          seen[k] = i;
+          if (segmentsMeet(p, q, ring[k - 1]!, ring[k]!)) return;
+        }
   }
   throw invalid(
     'geometry/coordinates',
