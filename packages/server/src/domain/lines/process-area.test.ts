@@ -73,6 +73,18 @@ describe('a process area', () => {
     ).toBe('line_outside_area');
   });
 
+  it('finds the one crossing of a long line beside a many-edged concave area', () => {
+    // A strip along the bottom with a zigzag of 995 edges, and a tooth up the left side.
+    const ring: Position[] = [];
+    for (let i = 0; i <= 994; i++) ring.push([(i / 994) * 10, -(i % 2) * 0.01]);
+    ring.push([10, 0.5], [0.5, 0.5], [0.5, 10], [0, 10], [0, 0]);
+    const comb = processArea('p', { ring, approximate: true });
+    const beside: Position[] = Array.from({ length: 20_000 }, (_, i) => [5 + (i % 2) * 0.001, 1 + i * 0.0004]);
+    expect(reason(() => assertCrossesArea(beside, comb))).toBe('line_outside_area');
+    // The same line carried on down into the strip: its last segment alone crosses the edge.
+    expect(reason(() => assertCrossesArea([...beside.slice(0, 100).reverse(), [5, 0.2]], comb))).toBeNull();
+  });
+
   it('reads lines across the longer side when no direction is given', () => {
     expect(
       processArea('p', {
