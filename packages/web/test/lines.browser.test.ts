@@ -186,6 +186,9 @@ describe.skipIf(!existsSync(CHROMIUM))('lines compared in Chromium', () => {
       await page.getByLabel(languageLabel).selectOption(lang);
       await expect.poll(() => page.locator('.lines-draft canvas').first().getAttribute('aria-label')).toBe(mapLabel);
       await expect(page.locator('body').textContent()).resolves.toContain(lang === 'uk' ? 'Дебальцеве' : 'Дебальцево');
+      // Both maps name their places in the reader's language.
+      for (const figure of ['.lines-figure', '.lines-draft'])
+        await expect.poll(() => page.locator(`${figure} .map-place[data-place]`).first().getAttribute('lang'), { timeout: 5_000 }).toBe(lang);
       await page.screenshot({ path: join(SHOTS, `lines-${lang}.png`), fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);

@@ -72,10 +72,17 @@ export function LinesMap({ comparison, context, draft, onDraft, label }: LinesMa
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibre | null>(null);
   const ready = useRef<Promise<void> | null>(null);
-  const latest = useRef({ draft, onDraft });
-  latest.current = { draft, onDraft };
+  const latest = useRef({ draft, onDraft, lang });
+  latest.current = { draft, onDraft, lang };
   const markers = useRef<Marker[]>([]);
   const places = useRef<SettlementLabels | null>(null);
+  // What the view was last fitted to, and whether the reader has moved it since: a map that changes size
+  // (a phone turned, a window narrowed) is fitted again, unless the reader chose their own view.
+  const fitted = useRef<{ points: Pos[]; moved: boolean } | null>(null);
+  const fitTo = (m: MapLibre, points: Pos[]) => {
+    fitted.current = { points, moved: false };
+    fit(m, points);
+  };
 
   useEffect(() => {
     const m = new MapLibre({
@@ -99,7 +106,15 @@ export function LinesMap({ comparison, context, draft, onDraft, label }: LinesMa
     ready.current = Promise.all([styled, baseLayers()]).then(([, b]) => {
       (m.getSource('land') as GeoJSONSource).setData(b.land);
       (m.getSource('borders') as GeoJSONSource).setData(b.borders);
-      places.current = new SettlementLabels(m, lang);
+      places.current = new SettlementLabels(m, latest.current.lang);
+    });
+    const byReader = (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent && fitted.current) fitted.current.moved = true;
+    };
+    m.on('dragstart', byReader);
+    m.on('zoomstart', byReader);
+    m.on('resize', () => {
+      if (fitted.current && !fitted.current.moved) fit(m, fitted.current.points);
     });
     m.on('click', (e) => {
       const { draft: d, onDraft: set } = latest.current;
@@ -147,7 +162,7 @@ export function LinesMap({ comparison, context, draft, onDraft, label }: LinesMa
         el.setAttribute('aria-hidden', 'true');
         labels.push(new Marker({ element: el }).setLngLat(p.label as Pos).addTo(m));
       }
-      if (c) fit(m, [...(c.a.coordinates as Pos[]), ...(c.b.coordinates as Pos[])]);
+      if (c) fitTo(m, [...(c.a.coordinates as Pos[]), ...(c.b.coordinates as Pos[])]);
     });
     return () => {
       stop();
@@ -156,16 +171,12 @@ export function LinesMap({ comparison, context, draft, onDraft, label }: LinesMa
   }, [comparison, number]);
 
   // The reference lines; the view is fitted to them (or to the line being edited) once, not again as the user zooms and draws.
-  const fitted = useRef(false);
   useEffect(
     () =>
       afterReady((m) => {
         (m.getSource('context') as GeoJSONSource).setData(collection((context ?? []).map((l) => line(l.geometry.coordinates))));
         const around = draft?.length ? draft : (context ?? []).flatMap((l) => l.geometry.coordinates);
-        if (!fitted.current && !comparison && around.length) {
-          fitted.current = true;
-          fit(m, around);
-        }
+        if (!fitted.current && !comparison && around.length) fitTo(m, around);
       }),
     [context],
   );
