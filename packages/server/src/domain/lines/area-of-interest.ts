@@ -72,6 +72,24 @@ export function boxArea(b: Bbox): AreaOfInterest {
   };
 }
 
+/**
+ * A process opened without an area of interest compares in a box around both lines, a quarter of
+ * their extent wider on every side, and says so in the answer's note.
+ */
+export function areaAroundLines(a: Position[], b: Position[]): AreaOfInterest {
+  const box = ringBbox([...a, ...b]);
+  const dx = Math.max((box.east - box.west) / 4, 0.01);
+  const dy = Math.max((box.north - box.south) / 4, 0.01);
+  const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+  const area = boxArea({
+    west: clamp(box.west - dx, 180),
+    south: clamp(box.south - dy, 90),
+    east: clamp(box.east + dx, 180),
+    north: clamp(box.north + dy, 90),
+  });
+  return { ...area, approximate: true, note: 'The process has no area of interest: a box around both lines, a quarter of their extent wider on every side.' };
+}
+
 const COMPASS: SideLabel[] = [
   { en: 'east', uk: 'схід', ru: 'восток' },
   { en: 'north-east', uk: 'північний схід', ru: 'северо-восток' },

@@ -1,6 +1,16 @@
 import type { Actor } from '../../domain/shared/actor.ts';
 import { invalid, notFound } from '../../domain/shared/app-error.ts';
-import { boxArea, extendAcross, orient, ringBbox, sideLabels, type AreaOfInterest, type Position, type Side } from '../../domain/lines/area-of-interest.ts';
+import {
+  areaAroundLines,
+  boxArea,
+  extendAcross,
+  orient,
+  ringBbox,
+  sideLabels,
+  type AreaOfInterest,
+  type Position,
+  type Side,
+} from '../../domain/lines/area-of-interest.ts';
 import { processArea } from '../../domain/lines/process-area.ts';
 import { parseLineRef, type LineRef } from '../../domain/lines/line-ref.ts';
 import { parseBbox } from '../../domain/monitoring/map.ts';
@@ -51,7 +61,7 @@ export async function compareLines(deps: MonitoringDeps, actor: Actor, processId
   const a = await resolve(read, refA, q.a);
   const b = await resolve(read, refB, q.b);
   const given = asked ? null : await deps.store.reader.processArea(processId);
-  const area: AreaOfInterest = asked ? boxArea(asked) : given ? processArea(processId, given) : aroundLines(a.coordinates, b.coordinates);
+  const area: AreaOfInterest = asked ? boxArea(asked) : given ? processArea(processId, given) : areaAroundLines(a.coordinates, b.coordinates);
   const box = ringBbox(area.ring);
   const oa = orient(a.coordinates, area.along);
   const ob = orient(b.coordinates, area.along);
@@ -90,24 +100,6 @@ export async function compareLines(deps: MonitoringDeps, actor: Actor, processId
     },
     sources: gazetteer.credits,
   };
-}
-
-/**
- * A process opened without an area of interest compares in a box around both lines, a quarter of
- * their extent wider on every side, and says so in the answer's note.
- */
-function aroundLines(a: Position[], b: Position[]): AreaOfInterest {
-  const box = ringBbox([...a, ...b]);
-  const dx = Math.max((box.east - box.west) / 4, 0.01);
-  const dy = Math.max((box.north - box.south) / 4, 0.01);
-  const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
-  const area = boxArea({
-    west: clamp(box.west - dx, 180),
-    south: clamp(box.south - dy, 90),
-    east: clamp(box.east + dx, 180),
-    north: clamp(box.north + dy, 90),
-  });
-  return { ...area, approximate: true, note: 'The process has no area of interest: a box around both lines, a quarter of their extent wider on every side.' };
 }
 
 async function resolve(read: Reading, ref: LineRef, text: string): Promise<ResolvedLine> {
