@@ -25100,6 +25100,22 @@ export interface operations {
           'application/json': {
             date: string;
             previousDate: string;
+            ceasefire:
+              | null
+              | ({
+                  agreementId: string;
+                  agreementTitles: {
+                    en: string;
+                    uk?: string;
+                    ru?: string;
+                  };
+                  agreementShortName: string | null;
+                  provisionId: string;
+                  provisionNumber: string;
+                  since: string;
+                } & {
+                  [key: string]: unknown;
+                });
             regions: ({
               region: string;
               incidents: {

@@ -68,6 +68,16 @@ describe(`the demo's contact line and synthetic monitoring data (${process.env.P
       incidents: { today: 1, previous: 1 },
       explosions: { today: 30, previous: 12 },
     });
+    expect(report.ceasefire).toMatchObject({ agreementId: 'minsk-protocol', since: '2014-09-05T18:00:00+03:00', agreementShortName: expect.any(String) });
+    expect((await get('/reports/daily?date=2014-10-02&format=html')).body).toContain('Ceasefire in force since 2014-09-05T18:00:00+03:00');
+  });
+
+  it('counts no incident as a ceasefire violation on a day before the ceasefire began', async () => {
+    const report = JSON.parse((await get('/reports/daily?date=2014-08-20')).body);
+    expect(report.ceasefire).toBeNull();
+    const page = (await get('/reports/daily?date=2014-08-20&format=html')).body;
+    expect(page).toContain('No ceasefire was in force on this day');
+    expect(page).not.toMatch(/ceasefire violations/i);
   });
 
   it('finds the violations of a period, each day under its own rules, and refuses a reversed or too long one', async () => {

@@ -338,6 +338,20 @@ export const DailyReport = open(
   {
     date: Type.String(),
     previousDate: Type.String(),
+    ceasefire: Type.Union([
+      Type.Null(),
+      open(
+        {
+          agreementId: Type.String(),
+          agreementTitles: Names,
+          agreementShortName: Type.Union([Type.String(), Type.Null()]),
+          provisionId: Type.String(),
+          provisionNumber: Type.String(),
+          since: Type.String(),
+        },
+        'the ceasefire in force on the day; null before one begins, when incidents are not its violations',
+      ),
+    ]),
     regions: Type.Array(
       open(
         {

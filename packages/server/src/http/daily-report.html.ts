@@ -30,12 +30,18 @@ function regionSection(r: RegionReport): string {
   return `
 <section><h2>${esc(r.region)}</h2>
 <table><thead><tr><th></th><th class="n">This day</th><th class="n">Previous day</th><th class="n">Change</th></tr></thead><tbody>
-<tr><th>Ceasefire violations (incidents)</th><td class="n">${r.incidents.today}</td><td class="n">${r.incidents.previous}</td><td class="n">${signed(r.incidents.change)}</td></tr>
+<tr><th>Incidents</th><td class="n">${r.incidents.today}</td><td class="n">${r.incidents.previous}</td><td class="n">${signed(r.incidents.change)}</td></tr>
 <tr><th>Explosions recorded</th><td class="n">${r.explosions.today}</td><td class="n">${r.explosions.previous}</td><td class="n">${signed(r.explosions.change)}</td></tr>
 </tbody></table>
 <p>Killed: ${bounds(r.killed)}. Injured: ${bounds(r.injured)}. <span class="note">Best estimate, with low–high bounds where they differ.</span></p>
 ${weapons}${restrictions}</section>`;
 }
+
+/** Whether the day's incidents happened under a ceasefire, and which: before one began they violate nothing. */
+const ceasefireLine = (r: DailyReport) =>
+  r.ceasefire
+    ? `Ceasefire in force since ${esc(r.ceasefire.since)} (${esc(r.ceasefire.agreementShortName ?? r.ceasefire.agreementTitles.en ?? r.ceasefire.agreementId)}, provision ${esc(r.ceasefire.provisionNumber)}): each incident below is counted as a violation of it, which says nothing of who fired.`
+    : 'No ceasefire was in force on this day: its incidents are not violations of one.';
 
 /** The daily report as a plain, printable page. */
 export function dailyReportHtml(r: DailyReport, processName: string): string {
@@ -44,7 +50,7 @@ export function dailyReportHtml(r: DailyReport, processName: string): string {
 <html lang="en"><head><meta charset="utf-8"><title>Daily report ${esc(r.date)} — ${esc(processName)}</title><style>${STYLE}</style></head>
 <body><header><h1>Daily report, ${esc(r.date)}</h1><p>${esc(processName)}. Compared with ${esc(r.previousDate)}.</p></header>
 <main>
-<section><h2>Summary</h2><p>${t.incidents.today} ceasefire violations (${signed(t.incidents.change)} on the previous day), ${t.explosions.today} explosions (${signed(t.explosions.change)}),
+<section><h2>Summary</h2><p>${ceasefireLine(r)}</p><p>${t.incidents.today} incidents (${signed(t.incidents.change)} on the previous day), ${t.explosions.today} explosions (${signed(t.explosions.change)}),
 ${t.weaponsInViolation} weapons seen inside their withdrawal zones, ${t.restrictions} restrictions of freedom of movement. Killed: ${bounds(t.killed)}; injured: ${bounds(t.injured)}.</p></section>
 ${r.regions.map(regionSection).join('\n')}
 </main>

@@ -478,6 +478,8 @@ export const en = {
   'report.csv': 'Data (CSV)',
   'report.lead': 'What the record holds for {date}, per region, against {previous}.',
   'report.printedFrom': '{process} — printed from {url}',
+  'report.ceasefire': 'Ceasefire in force on this day: since {date}, provision {number} of',
+  'report.noCeasefire': 'No ceasefire was in force on this day: its incidents are not counted as violations of one.',
   'report.byRegion': 'By region',
   'report.nothing': 'Nothing recorded for this day or the day before.',
   'report.region': 'Region',

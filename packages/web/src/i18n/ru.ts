@@ -481,6 +481,8 @@ export const ru: Dict = {
   'report.csv': 'Данные (CSV)',
   'report.lead': 'Что содержит запись на {date} по областям по сравнению с {previous}.',
   'report.printedFrom': '{process} — напечатано с {url}',
+  'report.ceasefire': 'В этот день действовало прекращение огня: с {date}, пункт {number} документа',
+  'report.noCeasefire': 'В этот день прекращение огня не действовало: инциденты этого дня не считаются его нарушениями.',
   'report.byRegion': 'По областям',
   'report.nothing': 'На этот и предыдущий день ничего не записано.',
   'report.region': 'Область',

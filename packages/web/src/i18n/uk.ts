@@ -479,6 +479,8 @@ export const uk: Dict = {
   'report.csv': 'Дані (CSV)',
   'report.lead': 'Що містить запис на {date} за областями порівняно з {previous}.',
   'report.printedFrom': '{process} — надруковано з {url}',
+  'report.ceasefire': 'Цього дня діяло припинення вогню: з {date}, пункт {number} документа',
+  'report.noCeasefire': 'Цього дня припинення вогню не діяло: інциденти цього дня не рахуються його порушеннями.',
   'report.byRegion': 'За областями',
   'report.nothing': 'На цей день і попередній нічого не записано.',
   'report.region': 'Область',

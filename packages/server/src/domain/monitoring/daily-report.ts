@@ -1,4 +1,5 @@
 import type { Violation } from '../lines/violation.ts';
+import type { CeasefireInForce } from './ceasefire.ts';
 import { stringifyCsv } from './csv.ts';
 import type { Bounds } from './incident.ts';
 
@@ -34,6 +35,8 @@ export interface RegionReport {
 export interface DailyReport {
   date: string;
   previousDate: string;
+  /** The ceasefire in force on the day, if any: before one begins, incidents are not its violations. */
+  ceasefire: (CeasefireInForce & { agreementTitles: { en: string; uk?: string; ru?: string }; agreementShortName: string | null }) | null;
   regions: RegionReport[];
   totals: Omit<RegionReport, 'region' | 'weaponsInViolation' | 'restrictions'> & { weaponsInViolation: number; restrictions: number };
 }
@@ -50,7 +53,13 @@ export const previousDay = (date: string) => new Date(Date.parse(`${date}T00:00:
  * casualties of the day, the weapons sighted inside their zones and the restrictions of
  * the monitors' movement. Regions appear when anything happened in them on either day.
  */
-export function buildDailyReport(date: string, counts: RegionCounts[], violations: Violation[], restrictions: Restriction[]): DailyReport {
+export function buildDailyReport(
+  date: string,
+  counts: RegionCounts[],
+  violations: Violation[],
+  restrictions: Restriction[],
+  ceasefire: DailyReport['ceasefire'],
+): DailyReport {
   const previousDate = previousDay(date);
   const regions = new Map<string, RegionReport>();
   const region = (name: string | null | undefined) => {
@@ -95,6 +104,7 @@ export function buildDailyReport(date: string, counts: RegionCounts[], violation
   return {
     date,
     previousDate,
+    ceasefire,
     regions: list,
     totals: {
       incidents: sum((r) => r.incidents),

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/shared/actor.ts';
+import { ceasefireOn, type CeasefireProvision } from '../../domain/monitoring/ceasefire.ts';
 import { buildDailyReport, previousDay, type DailyReport, type Restriction } from '../../domain/monitoring/daily-report.ts';
 import type { MonitoringDeps } from '../ports.ts';
 import { reading } from '../reading.ts';
@@ -14,6 +15,15 @@ export async function dailyReport(deps: MonitoringDeps, actor: Actor, processId:
   const scope = read.scope;
   const counts = await deps.monitoring.regionCounts(processId, scope, [date, previousDay(date)]);
   const restrictions = await read.list('restrictions', { from: date, to: date, limit: 10_000 });
+  // Read as the reader may: a ceasefire in an agreement they may not see is not named to them.
+  const provisions = await read.list('provisions', { limit: 10_000 });
+  const inForce = ceasefireOn(
+    date,
+    provisions.map((p) => ({ id: p.id, agreementId: p.parentId ?? '', ...(p.body as unknown as Omit<CeasefireProvision, 'id' | 'agreementId'>) })),
+  );
+  const agreement = inForce && (await read.find('agreements', inForce.agreementId));
+  const body = agreement ? (agreement.body as { titles: { en: string; uk?: string; ru?: string }; shortNames?: string[] }) : null;
+  const ceasefire = inForce && body ? { ...inForce, agreementTitles: body.titles, agreementShortName: body.shortNames?.[0] ?? null } : null;
   return buildDailyReport(
     date,
     counts.map((c) => ({
@@ -23,5 +33,6 @@ export async function dailyReport(deps: MonitoringDeps, actor: Actor, processId:
     })),
     violations,
     restrictions.map((r) => ({ id: r.id, ...(r.body as unknown as Omit<Restriction, 'id'>) })),
+    ceasefire,
   );
 }

@@ -4,7 +4,7 @@ import { useProcess } from '../../app/process-data.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { En, Load, PageTitle, PartyName } from '../../ui/common.tsx';
+import { En, Load, Name, PageTitle, PartyName } from '../../ui/common.tsx';
 import { reportPath } from './monitoring.tsx';
 import type { DailyReport } from './model.ts';
 import { DayIncidents, DayNav, MonthArchive } from './report-day.tsx';
@@ -70,6 +70,16 @@ function ReportBody({ report: r }: { report: DailyReport }) {
   return (
     <>
       <p className="lead">{t('report.lead', { date: date(r.date), previous: date(r.previousDate) })}</p>
+      <p data-testid="report-ceasefire" data-ceasefire={r.ceasefire?.agreementId ?? 'none'}>
+        {r.ceasefire ? (
+          <>
+            {t('report.ceasefire', { date: date(r.ceasefire.since), number: r.ceasefire.provisionNumber })}{' '}
+            <Link to={`/agreements/${r.ceasefire.agreementId}`}>{r.ceasefire.agreementShortName ?? <Name value={r.ceasefire.agreementTitles} />}</Link>
+          </>
+        ) : (
+          t('report.noCeasefire')
+        )}
+      </p>
       <p className="print-only small">{t('report.printedFrom', { process: process.names.en, url: window.location.href })}</p>
       <section aria-labelledby={`${ids}-regions`}>
         <h2 id={`${ids}-regions`}>{t('report.byRegion')}</h2>
