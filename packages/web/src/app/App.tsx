@@ -25,6 +25,7 @@ import { Load, Name } from '../ui/common.tsx';
 import { NavMenu } from '../ui/nav-menu.tsx';
 import { useStackedTables } from '../ui/stack-tables.ts';
 import { ProcessDataProvider, ReadyProvider, useProcessLoad } from './process-data.tsx';
+import { SourcePage, SourcesPage } from '../features/sources/sources.tsx';
 import { Link, match, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
@@ -63,6 +64,7 @@ const NAV = [
   { to: '/talks', key: 'nav.talks' },
   { to: '/agreements', key: 'nav.agreements' },
   { to: '/statements', key: 'nav.statements' },
+  { to: '/sources', key: 'sources.nav' },
   { to: '/monitoring', key: 'nav.monitoring' },
   { to: '/lines', key: 'lines.nav' },
   { to: '/record', key: 'nav.record' },
@@ -175,6 +177,8 @@ function Page({ path }: { path: string }) {
   if (path === '/agreements') return <AgreementsPage />;
   if ((m = match('/agreements/:id', path))) return <AgreementPage id={m.id!} />;
   if (path === '/statements') return <StatementsPage />;
+  if (path === '/sources') return <SourcesPage />;
+  if ((m = match('/sources/:id', path))) return <SourcePage id={m.id!} />;
   if (path === '/monitoring') return <MonitoringPage />;
   if ((m = match('/monitoring/incidents/:id', path))) return <IncidentPage id={m.id!} />;
   if (path === '/monitoring/report') return <DailyReportPage />;

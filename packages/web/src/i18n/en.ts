@@ -1,6 +1,7 @@
 import { admin_en } from './admin.en.ts';
 import { records_en } from './records.en.ts';
 import { lines_en } from './lines.en.ts';
+import { sources_en } from './sources.en.ts';
 import { lists_en } from './lists.en.ts';
 import { talks_en } from './talks.en.ts';
 import { map_en } from './map.en.ts';
@@ -502,6 +503,7 @@ export const en = {
   ...talks_en,
   ...records_en,
   ...lines_en,
+  ...sources_en,
   ...lists_en,
   ...map_en,
   ...work_en,

@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { admin_ru } from './admin.ru.ts';
 import { records_ru } from './records.ru.ts';
 import { lines_ru } from './lines.ru.ts';
+import { sources_ru } from './sources.ru.ts';
 import { lists_ru } from './lists.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { map_ru } from './map.ru.ts';
@@ -505,6 +506,7 @@ export const ru: Dict = {
   ...talks_ru,
   ...records_ru,
   ...lines_ru,
+  ...sources_ru,
   ...lists_ru,
   ...map_ru,
   ...work_ru,

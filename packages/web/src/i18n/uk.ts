@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { admin_uk } from './admin.uk.ts';
 import { records_uk } from './records.uk.ts';
 import { lines_uk } from './lines.uk.ts';
+import { sources_uk } from './sources.uk.ts';
 import { lists_uk } from './lists.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { map_uk } from './map.uk.ts';
@@ -503,6 +504,7 @@ export const uk: Dict = {
   ...talks_uk,
   ...records_uk,
   ...lines_uk,
+  ...sources_uk,
   ...lists_uk,
   ...map_uk,
   ...work_uk,

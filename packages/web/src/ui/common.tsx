@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useProcess } from '../app/process-data.tsx';
+import { Link } from '../app/router.tsx';
 import type { SourceRef } from '../app/api-types.ts';
 import type { Loaded } from '../app/use-load.ts';
 import { useI18n, type Names } from '../i18n/index.tsx';
@@ -56,6 +57,10 @@ export function En({ children }: { children: ReactNode }) {
 }
 
 /** One source, as "publisher, date": every figure and claim shows where it comes from. */
+/**
+ * A source cited as its publisher and date: a link to the source's page (title, address, note) that a keyboard
+ * reaches like any link; its title shows beside it on focus and hover, and screen readers hear it.
+ */
 export function SourceCite({ sourceRef }: { sourceRef: SourceRef }) {
   const { sources } = useProcess();
   const { t, date } = useI18n();
@@ -63,7 +68,12 @@ export function SourceCite({ sourceRef }: { sourceRef: SourceRef }) {
   if (!s) return <span className="cite">{t('source.unknown')}</span>;
   return (
     <span className="cite" data-source={s.id}>
-      <cite title={s.note ? `${s.title} — ${s.note}` : s.title}>{s.publisher}</cite>, <time dateTime={s.date}>{date(s.date)}</time>
+      <Link to={`/sources/${encodeURIComponent(s.id)}`} className="cite-link" data-title={s.title}>
+        <cite lang={s.language}>{s.publisher}</cite>, <time dateTime={s.date}>{date(s.date)}</time>
+        <span className="visually-hidden" lang={s.language}>
+          : {s.title}
+        </span>
+      </Link>
       {sourceRef.locator ? <> ({sourceRef.locator})</> : null}
       {s.note ? <span className="cite-note"> — {s.note}</span> : null}
     </span>
