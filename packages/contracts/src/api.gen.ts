@@ -12908,7 +12908,15 @@ export interface operations {
               date?: string;
               venue?: string;
               speech?: 'direct' | 'reported';
-              text?: string;
+              text?:
+                | string
+                | {
+                    en?: string;
+                    uk?: string;
+                    ru?: string;
+                  };
+              /** @description the language of `text` as the source gave it; en when not said */
+              language?: string;
               stance?: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
               topic?: string;
               /** @default [] */
@@ -13013,7 +13021,15 @@ export interface operations {
           date: string;
           venue?: string;
           speech: 'direct' | 'reported';
-          text: string;
+          text:
+            | string
+            | {
+                en?: string;
+                uk?: string;
+                ru?: string;
+              };
+          /** @description the language of `text` as the source gave it; en when not said */
+          language?: string;
           stance: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
           topic?: string;
           /** @default [] */
@@ -13047,7 +13063,15 @@ export interface operations {
             date?: string;
             venue?: string;
             speech?: 'direct' | 'reported';
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             stance?: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
             topic?: string;
             /** @default [] */
@@ -13114,7 +13138,15 @@ export interface operations {
             date?: string;
             venue?: string;
             speech?: 'direct' | 'reported';
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             stance?: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
             topic?: string;
             /** @default [] */
@@ -13278,7 +13310,15 @@ export interface operations {
             date?: string;
             venue?: string;
             speech?: 'direct' | 'reported';
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             stance?: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
             topic?: string;
             /** @default [] */
@@ -13383,7 +13423,15 @@ export interface operations {
           date: string;
           venue?: string;
           speech: 'direct' | 'reported';
-          text: string;
+          text:
+            | string
+            | {
+                en?: string;
+                uk?: string;
+                ru?: string;
+              };
+          /** @description the language of `text` as the source gave it; en when not said */
+          language?: string;
           stance: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
           topic?: string;
           /** @default [] */
@@ -13432,7 +13480,15 @@ export interface operations {
             date?: string;
             venue?: string;
             speech?: 'direct' | 'reported';
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             stance?: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
             topic?: string;
             /** @default [] */
@@ -13603,7 +13659,15 @@ export interface operations {
             date?: string;
             venue?: string;
             speech?: 'direct' | 'reported';
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             stance?: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
             topic?: string;
             /** @default [] */
@@ -13837,7 +13901,15 @@ export interface operations {
           'application/json': {
             items: ({
               id: string;
-              text?: string;
+              text?:
+                | string
+                | {
+                    en?: string;
+                    uk?: string;
+                    ru?: string;
+                  };
+              /** @description the language of `text` as the source gave it; en when not said */
+              language?: string;
               /** @description lower-case slug or generated id */
               claimantPartyId?: string;
               /** @description lower-case slug or generated id */
@@ -13936,7 +14008,15 @@ export interface operations {
         'application/json': {
           /** @description lower-case slug or generated id */
           id?: string;
-          text: string;
+          text:
+            | string
+            | {
+                en?: string;
+                uk?: string;
+                ru?: string;
+              };
+          /** @description the language of `text` as the source gave it; en when not said */
+          language?: string;
           /** @description lower-case slug or generated id */
           claimantPartyId?: string;
           /** @description lower-case slug or generated id */
@@ -13964,7 +14044,15 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             /** @description lower-case slug or generated id */
             claimantPartyId?: string;
             /** @description lower-case slug or generated id */
@@ -14025,7 +14113,15 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             /** @description lower-case slug or generated id */
             claimantPartyId?: string;
             /** @description lower-case slug or generated id */
@@ -14183,7 +14279,15 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             /** @description lower-case slug or generated id */
             claimantPartyId?: string;
             /** @description lower-case slug or generated id */
@@ -14282,7 +14386,15 @@ export interface operations {
         'application/json': {
           /** @description lower-case slug or generated id */
           id?: string;
-          text: string;
+          text:
+            | string
+            | {
+                en?: string;
+                uk?: string;
+                ru?: string;
+              };
+          /** @description the language of `text` as the source gave it; en when not said */
+          language?: string;
           /** @description lower-case slug or generated id */
           claimantPartyId?: string;
           /** @description lower-case slug or generated id */
@@ -14325,7 +14437,15 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             /** @description lower-case slug or generated id */
             claimantPartyId?: string;
             /** @description lower-case slug or generated id */
@@ -14490,7 +14610,15 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
-            text?: string;
+            text?:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             /** @description lower-case slug or generated id */
             claimantPartyId?: string;
             /** @description lower-case slug or generated id */

@@ -188,6 +188,36 @@ describe.skipIf(!existsSync(CHROMIUM))('record forms in Chromium', () => {
     expect(await pair.locator('li.claim').nth(1).textContent()).toContain('Answers the claim of Ukraine');
   }, 90_000);
 
+  it('a delegate enters a statement in Ukrainian with the Russian words its source also gives; each reader sees their own or the original, marked', async () => {
+    const ukr = await signIn('delegate-ukr');
+    await go(ukr, `${P}/statements`);
+    await ukr.getByRole('button', { name: 'Enter a statement' }).click();
+    const form = ukr.getByRole('form', { name: 'Enter a statement' });
+    await form.getByLabel('Language of the words').selectOption('uk');
+    await form.getByLabel('What was said').fill('Тестова заява: нова зустріч неможлива, поки триває обстріл.');
+    await form.getByText('The same words in other languages, where the source gives them').click();
+    await form.getByLabel('The same words in Russian').fill('Тестовое заявление: новая встреча невозможна, пока продолжается обстрел.');
+    await addSource(ukr, 'Source', 'Minsk');
+    await checkPage(ukr, 'statement-enter');
+    await form.getByRole('button', { name: 'Record the statement' }).click();
+    const row = (page: Page) => page.locator('[data-text-lang]', { hasText: /^Тестов/ });
+    await row(ukr).waitFor();
+    // The English reader sees the original, marked as Ukrainian for eyes and screen readers.
+    await expect(row(ukr).getAttribute('lang')).resolves.toBe('uk');
+    await expect(row(ukr).textContent()).resolves.toMatch(/^Тестова заява.*\(in Ukrainian\)$/);
+    for (const [lang, start] of [
+      ['ru', 'Тестовое заявление'],
+      ['uk', 'Тестова заява'],
+    ] as const) {
+      const reader = await log.open(browser);
+      await reader.addInitScript((l) => localStorage.setItem('parley.lang', l), lang);
+      await reader.goto(`${parley.base}${P}/statements`);
+      await row(reader).waitFor();
+      await expect(row(reader).textContent()).resolves.toMatch(new RegExp(`^${start}[^(]*$`));
+      await expect(row(reader).getAttribute('lang')).resolves.toBeNull();
+    }
+  }, 90_000);
+
   it('had no page errors', () => {
     expect(log.problems).toEqual([]);
   });

@@ -15,6 +15,27 @@ export const Names = Type.Object(
 export type Names = Static<typeof Names>;
 
 /**
+ * A record's own words (a statement, a claim): a string as the source gave it, in the record's `language`, or the
+ * variants the source gives in Ukrainian, Russian and English (at least one). Nobody's translation is implied.
+ */
+export const RecordText = (maxLength: number) =>
+  Type.Union([
+    Type.String({ minLength: 1, maxLength }),
+    Type.Object(
+      {
+        en: Type.Optional(Type.String({ minLength: 1, maxLength })),
+        uk: Type.Optional(Type.String({ minLength: 1, maxLength })),
+        ru: Type.Optional(Type.String({ minLength: 1, maxLength })),
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+  ]);
+/** The language a record's text is written in as its source gave it (ISO 639-1); English when not said. */
+export const TextLanguage = Type.Optional(
+  Type.String({ pattern: '^[a-z]{2,3}$', description: 'the language of `text` as the source gave it; en when not said' }),
+);
+
+/**
  * An ISO 8601 date whose precision is its length: `2014`, `2014-11`, `2014-11-20`,
  * or a date-time with an explicit offset. Impossible dates are refused by the server.
  */

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AudienceFields, Id, PreciseDate, Strict } from './common.ts';
+import { AudienceFields, Id, PreciseDate, RecordText, Strict, TextLanguage } from './common.ts';
 
 const lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -29,7 +29,8 @@ export const StatementInput = Type.Object(
     date: PreciseDate,
     venue: Type.Optional(Type.String({ maxLength: 300 })),
     speech: lit('direct', 'reported'),
-    text: Type.String({ minLength: 1, maxLength: 4000 }),
+    text: RecordText(4000),
+    language: TextLanguage,
     stance: Stance,
     topic: Type.Optional(Type.String({ maxLength: 200 })),
     partyIds: Type.Array(Id, { default: [] }),
@@ -43,7 +44,8 @@ export const StatementInput = Type.Object(
 export const ClaimInput = Type.Object(
   {
     id: Type.Optional(Id),
-    text: Type.String({ minLength: 1, maxLength: 2000 }),
+    text: RecordText(2000),
+    language: TextLanguage,
     claimantPartyId: Type.Optional(Id),
     statementId: Type.Optional(Id),
     sourceId: Id,

@@ -25,6 +25,7 @@ import type { Audience } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
 import { assertOrdered, parsePreciseDate } from '../domain/shared/precise-date.ts';
 import { assertFigureBounds } from '../domain/sources/figure.ts';
+import { assertWordsInLanguage } from '../domain/sources/words.ts';
 import { assertAttribution } from '../domain/monitoring/attribution.ts';
 import { assertIncident } from '../domain/monitoring/incident.ts';
 import { assertObservation } from '../domain/monitoring/observation.ts';
@@ -323,7 +324,10 @@ export const RESOURCES: Resource[] = [
       ...many('parties', i.partyIds, 'partyIds'),
       ...many('meetings', i.meetingIds, 'meetingIds'),
     ],
-    check: (i) => void parsePreciseDate(i.date, 'date'),
+    check: (i) => {
+      parsePreciseDate(i.date, 'date');
+      assertWordsInLanguage(i);
+    },
     // Whoever records a statement names its speaker; a party that records another party's
     // words is shown as having reported them (its owner), never as their speaker.
     complete: async (i, get) => {
@@ -355,6 +359,7 @@ export const RESOURCES: Resource[] = [
       ...opt('parties', i.claimantPartyId, 'claimantPartyId'),
       ...many('claims', i.counters, 'counters'),
     ],
+    check: assertWordsInLanguage,
     actingFor: (i) => i.claimantPartyId ?? null,
   }),
   defineKind({

@@ -23,13 +23,40 @@ export function Name({ value }: { value: Names | undefined | null }) {
 }
 
 /** The small visible mark beside text shown in another language than the reader's. */
-export function LangMark({ of }: { of: 'en' | 'uk' | 'ru' }) {
+export function LangMark({ of }: { of: string }) {
   const { t, lang } = useI18n();
   if (of === lang) return null;
+  const language = of === 'en' || of === 'uk' || of === 'ru' ? t(`lists.lang.${of}`) : (new Intl.DisplayNames([lang], { type: 'language' }).of(of) ?? of);
   return (
     <small className="lang-mark" lang={lang} aria-hidden="true">
-      {t('lists.inLanguage', { language: t(`lists.lang.${of}`) })}
+      {t('lists.inLanguage', { language })}
     </small>
+  );
+}
+
+/** A record's own words: a string in `language`, or the variants its source gives in uk/ru/en. */
+export type RecordText = string | { en?: string; uk?: string; ru?: string };
+
+/** Which of a record's words a reader sees: their language's variant, else the words as the source gave them. */
+export function pickText(text: RecordText, language: string | undefined, lang: string): { value: string; lang: string } {
+  const original = language ?? 'en';
+  if (typeof text === 'string') return { value: text, lang: original };
+  const own = text[lang as keyof typeof text];
+  if (own) return { value: own, lang };
+  const given = text[original as keyof typeof text];
+  if (given) return { value: given, lang: original };
+  const [first, value] = Object.entries(text).find(([, v]) => v) ?? [original, ''];
+  return { value: value ?? '', lang: first };
+}
+
+/** A statement's or claim's words in the reader's language where the source gives them, else marked with their own. */
+export function Words({ text, language }: { text: RecordText; language?: string | undefined }) {
+  const { lang } = useI18n();
+  const shown = pickText(text, language, lang);
+  return (
+    <span lang={shown.lang === lang ? undefined : shown.lang} data-text-lang={shown.lang}>
+      {shown.value} <LangMark of={shown.lang} />
+    </span>
   );
 }
 
@@ -56,7 +83,6 @@ export function En({ children }: { children: ReactNode }) {
   );
 }
 
-/** One source, as "publisher, date": every figure and claim shows where it comes from. */
 /**
  * A source cited as its publisher and date: a link to the source's page (title, address, note) that a keyboard
  * reaches like any link; its title shows beside it on focus and hover, and screen readers hear it.

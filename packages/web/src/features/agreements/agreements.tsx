@@ -21,7 +21,7 @@ import {
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
-import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources } from '../../ui/common.tsx';
+import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, SourceCite, Sources, Words } from '../../ui/common.tsx';
 
 type Perspective = string;
 const perspectivesOf = (matrix: Matrix): Perspective[] => {
@@ -118,7 +118,7 @@ function Evidence({ e, index }: { e: Assessment['evidence'][number]; index: Evid
     const s = index.statements.get(e.id)!;
     body = (
       <>
-        <En>“{s.text}”</En> (<SourceCite sourceRef={{ sourceId: s.sourceId }} />)
+        “<Words text={s.text} language={s.language} />” (<SourceCite sourceRef={{ sourceId: s.sourceId }} />)
       </>
     );
   } else if (e.kind === 'figure' && index.figures.has(e.id)) {

@@ -5,6 +5,7 @@ import type { Claim, SourceRef } from '../../app/api-types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Field, Form, PartyPicker, PreciseDateInput, SourcePicker, useForm, type Precision } from '../../ui/form.tsx';
 import { PersonPicker } from '../agreements/forms.tsx';
+import { emptyWords, wordsBody, WordsFields } from './words-fields.tsx';
 
 const STANCES = ['appeal', 'condition', 'accusation', 'denial', 'rejection', 'commitment', 'claim', 'report'] as const;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -23,10 +24,10 @@ function OneSource({ value, onChange, label, error }: { value: string; onChange:
 
 /**
  * A statement put on record: who said it (a person, a party, or a description), when, what, and where it is
- * reported. The API keeps a statement's text in one language (the source's); its variants are a server change.
+ * reported, in the source's language and in the others where the source gives them.
  */
 export function StatementForm({ speaksFor, onDone }: { speaksFor: string[] | 'any'; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { process } = useProcess();
   const [v, setV] = useState({
     speakerId: '',
@@ -35,7 +36,7 @@ export function StatementForm({ speaksFor, onDone }: { speaksFor: string[] | 'an
     date: today(),
     precision: 'day' as Precision,
     speech: 'direct' as 'direct' | 'reported',
-    text: '',
+    words: emptyWords(lang),
     stance: 'claim' as (typeof STANCES)[number],
     topic: '',
     sourceId: '',
@@ -51,7 +52,7 @@ export function StatementForm({ speaksFor, onDone }: { speaksFor: string[] | 'an
           ...(v.speakerLabel.trim() ? { speakerLabel: v.speakerLabel.trim() } : {}),
           date: v.date,
           speech: v.speech,
-          text: v.text.trim(),
+          ...wordsBody(v.words),
           stance: v.stance,
           ...(v.topic.trim() ? { topic: v.topic.trim() } : {}),
           partyIds: [],
@@ -115,9 +116,7 @@ export function StatementForm({ speaksFor, onDone }: { speaksFor: string[] | 'an
           )}
         </Field>
       </div>
-      <Field name="text" label={t('records.statement.text')} hint={t('records.statement.textHint')} error={form.fieldError('text')} required>
-        {(p) => <textarea {...p} maxLength={4000} value={v.text} onChange={(e) => set({ text: e.target.value })} />}
-      </Field>
+      <WordsFields value={v.words} onChange={(words) => set({ words })} label={t('records.statement.text')} max={4000} fieldError={form.fieldError} />
       <Field name="topic" label={t('statements.topic')} error={form.fieldError('topic')}>
         {(p) => <input {...p} lang="en" maxLength={200} value={v.topic} onChange={(e) => set({ topic: e.target.value })} />}
       </Field>
@@ -131,11 +130,11 @@ export function StatementForm({ speaksFor, onDone }: { speaksFor: string[] | 'an
  * decides; the picker only offers those), the mediator and analysts for any party.
  */
 export function ClaimForm({ speaksFor, counters, onDone }: { speaksFor: string[] | 'any'; counters?: Claim; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { process } = useProcess();
   const own = speaksFor === 'any' ? [] : speaksFor;
   const [party, setParty] = useState(own.length === 1 ? own[0]! : '');
-  const [text, setText] = useState('');
+  const [words, setWords] = useState(() => emptyWords(lang));
   const [subject, setSubject] = useState(counters?.subject ?? '');
   const [sourceId, setSourceId] = useState('');
   const form = useForm({
@@ -143,7 +142,7 @@ export function ClaimForm({ speaksFor, counters, onDone }: { speaksFor: string[]
       api.POST('/api/processes/{processId}/claims', {
         params: { path: { processId: process.id } },
         body: {
-          text: text.trim(),
+          ...wordsBody(words),
           ...(party ? { claimantPartyId: party } : {}),
           sourceId,
           counters: counters ? [counters.id] : [],
@@ -167,9 +166,7 @@ export function ClaimForm({ speaksFor, counters, onDone }: { speaksFor: string[]
       <Field name="subject" label={t('records.claim.subject')} error={form.fieldError('subject')}>
         {(p) => <input {...p} lang="en" maxLength={200} value={subject} onChange={(e) => setSubject(e.target.value)} />}
       </Field>
-      <Field name="text" label={t('records.claim.text')} error={form.fieldError('text')} required>
-        {(p) => <textarea {...p} lang="en" maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
-      </Field>
+      <WordsFields value={words} onChange={setWords} label={t('records.claim.text')} max={2000} fieldError={form.fieldError} />
       <OneSource label={t('source.label')} value={sourceId} onChange={setSourceId} error={form.fieldError('sourceId')} />
     </Form>
   );

@@ -7,7 +7,7 @@ import { written, type Claim, type Statement } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
-import { Badge, En, Load, PageTitle, PartyName, PersonName, SourceCite } from '../../ui/common.tsx';
+import { Badge, En, Load, PageTitle, PartyName, PersonName, SourceCite, Words } from '../../ui/common.tsx';
 
 /** Says who may read a record, unless it is public. */
 function AudienceNote({ record }: { record: Pick<Statement, 'audience' | 'audienceParty'> }) {
@@ -68,7 +68,7 @@ function ClaimCard({ claim, statements, answers, onCounter }: { claim: Claim; st
     <li className="card claim" data-claim={claim.id}>
       <h4>{claim.claimantPartyId ? <PartyName id={claim.claimantPartyId} /> : st ? <Speaker s={st} /> : t('statements.claim')}</h4>
       <blockquote>
-        <En>{claim.text}</En>
+        <Words text={claim.text} language={claim.language} />
       </blockquote>
       <p className="small">
         {when ? <time dateTime={when}>{date(when)}</time> : null} <SourceCite sourceRef={{ sourceId: claim.sourceId }} /> <AudienceNote record={claim} />
@@ -222,7 +222,7 @@ export function StatementsPage() {
                             <div className="small muted">{t(`statements.${s.speech}` as MessageKey)}</div>
                           </td>
                           <td>
-                            <En>{s.text}</En>
+                            <Words text={s.text} language={s.language} />
                             {s.topic ? (
                               <div className="small muted">
                                 {t('statements.topic')}: <En>{s.topic}</En>
