@@ -4,6 +4,7 @@ import { useProcess } from '../app/process-data.tsx';
 import type { SourceRef } from '../app/api-types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { SourceCite } from './common.tsx';
+import { DateInput } from './date-input.tsx';
 import './form.css';
 
 /** What a field's input needs to be named, described and marked invalid by the server's refusal. */
@@ -390,7 +391,6 @@ export function PreciseDateInput({
   error?: string;
 }) {
   const { t } = useI18n();
-  const types: Record<Precision, string> = { year: 'number', month: 'month', day: 'date', time: 'datetime-local' };
   return (
     <Group legend={label} error={error}>
       <div className="row">
@@ -413,17 +413,21 @@ export function PreciseDateInput({
           )}
         </Field>
         <Field name="date" label={t('talks.form.when')}>
-          {(p) => (
-            <input
-              {...p}
-              {...(error ? { 'aria-invalid': true } : {})}
-              type={types[precision]}
-              min={precision === 'year' ? 1900 : undefined}
-              max={precision === 'year' ? 2100 : undefined}
-              value={value}
-              onChange={(e) => onChange(e.target.value)}
-            />
-          )}
+          {(p) =>
+            precision === 'year' ? (
+              <input
+                {...p}
+                {...(error ? { 'aria-invalid': true } : {})}
+                type="number"
+                min={1900}
+                max={2100}
+                value={value}
+                onChange={(e) => onChange(e.target.value)}
+              />
+            ) : (
+              <DateInput {...p} {...(error ? { 'aria-invalid': true } : {})} kind={precision} value={value} onChange={onChange} />
+            )
+          }
         </Field>
       </div>
     </Group>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useProcess } from '../app/process-data.tsx';
 import type { Loaded } from '../app/use-load.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { DateInput } from './date-input.tsx';
 import './list-toolbar.css';
 
 export interface ListValues {
@@ -78,16 +79,12 @@ export interface ExportLink {
   type: string;
 }
 
-/** A date input with the date in the reader's language beside it: the native field follows the browser's locale. */
+/** A labelled date, typed in the reader's language. */
 export function DateField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(v: string): void }) {
-  const { date } = useI18n();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={`${id}-shown`} />
-      <output id={`${id}-shown`} htmlFor={id} className="small muted date-shown">
-        {value ? date(value) : ''}
-      </output>
+      <DateInput id={id} value={value} onChange={onChange} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { AudienceBadge } from '../../ui/audience.tsx';
 import { LoadError, Loading, Name, PageTitle, PartyName } from '../../ui/common.tsx';
 import { recordHref } from '../search/links.ts';
 import './activity.css';
+import { DateInput } from '../../ui/date-input.tsx';
 
 const PAGE = 50;
 type Filters = { kind: ActivityKind | ''; party: string; from: string; to: string };
@@ -127,11 +128,11 @@ export function ActivityPage() {
         </div>
         <div className="field">
           <label htmlFor={`${ids}-from`}>{t('activity.from')}</label>
-          <input id={`${ids}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <DateInput id={`${ids}-from`} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
         </div>
         <div className="field">
           <label htmlFor={`${ids}-to`}>{t('activity.to')}</label>
-          <input id={`${ids}-to`} type="date" value={draft.to} min={draft.from || undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <DateInput id={`${ids}-to`} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         </div>
         <button type="submit">{t('activity.apply')}</button>
       </form>

@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Field, Form, Group, PartyPicker, PreciseDateInput, SourcePicker, useForm, type Precision } from '../../ui/form.tsx';
 import { CATEGORIES, STAGES, stageKey } from './pax.ts';
 import { LevelLegend } from './legend.tsx';
+import { DateInput } from '../../ui/date-input.tsx';
 
 const LANGS = ['en', 'uk', 'ru'] as const;
 type Trio = Record<(typeof LANGS)[number], string>;
@@ -280,7 +281,7 @@ export function AssessForm({ agreement, provision, onDone }: { agreement: Agreem
       <LevelLegend />
       <div className="row">
         <Field name="asOf" label={t('records.assess.asOf')} error={form.fieldError('asOf')} required>
-          {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
+          {(p) => <DateInput {...p} value={asOf} onChange={setAsOf} />}
         </Field>
         <Field name="assessor" label={t('agreements.assessor')} hint={t('records.assess.assessorHint')} error={form.fieldError('assessor')} required>
           {(p) => <input {...p} lang="en" maxLength={200} value={assessor} onChange={(e) => setAssessor(e.target.value)} />}

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { WeaponInViolation } from '../monitoring/weapon-in-violation.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import type { LineFeature } from './model.ts';
+import { DateInput } from '../../ui/date-input.tsx';
 
 type Violation = ApiResponse<'/api/processes/{processId}/violations'>['items'][number];
 const DAY = 86_400_000;
@@ -68,11 +69,11 @@ export function LineViolations({ lines, label }: { lines: LineFeature[]; label: 
         </div>
         <div className="field">
           <label htmlFor={`${ids}-from`}>{t('lines.from')}</label>
-          <input id={`${ids}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          <DateInput id={`${ids}-from`} value={from} onChange={setFrom} required />
         </div>
         <div className="field">
           <label htmlFor={`${ids}-to`}>{t('lines.to')}</label>
-          <input id={`${ids}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
+          <DateInput id={`${ids}-to`} value={to} onChange={setTo} required />
         </div>
         <button type="submit" disabled={!line || !from || !to}>
           {t('lines.showViolations')}

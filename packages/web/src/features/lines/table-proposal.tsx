@@ -8,6 +8,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { DraftEditor } from './draft-editor.tsx';
 import type { Pos } from './lines-map.tsx';
 import type { LineFeature } from './model.ts';
+import { DateInput } from '../../ui/date-input.tsx';
 
 /** Far above any front line drawn by hand (20,000 vertices are about 1 MB); the server refuses larger bodies (413) too. */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -106,7 +107,7 @@ export function TableProposal({ lines, onTabled }: { lines: LineFeature[]; onTab
         </div>
         <div className="field">
           <label htmlFor={`${ids}-date`}>{t('lines.date')}</label>
-          <input id={`${ids}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          <DateInput id={`${ids}-date`} value={date} onChange={setDate} required />
         </div>
         <div className="field">
           <label htmlFor={`${ids}-file`}>{t('lines.file')}</label>

@@ -9,6 +9,7 @@ import { reportPath } from './monitoring.tsx';
 import type { DailyReport } from './model.ts';
 import { DayIncidents, DayNav, MonthArchive } from './report-day.tsx';
 import { WeaponInViolation } from './weapon-in-violation.tsx';
+import { DateInput } from '../../ui/date-input.tsx';
 
 /** The day the demo's record stands at: late November 2014. */
 export const DEFAULT_REPORT_DATE = '2014-11-25';
@@ -36,12 +37,7 @@ export function DailyReportPage({ date: day }: { date?: string }) {
       <form className="report-tools no-print" onSubmit={(e) => e.preventDefault()} aria-label={t('report.tools')}>
         <div className="field">
           <label htmlFor={`${ids}-date`}>{t('report.date')}</label>
-          <input
-            id={`${ids}-date`}
-            type="date"
-            value={current}
-            onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && navigate(reportPath(e.target.value))}
-          />
+          <DateInput id={`${ids}-date`} value={current} onChange={(day) => day && navigate(reportPath(day))} />
         </div>
         <button type="button" onClick={() => window.print()}>
           {t('report.print')}

@@ -6,6 +6,7 @@ import { useRouter } from '../../app/router.tsx';
 import type { Invitation, Meeting, SourceRef } from '../../app/api-types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Field, Form, PartyPicker, PreciseDateInput, SourcePicker, TimeZonePicker, useForm, withZoneOffset, type Precision } from '../../ui/form.tsx';
+import { DateInput } from '../../ui/date-input.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const KINDS = ['round', 'working_group', 'preparatory_teleconference', 'summit', 'consultation'] as const;
@@ -197,7 +198,7 @@ export function StatusForm({ meeting, reread, onDone }: { meeting: Meeting; rere
           )}
         </Field>
         <Field name="at" label={t('talks.form.at')} error={form.fieldError('at')} required>
-          {(p) => <input {...p} type="date" value={at} required onChange={(e) => setAt(e.target.value)} />}
+          {(p) => <DateInput {...p} value={at} required onChange={setAt} />}
         </Field>
       </div>
       <Field name="reason" label={t('talks.form.reason')} hint={t('talks.form.reasonHint')} error={form.fieldError('reason')} required>
