@@ -1,5 +1,5 @@
 /**
- * The talks list in Chromium against the real server with the demo: a filter kept in the address (reload, Back),
+ * The talks and statements lists in Chromium against the real server with the demo: filters kept in the address (reload, Back),
  * paging past the first page by the server's cursor, a CSV of the current view, a Ukrainian plural, and the
  * desktop header on one row at 1280 px.
  */
@@ -99,6 +99,37 @@ describe.skipIf(!existsSync(CHROMIUM))('lists in Chromium', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe(null);
     await expect.poll(() => page.getByLabel('Order').inputValue()).toBe('date');
     await axeCheck(page, 'talks list with filters');
+  });
+
+  it('filters the statements by stance and audience with the view in the address, newest first, and downloads it', async () => {
+    const page = await pageIn('en');
+    await page.goto(`${parley.base}/p/${PROCESS}/statements`);
+    const rows = page.locator('table.statements tbody tr');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    const dates = await rows.locator('td:first-child time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    expect(dates).toEqual([...dates].sort().reverse());
+    const table = page.locator('section[aria-labelledby="st-h"]');
+    await table.getByLabel('Status').selectOption('accusation');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('accusation');
+    await expect.poll(() => rows.count()).toBeLessThan(all);
+    expect(await rows.locator('.badge').allTextContents()).toEqual(Array(await rows.count()).fill('accusation'));
+    await page.reload();
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await rows.locator('.badge').allTextContents()).toEqual(Array(await rows.count()).fill('accusation'));
+    await table.getByLabel('Audience').selectOption('mediator');
+    await expect.poll(() => new URL(page.url()).searchParams.get('audience')).toBe('mediator');
+    // An anonymous reader sees no mediator-only statement: the filtered list is empty, not an error.
+    await expect.poll(() => rows.count()).toBe(0);
+    await table.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(all);
+    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('link', { name: 'Download this view (CSV)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('id,date,speakerId,speakerPartyId,speakerLabel,speech,stance,language,text,sourceId,audience');
+    expect(csv).toHaveLength(all + 1);
+    await axeCheck(page, 'statements filtered');
   });
 
   it('downloads the current view as CSV', async () => {

@@ -6,6 +6,8 @@ export const lists_en = {
   'lists.party': 'Party',
   'lists.status': 'Status',
   'lists.any': 'any',
+  'lists.audience': 'Audience',
+  'lists.audience.party': 'confidential to a party',
   'lists.sort': 'Order',
   'lists.sort.date': 'date, oldest first',
   'lists.sort.-date': 'date, newest first',

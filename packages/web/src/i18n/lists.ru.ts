@@ -7,6 +7,8 @@ export const lists_ru: Record<keyof typeof lists_en, string> = {
   'lists.party': 'Сторона',
   'lists.status': 'Состояние',
   'lists.any': 'любая',
+  'lists.audience': 'Аудитория',
+  'lists.audience.party': 'конфиденциально для стороны',
   'lists.sort': 'Порядок',
   'lists.sort.date': 'по дате, сначала старые',
   'lists.sort.-date': 'по дате, сначала новые',

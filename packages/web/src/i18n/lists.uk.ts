@@ -7,6 +7,8 @@ export const lists_uk: Record<keyof typeof lists_en, string> = {
   'lists.party': 'Сторона',
   'lists.status': 'Стан',
   'lists.any': 'будь-яка',
+  'lists.audience': 'Аудиторія',
+  'lists.audience.party': 'конфіденційно для сторони',
   'lists.sort': 'Порядок',
   'lists.sort.date': 'за датою, спершу давніші',
   'lists.sort.-date': 'за датою, спершу новіші',

@@ -11,9 +11,23 @@ export interface ListValues {
   to: string;
   party: string;
   status: string;
+  audience: string;
   sort: string;
 }
-export const LIST_KEYS = ['from', 'to', 'party', 'status', 'sort'] as const;
+export const LIST_KEYS = ['from', 'to', 'party', 'status', 'audience', 'sort'] as const;
+const AUDIENCES = ['public', 'forum', 'party', 'mediator'] as const;
+
+/** The server's list filters from the address: only what is set, the audience only when it is one the API knows. */
+export function listQuery(values: ListValues) {
+  const audience = AUDIENCES.find((a) => a === values.audience);
+  return {
+    from: values.from || undefined,
+    to: values.to || undefined,
+    party: values.party || undefined,
+    status: values.status || undefined,
+    ...(audience ? { audience } : {}),
+  };
+}
 
 export interface Page<T> {
   items: T[];
@@ -152,6 +166,17 @@ export function ListToolbar({
           </div>
         ) : null}
         <div className="field">
+          <label htmlFor="list-audience">{t('lists.audience')}</label>
+          <select id="list-audience" value={values.audience} onChange={(e) => onChange({ audience: e.target.value })}>
+            <option value="">{t('lists.any')}</option>
+            {AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {a === 'party' ? t('lists.audience.party') : t(`audience.${a}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="list-sort">{t('lists.sort')}</label>
           <select id="list-sort" value={values.sort || sorts[0]} onChange={(e) => onChange({ sort: e.target.value === sorts[0] ? null : e.target.value })}>
             {sorts.map((s) => (
@@ -162,7 +187,11 @@ export function ListToolbar({
           </select>
         </div>
         {active ? (
-          <button type="button" className="link-button" onClick={() => onChange({ from: null, to: null, party: null, status: null, sort: null })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange({ from: null, to: null, party: null, status: null, audience: null, sort: null })}
+          >
             {t('lists.clear')}
           </button>
         ) : null}

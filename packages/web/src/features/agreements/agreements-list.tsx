@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { CreateAgreementForm } from './forms.tsx';
 import { StageName } from './legend.tsx';
 import { Load, Name, PageTitle, Sources } from '../../ui/common.tsx';
-import { LIST_KEYS, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
+import { LIST_KEYS, listQuery, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
 
 export function AgreementsPage() {
   const { t, date, name } = useI18n();
@@ -18,11 +18,13 @@ export function AgreementsPage() {
   const sort = LIST_SORTS.find((s) => s === values.sort);
   const pages = usePages(
     async (after?: string) => {
-      const query = { limit: 100, after, from: values.from || undefined, to: values.to || undefined, party: values.party || undefined, sort };
+      // Agreements have no status to filter by; the toolbar offers none.
+      const { status: _status, ...filters } = listQuery(values);
+      const query = { limit: 100, after, ...filters, sort };
       const page = await api.GET('/api/processes/{processId}/agreements', { params: { path: { processId: process.id }, query } });
       return { items: written<Agreement>()(page.items), next: page.next };
     },
-    [process.id, viewer, values.from, values.to, values.party, sort],
+    [process.id, viewer, JSON.stringify(listQuery(values)), sort],
   );
   const shown = pages.loaded.state === 'ready' ? pages.loaded.data : [];
   return (

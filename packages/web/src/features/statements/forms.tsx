@@ -6,8 +6,8 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Field, Form, PartyPicker, PreciseDateInput, SourcePicker, useForm, type Precision } from '../../ui/form.tsx';
 import { PersonPicker } from '../agreements/forms.tsx';
 import { emptyWords, wordsBody, WordsFields } from './words-fields.tsx';
+import { STANCES } from './statements-table.tsx';
 
-const STANCES = ['appeal', 'condition', 'accusation', 'denial', 'rejection', 'commitment', 'claim', 'report'] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** One source, chosen with the source picker; a second choice replaces the first. */

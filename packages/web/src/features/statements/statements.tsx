@@ -5,52 +5,9 @@ import { ClaimForm, StatementForm } from './forms.tsx';
 import { useProcess } from '../../app/process-data.tsx';
 import { written, type Claim, type Statement } from '../../app/api-types.ts';
 import { useLoad } from '../../app/use-load.ts';
-import { useI18n, type MessageKey } from '../../i18n/index.tsx';
-import { VerifyLink } from '../record/record.tsx';
-import { Badge, En, Load, PageTitle, PartyName, PersonName, SourceCite, Words } from '../../ui/common.tsx';
-
-/** Says who may read a record, unless it is public. */
-function AudienceNote({ record }: { record: Pick<Statement, 'audience' | 'audienceParty'> }) {
-  const { t, name } = useI18n();
-  const { parties } = useProcess();
-  if (record.audience === 'public') return null;
-  const party = record.audienceParty ? name(parties.get(record.audienceParty)?.names) || record.audienceParty : '';
-  return (
-    <Badge kind={`audience-${record.audience}`}>{t('statements.audience', { audience: t(`audience.${record.audience}` as MessageKey, { party }) })}</Badge>
-  );
-}
-
-/** A party that put another party's words on record is shown as reporting them, never as their speaker. */
-function ReportedBy({ s }: { s: Statement }) {
-  const { t } = useI18n();
-  const by = s.owner?.partyId;
-  if (!by || by === s.speakerPartyId) return null;
-  return (
-    <div className="small muted" data-reported-by={by}>
-      {t('statements.reportedBy')} <PartyName id={by} />
-    </div>
-  );
-}
-
-function Speaker({ s }: { s: Statement }) {
-  return (
-    <>
-      {s.speakerId ? (
-        <strong>
-          <PersonName id={s.speakerId} />
-        </strong>
-      ) : null}
-      {s.speakerId && s.speakerLabel ? ', ' : null}
-      {s.speakerLabel ? <En>{s.speakerLabel}</En> : null}
-      {s.speakerPartyId ? (
-        <>
-          {s.speakerId || s.speakerLabel ? ' — ' : null}
-          <PartyName id={s.speakerPartyId} />
-        </>
-      ) : null}
-    </>
-  );
-}
+import { useI18n } from '../../i18n/index.tsx';
+import { AudienceNote, Speaker, StatementsTable } from './statements-table.tsx';
+import { En, Load, PageTitle, PartyName, SourceCite, Words } from '../../ui/common.tsx';
 
 /** When a claim was made: its statement's date, else when it was put on record; the first key of the neutral order. */
 const claimDate = (c: Claim, statements: Map<string, Statement>) => (c.statementId ? statements.get(c.statementId)?.date : undefined) ?? c.createdAt ?? '';
@@ -112,7 +69,7 @@ function groups(claims: Claim[]): Claim[][] {
 }
 
 export function StatementsPage() {
-  const { t, date, name, lang } = useI18n();
+  const { t, name, lang } = useI18n();
   const { process, viewer, parties } = useProcess();
   const [rev, setRev] = useState(0);
   const [open, setOpen] = useState<null | 'statement' | 'claim' | `counter:${string}`>(null);
@@ -161,7 +118,6 @@ export function StatementsPage() {
           const pairs = groups(claims)
             .map((g) => [...g].sort(neutral))
             .sort((a, b) => neutral(a[0]!, b[0]!));
-          const sorted = [...statements].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
           const countering = claims.find((c) => open === `counter:${c.id}`);
           return (
             <>
@@ -194,58 +150,11 @@ export function StatementsPage() {
                   );
                 })}
               </section>
-              <section aria-labelledby="st-h">
-                <h2 id="st-h">{t('statements.title')}</h2>
-                <div className="table-scroll">
-                  <table className="statements">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('statements.when')}</th>
-                        <th scope="col">{t('statements.who')}</th>
-                        <th scope="col">{t('statements.stance')}</th>
-                        <th scope="col">{t('statements.said')}</th>
-                        <th scope="col">{t('source.label')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {sorted.map((s) => (
-                        <tr key={s.id} data-statement={s.id}>
-                          <td>
-                            <time dateTime={s.date}>{date(s.date)}</time>
-                          </td>
-                          <td>
-                            <Speaker s={s} />
-                            <ReportedBy s={s} />
-                          </td>
-                          <td>
-                            <Badge kind={`stance-${s.stance}`}>{t(`stance.${s.stance}` as MessageKey)}</Badge>
-                            <div className="small muted">{t(`statements.${s.speech}` as MessageKey)}</div>
-                          </td>
-                          <td>
-                            <Words text={s.text} language={s.language} />
-                            {s.topic ? (
-                              <div className="small muted">
-                                {t('statements.topic')}: <En>{s.topic}</En>
-                              </div>
-                            ) : null}
-                            <AudienceNote record={s} />
-                            <div className="small">
-                              <VerifyLink type="statement" id={s.id} what={`${date(s.date)}, ${s.id}`} />
-                            </div>
-                          </td>
-                          <td className="small">
-                            <SourceCite sourceRef={{ sourceId: s.sourceId }} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </section>
             </>
           );
         }}
       </Load>
+      <StatementsTable rev={rev} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from '../../app/router.tsx';
 import { written, type Meeting } from '../../app/api-types.ts';
 import { useQueryState } from '../../app/use-query-state.ts';
 import { LIST_SORTS } from '@parley/contracts';
-import { LIST_KEYS, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
+import { LIST_KEYS, listQuery, ListToolbar, MoreButton, usePages } from '../../ui/list-toolbar.tsx';
 import { CreateToggle } from '../../ui/create-toggle.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Badge, Load, Name, PageTitle } from '../../ui/common.tsx';
@@ -21,13 +21,12 @@ export function TalksPage() {
   const sort = LIST_SORTS.find((s) => s === values.sort);
   const pages = usePages(
     async (after?: string) => {
-      const query = { limit: 100, after, from: values.from || undefined, to: values.to || undefined, party: values.party || undefined };
       const page = await api.GET('/api/processes/{processId}/meetings', {
-        params: { path: { processId: process.id }, query: { ...query, status: values.status || undefined, sort } },
+        params: { path: { processId: process.id }, query: { limit: 100, after, ...listQuery(values), sort } },
       });
       return { items: written<Meeting>()(page.items), next: page.next };
     },
-    [process.id, viewer, values.from, values.to, values.party, values.status, sort],
+    [process.id, viewer, JSON.stringify(listQuery(values)), sort],
   );
   const shown = pages.loaded.state === 'ready' ? pages.loaded.data : [];
   return (
