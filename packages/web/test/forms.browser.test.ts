@@ -244,6 +244,49 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     expect(await page.locator('[data-testid="verifications"] li').last().textContent()).toContain('A second, independent report');
   }, 120_000);
 
+  it('the mediator sets a held meeting’s agenda in three languages, its outcome and minutes, and records who attended for which party', async () => {
+    const held = 'tcg-2014-07-31';
+    const page = await signIn('mediator');
+    await go(page, `/talks/${held}`);
+    await page.getByRole('button', { name: 'Edit agenda, outcome and minutes' }).click();
+    const form = page.getByRole('form', { name: 'Edit agenda, outcome and minutes' });
+    const before = await form.getByRole('button', { name: /^Remove agenda item/ }).count();
+    await form.getByRole('button', { name: 'Add an agenda item' }).click();
+    const n = before + 1;
+    const item = form.getByRole('group', { name: `Agenda item ${n}` });
+    await item.getByLabel('In English').fill('Lists of detainees for the exchange');
+    await item.getByLabel('In Ukrainian').fill('Списки утримуваних для обміну');
+    await item.getByLabel('In Russian').fill('Списки удерживаемых для обмена');
+    await form.getByLabel(`Item ${n} proposed by`).selectOption('ukr');
+    await form.getByRole('group', { name: 'Outcome' }).getByLabel('In English').fill('The sides handed over their lists.');
+    await form.getByLabel('Minutes').fill('Opened at 14:00.\nLists handed over; the next round to reconcile them.');
+    await shot(page, 'meeting-details-form');
+    await axeCheck(page, 'meeting details form');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    const agenda = page.locator('section[aria-labelledby="agenda-h"]');
+    await agenda.getByText('Lists of detainees for the exchange').waitFor();
+    await expect(agenda.locator('li').last().textContent()).resolves.toContain('(Ukraine)');
+    await expect(page.locator('section[aria-labelledby="outcome-h"]').textContent()).resolves.toContain('The sides handed over their lists.');
+    await expect(page.getByTestId('minutes').textContent()).resolves.toBe('Opened at 14:00.\nLists handed over; the next round to reconcile them.');
+
+    await page.getByRole('button', { name: 'Record attendance' }).click();
+    const att = page.getByRole('form', { name: 'Record attendance' });
+    await att.getByLabel('Party', { exact: true }).selectOption('rus');
+    await att.getByLabel('Attendance').selectOption('left_early');
+    await att.getByLabel('Note').fill('Left before the second item.');
+    await att.getByRole('button', { name: 'Record the attendance' }).click();
+    const row = page.locator('section[aria-labelledby="att-h"] tbody tr', { hasText: 'Left before the second item.' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Russian Federation.*left early/);
+    await shot(page, 'meeting-attendance');
+
+    // A Ukrainian reader reads the new agenda item in Ukrainian, unmarked.
+    const uk = await log.open(browser);
+    await uk.addInitScript(() => localStorage.setItem('parley.lang', 'uk'));
+    await uk.goto(`${base}/p/${PROCESS}/talks/${held}`);
+    await uk.locator('section[aria-labelledby="agenda-h"]').getByText('Списки утримуваних для обміну', { exact: true }).waitFor();
+  });
+
   it('had no page errors', () => {
     expect(log.problems).toEqual([]);
   });

@@ -22,10 +22,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the app on a phone', () => {
     parley = await startParley();
     const client = createClient({ baseUrl: parley.base });
     const path = { processId: PROCESS };
-    const [meetings, agreements, incidents] = await Promise.all([
+    const [meetings, agreements, incidents, sources] = await Promise.all([
       client.GET('/api/processes/{processId}/meetings', { params: { path, query: { limit: 500 } } }),
       client.GET('/api/processes/{processId}/agreements', { params: { path, query: { limit: 5 } } }),
       client.GET('/api/processes/{processId}/incidents', { params: { path, query: { limit: 1 } } }),
+      client.GET('/api/processes/{processId}/sources', { params: { path, query: { limit: 1 } } }),
     ]);
     // The meeting with the most to show: the one with invitations and answers (a dossier with the widest tables).
     const meeting = meetings.items.find((m) => m.id.includes('2014-11')) ?? meetings.items[0]!;
@@ -36,6 +37,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the app on a phone', () => {
       ['agreements', '/agreements'],
       ['agreement', `/agreements/${agreements.items.find((a) => a.id === 'minsk-protocol')?.id ?? agreements.items[0]!.id}`],
       ['statements', '/statements'],
+      ['sources', '/sources'],
+      ['source', `/sources/${sources.items[0]!.id}`],
+      ['lines', '/lines'],
       ['monitoring', '/monitoring'],
       ['incident', `/monitoring/incidents/${incidents.items[0]!.id}`],
       ['report', '/monitoring/report'],
@@ -43,6 +47,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the app on a phone', () => {
       ['search', `/search?q=${encodeURIComponent('Донецк')}`],
       ['todo', '/todo'],
       ['activity', '/activity'],
+      ['people', '/people'],
+      ['admin', '/admin'],
       ['sign-in', '/sign-in'],
     ];
     browser = await launchChromium();
@@ -124,5 +130,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the app on a phone', () => {
     await expect(page.locator('header .menu-button').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('navigation').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'desktop-header.png') });
+
+    // A mediator has the most to choose from (People, view as, the account): the sections still take at most two rows.
+    const mediator = await log.open(browser);
+    await mediator.setViewportSize({ width: 1280, height: 800 });
+    await signIn(mediator, 'mediator');
+    await mediator.goto(`${parley.base}/p/${PROCESS}/talks`, { waitUntil: 'networkidle' });
+    await expect.poll(() => mediator.getByRole('navigation').getByRole('link', { name: 'People' }).count()).toBe(1);
+    const rows = await mediator
+      .getByRole('navigation')
+      .getByRole('link')
+      .evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+    await mediator.screenshot({ path: join(SHOTS, 'desktop-header-mediator.png') });
+    expect(rows).toBeLessThanOrEqual(2);
+    await expect(mediator.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(1280);
   });
 });

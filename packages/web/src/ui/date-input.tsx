@@ -107,7 +107,10 @@ export function DateInput({ value, onChange, kind = 'day', ...rest }: { value: s
           }
         }}
       >
-        <span aria-hidden="true">📅</span>
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <rect x="1.75" y="3" width="12.5" height="11" rx="1.5" />
+          <path d="M1.75 6.5h12.5M5 1.5v3M11 1.5v3" />
+        </svg>
       </button>
       <input
         ref={native}

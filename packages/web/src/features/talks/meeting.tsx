@@ -157,7 +157,7 @@ function AttendanceTable({ dossier }: { dossier: Dossier }) {
           <tr>
             <th scope="col">{t('talks.party')}</th>
             <th scope="col">{t('talks.person')}</th>
-            <th scope="col">{t('talks.answer')}</th>
+            <th scope="col">{t('records.attendance.status')}</th>
             <th scope="col">{t('talks.note')}</th>
           </tr>
         </thead>
@@ -368,6 +368,14 @@ export function MeetingPage({ id }: { id: string }) {
                     <p className="muted">{t('overview.none')}</p>
                   )}
                 </section>
+                {m.minutes ? (
+                  <section aria-labelledby="minutes-h" className="card wide">
+                    <h2 id="minutes-h">{t('records.meeting.minutes')}</h2>
+                    <div className="minutes" data-testid="minutes">
+                      {m.minutes}
+                    </div>
+                  </section>
+                ) : null}
                 <History dossier={dossier} />
                 <Invitations dossier={dossier} open={open} setOpen={setOpen} reload={reload} />
                 <AttendanceTable dossier={dossier} />
