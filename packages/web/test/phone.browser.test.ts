@@ -48,7 +48,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the app on a phone', () => {
       ['todo', '/todo'],
       ['activity', '/activity'],
       ['people', '/people'],
-      ['admin', '/admin'],
       ['sign-in', '/sign-in'],
     ];
     browser = await launchChromium();

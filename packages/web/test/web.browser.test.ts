@@ -181,7 +181,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
   it('opens an agreement with its provisions, implementation matrix and assessments with evidence', async () => {
     const page = await newPage();
     await page.goto(`${base}/agreements`);
-    await page.getByRole('link', { name: 'Minsk Protocol' }).click();
+    await page.getByRole('link', { name: 'Minsk Protocol', exact: true }).click();
     await page.getByRole('heading', { name: 'Implementation matrix' }).waitFor();
     await expect(page.locator('tr[data-provision="1"]').textContent()).resolves.toMatch(/Both sides stop using weapons.*Cea/);
     const matrix = page.locator('table.matrix');
