@@ -1,8 +1,10 @@
 // `npm start`: builds what changed since the last start, then serves. The web app (Vite) and the server (one
 // esbuild bundle: loading it takes about a second less CPU than compiling the TypeScript sources on every start)
 // are each rebuilt only when a hash of every file their build reads differs from the one kept beside the build.
+// The web app builds in a child process while the server opens its database (on a first start the longest step);
+// the server waits for it only before it begins to serve (WEB_BUILD below).
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,14 +30,19 @@ async function buildIfChanged(what, inputs, stamp, run) {
   writeFileSync(stamp, digest);
 }
 
-await buildIfChanged(
+/** The promise the server's `serve` awaits before serving the web app (packages/server/src/cli/commands.ts). */
+const WEB_BUILD = Symbol.for('parley.webBuild');
+globalThis[WEB_BUILD] = buildIfChanged(
   'web app',
   ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/web/package.json', ...SHARED],
   'packages/web/dist/.sources-sha256',
-  () => {
-    const built = spawnSync('npm', ['run', 'build', '-w', '@parley/web'], { stdio: 'inherit' });
-    if (built.status !== 0) process.exit(built.status ?? 1);
-  },
+  () =>
+    new Promise((resolve) =>
+      spawn('npm', ['run', 'build', '-w', '@parley/web'], { stdio: 'inherit' }).on('close', (status) => {
+        if (status !== 0) process.exit(status ?? 1);
+        resolve();
+      }),
+    ),
 );
 
 await buildIfChanged('server', ['packages/server/src', 'packages/server/package.json', ...SHARED], 'packages/server/dist/.sources-sha256', () =>

@@ -18,6 +18,7 @@ import { signDueCheckpoints } from '../use-cases/log/sign-due-checkpoints.ts';
 import { ensureSetupLink } from '../use-cases/administration/setup.ts';
 
 export type OpenRuntime = () => Promise<Runtime>;
+const WEB_BUILD = Symbol.for('parley.webBuild');
 
 const openConfigured: OpenRuntime = () => {
   const cfg = loadConfig();
@@ -75,9 +76,19 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     .description('start the server (migrates, and loads the demo on first start)')
     .action(async () => {
       const cfg = loadConfig();
-      const rt = await openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName });
+      // Where a start's time goes, printed once serving: from the process's start, so loading the code counts too.
+      const timings: string[] = [];
+      const timed = async <T>(what: string, step: () => Promise<T>): Promise<T> => {
+        const t = performance.now();
+        const result = await step();
+        timings.push(`${what} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        return result;
+      };
+      const rt = await timed('database', () =>
+        openRuntime({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, logKeyPath: cfg.logKeyPath, logName: cfg.logName }),
+      );
       if (cfg.demo && !(await rt.store.reader.processExists(DEMO_PROCESS))) {
-        const accounts = await seedDemo(rt);
+        const accounts = await timed('demo', () => seedDemo(rt));
         const file = `${cfg.dataDir}/demo-accounts.txt`;
         const lines = accounts.map((a) => `${a.username.padEnd(18)} ${a.password}   ${a.role}${a.partyId ? ` (${a.partyId})` : ''}`);
         writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
@@ -88,8 +99,10 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       }
       // Without an administrator, whoever reads this console creates the first one; there is no default password.
       const setup = await ensureSetupLink(rt);
-      const app = await buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true });
-      const watch = await watchIntegrity(rt, app.log);
+      // `npm start` builds the web app while the database opens (scripts/start.mjs); serve it only once built.
+      await (globalThis as { [WEB_BUILD]?: Promise<void> })[WEB_BUILD];
+      const app = await timed('routes', () => buildApp({ ...rt, secureCookies: cfg.secureCookies, logger: true }));
+      const watch = await timed('log check', () => watchIntegrity(rt, app.log));
       // Only the embedded engine has a single writer; with PostgreSQL the CLI opens the database itself.
       const embedded = rt.engine === 'pglite';
       const adminToken = randomBytes(32).toString('base64url');
@@ -118,9 +131,10 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
-      await app.listen({ port: cfg.port, host: cfg.host });
+      await timed('listen', () => app.listen({ port: cfg.port, host: cfg.host }));
       if (embedded) published = publishLocalServer(cfg.dataDir, app.server.address(), adminToken);
-      console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}); API docs at /api/docs`);
+      const started = `${(performance.now() / 1000).toFixed(1)} s: ${timings.join(', ')}`;
+      console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}; started in ${started}); API docs at /api/docs`);
       if (setup) console.log(`No administrator yet. Create one with this one-time link (valid until ${setup.expiresAt}):\n  ${cfg.publicUrl}${setup.path}`);
     });
 

@@ -1,4 +1,4 @@
-import { Map as MapLibre, Marker, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibre, Marker, setWorkerUrl, type GeoJSONSource, type MapSourceDataEvent, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
@@ -153,29 +153,38 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
         });
         return new Marker({ element: div }).setLngLat(f.geometry.coordinates).addTo(m);
       });
-      // "Drawn" means the GL canvas has painted the new circles: wait for the map to be idle.
-      m.once('idle', () => {
-        if (n !== seq) return;
-        el.dataset.state = 'drawn';
-        el.dataset.seq = String(n);
-        // For readers of the page's state (the browser tests): what was drawn and how long it took.
-        el.dataset.ms = (performance.now() - started).toFixed(0);
-        el.dataset.bbox = query.bbox;
-        el.dataset.zoom = String(query.zoom);
-        latest.current.onDrawn({ clusters: fc.features, seq: n, ms: performance.now() - started, zoom: query.zoom, bbox: query.bbox });
-      });
+      // "Drawn" means the GL canvas has painted the new circles: the first frame after the clusters' source has
+      // loaded its tiles. The land may still be filling in beneath (its first tiling of the whole world's
+      // countries takes the map's workers about two seconds); nobody reads the land, so nothing waits for it.
+      const painted = (e: MapSourceDataEvent) => {
+        if (e.sourceId !== 'clusters' || !m.isSourceLoaded('clusters')) return;
+        m.off('sourcedata', painted);
+        m.once('render', () => {
+          if (n !== seq) return;
+          el.dataset.state = 'drawn';
+          el.dataset.seq = String(n);
+          // For readers of the page's state (the browser tests): what was drawn and how long it took.
+          el.dataset.ms = (performance.now() - started).toFixed(0);
+          el.dataset.bbox = query.bbox;
+          el.dataset.zoom = String(query.zoom);
+          latest.current.onDrawn({ clusters: fc.features, seq: n, ms: performance.now() - started, zoom: query.zoom, bbox: query.bbox });
+        });
+        m.triggerRepaint();
+      };
+      m.on('sourcedata', painted);
       m.triggerRepaint();
     };
 
     // Nothing waits on anything it does not need: the clusters are asked for as soon as the map knows its
     // viewport (right after construction), while the style loads and the base map downloads; they are put
-    // on the map when all three are there, so the first "drawn" state still has the land under the clusters.
+    // on the map as soon as the style is there, and the land when it is.
     const styled = new Promise<void>((resolve) => m.once('load', () => resolve()));
-    const base = Promise.all([styled, baseLayers()]).then(
+    void Promise.all([styled, baseLayers()]).then(
       ([, b]) => {
         (m.getSource('land') as GeoJSONSource).setData(b.land);
         (m.getSource('borders') as GeoJSONSource).setData(b.borders);
         (m.getSource('disputed') as GeoJSONSource).setData(b.disputed);
+        m.once('idle', () => (el.dataset.land = 'drawn'));
       },
       (e: Error) => latest.current.onError(e),
     );
@@ -198,7 +207,7 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
         params: { path: { processId: latest.current.processId }, query },
         signal: ctrl.signal,
       });
-      Promise.all([asked, base]).then(
+      Promise.all([asked, styled]).then(
         ([fc]) => n === seq && draw(fc, n, started, query),
         (e: Error) => {
           if (ctrl.signal.aborted) return;

@@ -5,6 +5,7 @@ import { Link } from '../../app/router.tsx';
 import { useLoad } from '../../app/use-load.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Loading, PageTitle } from '../../ui/common.tsx';
+import { DateInput } from '../../ui/date-input.tsx';
 import type { MapPosition, MapViewHandle } from './map-view.tsx';
 import { baseLayers } from './base-layers.ts';
 import { MapPopup, type Selected } from './map-popup.tsx';
@@ -175,14 +176,7 @@ export function MonitoringPage() {
                 <label htmlFor={`${ids}-from`} className="visually-hidden">
                   {t('monitoring.fromDate')}
                 </label>
-                <input
-                  id={`${ids}-from`}
-                  type="date"
-                  min={PERIOD.first}
-                  max={PERIOD.last}
-                  value={dayAt(slider.from)}
-                  onChange={(e) => setDate('from', e.target.value)}
-                />
+                <DateInput id={`${ids}-from`} value={dayAt(slider.from)} onChange={(iso) => setDate('from', iso)} />
               </div>
               <div className="period-row">
                 <label htmlFor={`${ids}-to-range`}>{t('monitoring.to')}</label>
@@ -198,14 +192,7 @@ export function MonitoringPage() {
                 <label htmlFor={`${ids}-to`} className="visually-hidden">
                   {t('monitoring.toDate')}
                 </label>
-                <input
-                  id={`${ids}-to`}
-                  type="date"
-                  min={PERIOD.first}
-                  max={PERIOD.last}
-                  value={dayAt(slider.to)}
-                  onChange={(e) => setDate('to', e.target.value)}
-                />
+                <DateInput id={`${ids}-to`} value={dayAt(slider.to)} onChange={(iso) => setDate('to', iso)} />
               </div>
             </fieldset>
             <div className="field">
