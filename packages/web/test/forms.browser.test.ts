@@ -268,6 +268,10 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     await expect(agenda.locator('li').last().textContent()).resolves.toContain('(Ukraine)');
     await expect(page.locator('section[aria-labelledby="outcome-h"]').textContent()).resolves.toContain('The sides handed over their lists.');
     await expect(page.getByTestId('minutes').textContent()).resolves.toBe('Opened at 14:00.\nLists handed over; the next round to reconcile them.');
+    // The version history says what changed in words: the new agenda item by its fields, never as JSON.
+    const latest = page.locator('.version-history .history-list > li').first();
+    await expect.poll(() => latest.locator('.history-changes').textContent()).toContain('Lists of detainees for the exchange');
+    expect(await latest.locator('.history-changes').textContent()).not.toMatch(/[{}"]/);
 
     await page.getByRole('button', { name: 'Record attendance' }).click();
     const att = page.getByRole('form', { name: 'Record attendance' });

@@ -16,8 +16,10 @@ import { SERVER_ROOT } from '../paths.ts';
  * loads one (`noWasmDecoding`, an Emscripten module option) rather than all of them at start. Anything that goes
  * wrong with the cache falls back to the packaged bundle: slower, never different.
  */
-// The extension's scripts are all CREATE EXTENSION needs: contrib/ holds the same for installs without it.
-const UNUSED = /topology|raster|rtpostgis|tiger|sfcgal|--unpackaged--|^share\/postgresql\/contrib\//;
+// The extension's scripts are all CREATE EXTENSION needs: contrib/ holds the same for installs without it, and the
+// upgrade scripts (postgis--ANY--3.6.2.sql is 7.8 MB, unpacked on every open) serve only ALTER EXTENSION … UPDATE
+// from an older PostGIS, which an embedded database created by this bundle never has.
+const UNUSED = /topology|raster|rtpostgis|tiger|sfcgal|--unpackaged--|--ANY\.sql$|--ANY--|^share\/postgresql\/contrib\//;
 const BLOCK = 512;
 
 /**
@@ -52,7 +54,7 @@ function slimBundle(): string | null {
     const packaged = packagedBundle();
     const version = JSON.parse(readFileSync(join(dirname(packaged), '..', 'package.json'), 'utf8')).version as string;
     const root = fileURLToPath(new URL('../../node_modules/.cache/parley/', SERVER_ROOT));
-    const path = join(root, `postgis-${version}-slim.tar.gz`);
+    const path = join(root, `postgis-${version}-slim-2.tar.gz`);
     if (existsSync(path)) return path;
     const slim = slimTar(gunzipSync(readFileSync(packaged)), (p) => !UNUSED.test(p));
     mkdirSync(root, { recursive: true });

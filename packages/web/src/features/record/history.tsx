@@ -35,7 +35,19 @@ function versionOf(e: { version: number; author: string; at: string; body: unkno
   };
 }
 
-const show = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+/** A changed value as a reader reads it: nested fields as "name: value", list items one after another, never JSON. */
+const show = (v: unknown): string => {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(show).filter(Boolean).join('; ');
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => (show(x) ? `${k}: ${show(x)}` : ''))
+      .filter(Boolean)
+      .join(', ');
+  return String(v);
+};
+/** A field's path: list positions counted from 1, as a reader counts them ("sources › #2"). */
+const step = (p: string | number) => (typeof p === 'number' ? `#${p + 1}` : p);
 
 /**
  * Every version of a record the reader may see, who wrote it and when, and what changed from the one before, field by
@@ -84,7 +96,7 @@ function Versions({ versions }: { versions: Version[] }) {
 function Changes({ before, after }: { before: Version; after: Version }) {
   const { t } = useI18n();
   const rows = diff({ ...before.fields, audience: before.audience }, { ...after.fields, audience: after.audience }).map((d) => {
-    const path = d.path.map(String);
+    const path = d.path.map(step);
     const last = path[path.length - 1] ?? '';
     const label = LANG_KEYS.has(last) && path.length > 1 ? `${path.slice(0, -1).join(' › ')} (${last})` : path.join(' › ');
     return {
