@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/index.tsx';
-import { LinesMap } from './lines-map.tsx';
+import { LinesMap } from './lines-map-lazy.tsx';
 import type { Comparison, Side } from './model.ts';
 
 /** Both lines on the base map with the parcels between them, coloured by the side that gains them, and their key. */

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/index.tsx';
-import { LinesMap, MAX_EDITABLE_VERTICES, type Pos } from './lines-map.tsx';
-import type { LineFeature } from './model.ts';
+import { LinesMap } from './lines-map-lazy.tsx';
+import { MAX_EDITABLE_VERTICES, type LineFeature, type Pos } from './model.ts';
 
 /** A line being drawn or edited on the map: a click adds a point, a point is dragged to move it. */
 export function DraftEditor({

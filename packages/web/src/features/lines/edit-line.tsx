@@ -4,7 +4,7 @@ import { useProcess } from '../../app/process-data.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { DraftEditor } from './draft-editor.tsx';
-import type { Pos } from './lines-map.tsx';
+import type { Pos } from './model.ts';
 import type { LineFeature } from './model.ts';
 
 /**

@@ -6,13 +6,9 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { baseLayers } from '../monitoring/base-layers.ts';
 import { SettlementLabels } from '../monitoring/settlement-labels.ts';
-import type { Comparison, LineFeature } from './model.ts';
+import { MAX_EDITABLE_VERTICES, type Comparison, type LineFeature, type Pos } from './model.ts';
 
 setWorkerUrl(workerUrl);
-
-export type Pos = [number, number];
-/** Above this a line is edited by uploading a file: a marker per vertex would bury the map. */
-export const MAX_EDITABLE_VERTICES = 1_000;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const line = (coordinates: Pos[], properties: Record<string, unknown> = {}): Feature => ({

@@ -6,7 +6,7 @@ import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { DraftEditor } from './draft-editor.tsx';
-import type { Pos } from './lines-map.tsx';
+import type { Pos } from './model.ts';
 import type { LineFeature } from './model.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 

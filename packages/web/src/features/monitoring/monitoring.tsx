@@ -18,6 +18,13 @@ import { dayAt, dayIndex, PERIOD, PERIOD_DAYS, STATUSES, VIOLENCE, type Drawn, t
 // MapLibre is large: it loads with the map page only, from the page's first render on (see below).
 const loadMapView = () => import('./map-view.tsx');
 const MapView = lazy(loadMapView);
+
+/** Opened at the map's own address, the app fetches the map's code and base map while it signs in and loads the process. */
+export function preloadMapFor(pathname: string) {
+  if (!/\/monitoring\/?$/.test(pathname)) return;
+  void loadMapView().catch(() => {});
+  void baseLayers().catch(() => {});
+}
 const NO_FILTERS = { kind: '', status: '', party: '' };
 
 export const incidentPath = (id: string) => `/monitoring/incidents/${encodeURIComponent(id)}`;
