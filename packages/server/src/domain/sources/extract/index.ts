@@ -1,0 +1,2 @@
+export { extractArticle, type ExtractedArticle } from './extract-article.ts';
+export { filterBoilerplate, type Filtered } from './filter-boilerplate.ts';
