@@ -12,7 +12,12 @@ const compiled = new WeakMap<object, Serializer>();
 export function serializerCompiler({ schema, httpStatus }: { schema: object; httpStatus?: string }): Serializer {
   if (/^[45]/.test(String(httpStatus ?? ''))) return JSON.stringify;
   let serialize = compiled.get(schema);
-  if (!serialize) compiled.set(schema, (serialize = fastJson(schema) as Serializer));
+  if (!serialize) {
+    // Compiled on first use, as the validators are (validation.ts): most routes answer nobody in a start's first minute.
+    let write: Serializer | undefined;
+    serialize = (data) => (write ??= fastJson(schema) as Serializer)(data);
+    compiled.set(schema, serialize);
+  }
   return serialize;
 }
 
