@@ -20,7 +20,7 @@ const ROLES: readonly RoleGrant['role'][] = ['mediator', 'delegate', 'monitor', 
 /** Creates an account with an argon2id-hashed password that the strength estimator judges hard to guess. */
 export async function addAccount(deps: AccessDeps, input: { username: string; password: string }): Promise<{ accountId: string }> {
   assertUsername(input.username);
-  assertStrongPassword(input.password, [input.username]);
+  await assertStrongPassword(input.password, [input.username]);
   const accountId = newId('acc');
   await deps.accounts.create({ accountId, username: input.username, passwordHash: await hash(input.password, ARGON) });
   return { accountId };

@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { invalid } from '../../domain/shared/app-error.ts';
 
 /** zxcvbn's scale: 3 is "safely unguessable" (about 10^8 guesses and more), enough against online guessing behind the throttle. */
@@ -11,16 +9,20 @@ const MAX_LENGTH = 200;
 // The estimator's cost grows with length; its authors advise judging a prefix of a long password.
 const JUDGED_LENGTH = 100;
 
-let estimator: ZxcvbnFactory | undefined;
-// The dictionaries take a moment to load, so the server pays for them on the first password, not at start.
+let estimator: Promise<ZxcvbnFactory> | undefined;
+// The dictionaries take a moment to load (about 0.2 s of a start), so the server pays for them on the first
+// password, not at start: they are imported then.
 const zxcvbn = () =>
-  (estimator ??= new ZxcvbnFactory({ translations: en.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...en.dictionary } }));
+  (estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([{ ZxcvbnFactory }, common, en]) =>
+      new ZxcvbnFactory({ translations: en.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...en.dictionary } }),
+  ));
 
 /** Refuses short, common, repetitive and guessable passwords (and the username in any disguise), with the estimator's advice. */
-export function assertStrongPassword(password: string, userInputs: string[] = []): void {
+export async function assertStrongPassword(password: string, userInputs: string[] = []): Promise<void> {
   if (password.length < MIN_LENGTH) throw invalid('password', 'weak_password', `A password needs at least ${MIN_LENGTH} characters.`);
   if (password.length > MAX_LENGTH) throw invalid('password', 'password_too_long', `A password has at most ${MAX_LENGTH} characters.`);
-  const result = zxcvbn().check(password.slice(0, JUDGED_LENGTH), [...userInputs, 'parley']);
+  const result = (await zxcvbn()).check(password.slice(0, JUDGED_LENGTH), [...userInputs, 'parley']);
   if (result.score >= MIN_SCORE) return;
   const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
   const e = invalid('password', 'weak_password', `This password is too easy to guess${advice ? `: ${advice}` : '.'}`);

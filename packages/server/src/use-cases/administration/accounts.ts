@@ -57,7 +57,7 @@ export async function resetPassword(deps: AccessDeps, token: string, input: { pa
   const link = await openLink(deps, token, 'reset', { address: ctx.address, now });
   const account = await deps.accounts.actorById(link.accountId!);
   if (!account?.username) throw linkGone('link_revoked');
-  assertStrongPassword(input.password, [account.username]);
+  await assertStrongPassword(input.password, [account.username]);
   if (!(await deps.accounts.redeemReset(link.linkId, link.accountId!, await hash(input.password, ARGON), now))) throw linkGone('link_used');
   return { username: account.username };
 }

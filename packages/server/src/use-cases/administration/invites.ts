@@ -131,7 +131,7 @@ export async function acceptInvite(
   if (input.password === undefined) throw invalid('password', 'missing_field', 'Choose a password.');
   const { username, password } = input;
   assertUsername(username);
-  assertStrongPassword(password, [username]);
+  await assertStrongPassword(password, [username]);
   const accountId = newId('acc');
   const passwordHash = await hash(password, ARGON);
   await deps.store.write(processId, { accountId, username, roles: [] }, async (uow) => {

@@ -32,7 +32,7 @@ export async function completeSetup(
   const now = ctx.now ?? nowOf(deps);
   const link = await openLink(deps, input.token, 'setup', { address: ctx.address, now });
   assertUsername(input.username);
-  assertStrongPassword(input.password, [input.username]);
+  await assertStrongPassword(input.password, [input.username]);
   const accountId = newId('acc');
   const account = { accountId, username: input.username, passwordHash: await hash(input.password, ARGON), admin: true };
   if (!(await deps.accounts.redeemSetup(link.linkId, account, now))) throw linkGone('link_used');
