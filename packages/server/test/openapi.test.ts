@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyReply } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/app.ts';
+import { compilePending } from '../src/http/lazy-compile.ts';
 import { checkResponses, contractStats } from './support/response-contract.ts';
 import { runtime } from './support/world.ts';
 
@@ -19,6 +20,12 @@ beforeAll(async () => {
   expect(res.statusCode).toBe(200);
   doc = res.json();
   await app.close();
+});
+
+describe('the routes’ schemas', () => {
+  it('all compile: validators and response writers are compiled on first use, so a refused one would wait for its route', () => {
+    expect(compilePending()).toBe(0);
+  });
 });
 
 describe('the OpenAPI document', () => {

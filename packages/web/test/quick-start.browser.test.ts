@@ -25,12 +25,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the quick start', () => {
   const log = new PageLog();
   let browser: Browser;
   let port = 0;
+  // Stopped at the end even when a check fails midway, so no server outlives the test.
+  const children: ChildProcess[] = [];
 
   /** `npm start` until /api/processes answers; what it printed, and how long it took. */
   async function start(): Promise<{ child: ChildProcess; ms: number; output: () => string }> {
     const t0 = Date.now();
     let out = '';
     const child = spawn('node', ['scripts/start.mjs'], { cwd: ROOT, env: { ...process.env, PORT: String(port), PARLEY_DATA_DIR: dataDir, PARLEY_DEMO: 'on' } });
+    children.push(child);
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     for (;;) {
@@ -56,6 +59,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the quick start', () => {
   });
 
   afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await log.closeAll();
     await browser?.close();
     rmSync(dataDir, { recursive: true, force: true });

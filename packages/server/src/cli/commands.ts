@@ -9,6 +9,7 @@ import { openRuntime, type Runtime } from '../compose.ts';
 import { AppError } from '../domain/shared/app-error.ts';
 import { buildApp } from '../http/app.ts';
 import { adminRoutes } from '../http/routes/admin.routes.ts';
+import { compileInBackground } from '../http/lazy-compile.ts';
 import { registerImport } from './import.ts';
 import { registerAudit, watchIntegrity } from './audit.ts';
 import { callLocalServer, publishLocalServer, readLocalServer, withdrawLocalServer, type LocalServer } from './local-server.ts';
@@ -133,6 +134,7 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       process.on('SIGTERM', stop);
       await timed('listen', () => app.listen({ port: cfg.port, host: cfg.host }));
       if (embedded) published = publishLocalServer(cfg.dataDir, app.server.address(), adminToken);
+      compileInBackground((err) => app.log.error({ err }, 'a route schema does not compile'));
       const started = `${(performance.now() / 1000).toFixed(1)} s: ${timings.join(', ')}`;
       console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}; started in ${started}); API docs at /api/docs`);
       if (setup) console.log(`No administrator yet. Create one with this one-time link (valid until ${setup.expiresAt}):\n  ${cfg.publicUrl}${setup.path}`);

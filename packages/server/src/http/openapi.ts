@@ -1,4 +1,5 @@
 import fastJson from 'fast-json-stringify';
+import { lazily } from './lazy-compile.ts';
 
 type Serializer = (data: unknown) => string;
 const compiled = new WeakMap<object, Serializer>();
@@ -13,9 +14,9 @@ export function serializerCompiler({ schema, httpStatus }: { schema: object; htt
   if (/^[45]/.test(String(httpStatus ?? ''))) return JSON.stringify;
   let serialize = compiled.get(schema);
   if (!serialize) {
-    // Compiled on first use, as the validators are (validation.ts): most routes answer nobody in a start's first minute.
-    let write: Serializer | undefined;
-    serialize = (data) => (write ??= fastJson(schema) as Serializer)(data);
+    // Compiled on first use, as the validators are (lazy-compile.ts).
+    const write = lazily(() => fastJson(schema) as Serializer);
+    serialize = (data) => write()(data);
     compiled.set(schema, serialize);
   }
   return serialize;

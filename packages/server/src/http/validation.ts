@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { lazily } from './lazy-compile.ts';
 
 /**
  * Bodies are validated strictly: an unknown field or a number sent as a string is an
@@ -31,17 +32,14 @@ export function isDateTime(s: string): boolean {
 }
 for (const ajv of [strict, coercing]) ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
 
-/**
- * Each schema is compiled on its first use: compiling all of a server's some hundred schemas took about half a
- * second of every start. The returned function carries the compiled one's `errors`, as Fastify reads them there.
- */
+/** Each schema is compiled on its first use (lazy-compile.ts); Fastify reads a validator's `errors` from the function. */
 export const schemaCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strict : coercing;
-  let compiled: ValidateFunction | undefined;
+  const compiled = lazily(() => ajv.compile(schema as object));
   const validate = (data: unknown) => {
-    compiled ??= ajv.compile(schema as object);
-    const ok = compiled(data);
-    validate.errors = compiled.errors;
+    const check = compiled();
+    const ok = check(data);
+    validate.errors = check.errors;
     return ok;
   };
   validate.errors = null as ErrorObject[] | null | undefined;

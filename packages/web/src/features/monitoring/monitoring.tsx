@@ -19,11 +19,15 @@ import { dayAt, dayIndex, PERIOD, PERIOD_DAYS, STATUSES, VIOLENCE, type Drawn, t
 const loadMapView = () => import('./map-view.tsx');
 const MapView = lazy(loadMapView);
 
-/** Opened at the map's own address, the app fetches the map's code and base map while it signs in and loads the process. */
-export function preloadMapFor(pathname: string) {
-  if (!/\/monitoring\/?$/.test(pathname)) return;
+/** The map's code and base map, fetched before the map needs them (a failure shows when the map asks again). */
+const prefetchMap = () => {
   void loadMapView().catch(() => {});
   void baseLayers().catch(() => {});
+};
+
+/** Opened at the map's own address, the app fetches them while it signs in and loads the process. */
+export function preloadMapFor(pathname: string) {
+  if (/\/monitoring\/?$/.test(pathname)) prefetchMap();
 }
 const NO_FILTERS = { kind: '', status: '', party: '' };
 
@@ -53,10 +57,7 @@ export function MonitoringPage() {
   const mapRef = useRef<MapViewHandle>(null);
   const position = useRef<MapPosition | null>(initial.position);
   // The base map and MapLibre's chunk download while the period is found, not after it.
-  useEffect(() => {
-    void baseLayers().catch(() => {});
-    void loadMapView().catch(() => {});
-  }, []);
+  useEffect(prefetchMap, []);
 
   useEffect(() => {
     if (filters) return;

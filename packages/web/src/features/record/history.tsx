@@ -41,8 +41,9 @@ const show = (v: unknown): string => {
   if (Array.isArray(v)) return v.map(show).filter(Boolean).join('; ');
   if (typeof v === 'object')
     return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => (show(x) ? `${k}: ${show(x)}` : ''))
-      .filter(Boolean)
+      .map(([k, x]) => [k, show(x)])
+      .filter(([, shown]) => shown)
+      .map(([k, shown]) => `${k}: ${shown}`)
       .join(', ');
   return String(v);
 };
