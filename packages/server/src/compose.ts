@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createCalendarFeedStore } from './db/calendar-feed-store.ts';
 import { createAccountStore } from './db/account-store.ts';
 import { openDatabase, type DbHandle } from './db/connection.ts';
+import { warmUp } from './db/warm-up.ts';
 import { migrate } from './db/migrate.ts';
 import { createStore } from './db/record-store.ts';
 import { createMonitoringQueries } from './db/monitoring/index.ts';
@@ -19,6 +20,8 @@ import type { LogDeps, MonitoringDeps, SearchDeps } from './use-cases/ports.ts';
 export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps {
   handle: DbHandle;
   engine: DbHandle['engine'];
+  /** Loads what a first request would otherwise wait for (see db/warm-up.ts). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export async function openRuntime(opts: { databaseUrl?: string; dataDir: string 
     logKeys,
     witnessClient: httpWitnessClient(),
     integrity,
+    warmUp: () => warmUp(handle.db),
     close: () => handle.close(),
   };
 }

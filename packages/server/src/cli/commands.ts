@@ -135,6 +135,7 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
       await timed('listen', () => app.listen({ port: cfg.port, host: cfg.host }));
       if (embedded) published = publishLocalServer(cfg.dataDir, app.server.address(), adminToken);
       compileInBackground((err) => app.log.error({ err }, 'a route schema does not compile'));
+      void rt.warmUp().catch((err: unknown) => app.log.warn({ err }, 'warming the geodesy up failed'));
       const started = `${(performance.now() / 1000).toFixed(1)} s: ${timings.join(', ')}`;
       console.log(`Parley is serving on http://localhost:${cfg.port} (database: ${rt.engine}; started in ${started}); API docs at /api/docs`);
       if (setup) console.log(`No administrator yet. Create one with this one-time link (valid until ${setup.expiresAt}):\n  ${cfg.publicUrl}${setup.path}`);

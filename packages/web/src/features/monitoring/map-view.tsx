@@ -1,4 +1,4 @@
-import { Map as MapLibre, Marker, setWorkerUrl, type GeoJSONSource, type MapSourceDataEvent, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibre, Marker, prewarm, setWorkerUrl, type GeoJSONSource, type MapSourceDataEvent, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
@@ -10,6 +10,9 @@ import { clusterQuery, type ClusterCollection, type ClusterFeature, type Drawn, 
 
 // The worker is one of this app's own hashed files (MapLibre would otherwise look for it beside its module).
 setWorkerUrl(workerUrl);
+// This module is fetched ahead of the map (monitoring.tsx): the worker's script then loads and starts while the app
+// signs in, rather than after the map is built.
+prewarm();
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -71,7 +74,8 @@ export interface MapViewHandle {
 
 export interface MapViewProps {
   processId: string;
-  filters: MapFilters;
+  /** Null while the period is not yet known: the map is built, and asks for nothing. */
+  filters: MapFilters | null;
   lines: GeoCollection | null;
   zones: GeoCollection | null;
   labels: { map: string; disputed: Record<string, string>; cluster(count: number): string };
@@ -196,7 +200,9 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
 
     let asking = '';
     refresh.current = () => {
-      const query = clusterQuery(m.getBounds().toArray() as [[number, number], [number, number]], m.getZoom(), latest.current.filters);
+      const filters = latest.current.filters;
+      if (!filters) return;
+      const query = clusterQuery(m.getBounds().toArray() as [[number, number], [number, number]], m.getZoom(), filters);
       // The filters' effect and a move that ends where it began would ask again for what is already coming.
       const key = JSON.stringify(query);
       if (key === asking) return;
@@ -261,7 +267,7 @@ export const MapView = forwardRef<MapViewHandle, MapViewProps>(function MapView(
   const f = props.filters;
   useEffect(() => {
     refresh.current();
-  }, [f.from, f.to, f.kind, f.status, f.party]);
+  }, [f?.from, f?.to, f?.kind, f?.status, f?.party]);
 
   useEffect(() => places.current?.setLang(props.lang), [props.lang]);
 

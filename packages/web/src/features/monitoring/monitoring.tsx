@@ -25,9 +25,23 @@ const prefetchMap = () => {
   void baseLayers().catch(() => {});
 };
 
-/** Opened at the map's own address, the app fetches them while it signs in and loads the process. */
+/** The span of the process's incidents, from which the default period follows; a failure gives no span. */
+const incidentSpan = (processId: string) =>
+  api.GET('/api/processes/{processId}/incidents/series', { params: { path: { processId }, query: { interval: 'week' } } }).then(
+    (span) => span,
+    () => ({ from: null, to: null }),
+  );
+let early: { processId: string; span: ReturnType<typeof incidentSpan> } | null = null;
+
+/**
+ * Opened at the map's own address, the app fetches the map's code, its base map and the incidents' span while it
+ * signs in and loads the process, instead of after (the span is the map's first request: the period follows from it).
+ */
 export function preloadMapFor(pathname: string) {
-  if (/\/monitoring\/?$/.test(pathname)) prefetchMap();
+  const at = /^\/p\/([a-z0-9][a-z0-9_-]*)\/monitoring\/?$/.exec(pathname);
+  if (!at) return;
+  prefetchMap();
+  early = { processId: at[1]!, span: incidentSpan(at[1]!) };
 }
 const NO_FILTERS = { kind: '', status: '', party: '' };
 
@@ -62,18 +76,15 @@ export function MonitoringPage() {
   useEffect(() => {
     if (filters) return;
     let live = true;
-    api
-      .GET('/api/processes/{processId}/incidents/series', { params: { path: { processId: process.id }, query: { interval: 'week' } } })
-      .then(
-        (span) => span,
-        () => ({ from: null, to: null }),
-      )
-      .then((span) => {
-        if (!live) return;
-        const p = defaultPeriod(span, PERIOD);
-        setFilters({ ...NO_FILTERS, ...initial.filters, ...p });
-        setSlider({ from: clampDay(dayIndex(p.from)), to: clampDay(dayIndex(p.to)) });
-      });
+    // The span fetched at start-up serves once, for the process it was fetched for.
+    const span = early?.processId === process.id ? early.span : incidentSpan(process.id);
+    early = null;
+    void span.then((span) => {
+      if (!live) return;
+      const p = defaultPeriod(span, PERIOD);
+      setFilters({ ...NO_FILTERS, ...initial.filters, ...p });
+      setSlider({ from: clampDay(dayIndex(p.from)), to: clampDay(dayIndex(p.to)) });
+    });
     return () => {
       live = false;
     };
@@ -250,34 +261,32 @@ export function MonitoringPage() {
 
         <div className="map-wrap">
           <div className="map-frame">
-            {filters ? (
-              <Suspense fallback={<Loading />}>
-                <MapView
-                  ref={mapRef}
-                  processId={process.id}
-                  filters={filters}
-                  lines={lines}
-                  zones={zones}
-                  labels={labels}
-                  lang={lang}
-                  position={position.current}
-                  onMoved={onMoved}
-                  onLoading={() => setBusy(true)}
-                  onDrawn={(d) => {
-                    setDrawn(d);
-                    setBusy(false);
-                    setFailure(null);
-                  }}
-                  onError={(e) => {
-                    setBusy(false);
-                    setFailure(e.message);
-                  }}
-                  onSelect={(cluster, from) => setSelected({ cluster, from })}
-                />
-              </Suspense>
-            ) : (
-              <Loading />
-            )}
+            {/* The map is built while the period is still being found: MapLibre's start (its GL context, its
+                worker, its style) then overlaps that request instead of following it. */}
+            <Suspense fallback={<Loading />}>
+              <MapView
+                ref={mapRef}
+                processId={process.id}
+                filters={filters}
+                lines={lines}
+                zones={zones}
+                labels={labels}
+                lang={lang}
+                position={position.current}
+                onMoved={onMoved}
+                onLoading={() => setBusy(true)}
+                onDrawn={(d) => {
+                  setDrawn(d);
+                  setBusy(false);
+                  setFailure(null);
+                }}
+                onError={(e) => {
+                  setBusy(false);
+                  setFailure(e.message);
+                }}
+                onSelect={(cluster, from) => setSelected({ cluster, from })}
+              />
+            </Suspense>
             <div className="map-zoom">
               <button type="button" onClick={() => mapRef.current?.zoomBy(1)} aria-label={t('monitoring.zoomIn')}>
                 +
