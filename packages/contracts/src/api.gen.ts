@@ -20949,7 +20949,15 @@ export interface operations {
               from: ('proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed') | null;
               to: 'proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed';
               at: string;
-              reason: string;
+              reason:
+                | string
+                | {
+                    en?: string;
+                    uk?: string;
+                    ru?: string;
+                  };
+              /** @description the language of `reason` as the source gave it; en when not said */
+              reasonLanguage?: string;
               sources: {
                 /** @description lower-case slug or generated id */
                 sourceId: string;
@@ -20960,7 +20968,15 @@ export interface operations {
               claims: ({
                 seq: number;
                 partyId: string;
-                text: string;
+                text:
+                  | string
+                  | {
+                      en?: string;
+                      uk?: string;
+                      ru?: string;
+                    };
+                /** @description the language of `text` as the source gave it; en when not said */
+                language?: string;
                 sources: {
                   /** @description lower-case slug or generated id */
                   sourceId: string;
@@ -21150,7 +21166,15 @@ export interface operations {
           to: 'proposed' | 'scheduled' | 'in_progress' | 'held' | 'postponed' | 'cancelled' | 'lapsed';
           /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
           at: string;
-          reason: string;
+          reason:
+            | string
+            | {
+                en?: string;
+                uk?: string;
+                ru?: string;
+              };
+          /** @description the language of `reason` as the source gave it; en when not said */
+          reasonLanguage?: string;
           /** @default [] */
           sources: {
             /** @description lower-case slug or generated id */
@@ -21161,7 +21185,15 @@ export interface operations {
           claims: {
             /** @description lower-case slug or generated id */
             partyId: string;
-            text: string;
+            text:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             sources: {
               /** @description lower-case slug or generated id */
               sourceId: string;
@@ -21390,7 +21422,15 @@ export interface operations {
           claim: {
             /** @description lower-case slug or generated id */
             partyId: string;
-            text: string;
+            text:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             sources: {
               /** @description lower-case slug or generated id */
               sourceId: string;

@@ -1,13 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { ERROR_REASONS } from '@parley/contracts';
 import { SEARCH_KINDS } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
-import type { Database } from '../src/db/schema.ts';
 import { createSearchStore } from '../src/db/search-store.ts';
 import { loadMinsk2014 } from '../src/demo/minsk-2014/index.ts';
 import { SYSTEM } from '../src/domain/shared/actor.ts';
@@ -17,6 +13,7 @@ import { createProcess } from '../src/use-cases/create-process.ts';
 import { createRecord } from '../src/use-cases/create-record.ts';
 import { replaceRecord } from '../src/use-cases/replace-record.ts';
 import { RESOURCES, resource } from '../src/use-cases/resources.ts';
+import { freshDatabase, migrateBefore } from './support/fresh-database.ts';
 import { checkResponses } from './support/response-contract.ts';
 import { rand, runtime, world, type World } from './support/world.ts';
 
@@ -201,14 +198,7 @@ describe(`search across records (${engine})`, () => {
   it('fills the search document of records written before the migration', async () => {
     const fresh = await freshDatabase();
     try {
-      const dir = new URL('../src/db/migrations/', import.meta.url);
-      await sql`create table schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(fresh.db);
-      for (const name of readdirSync(dir)
-        .filter((f) => f.endsWith('.sql') && f < '010')
-        .sort()) {
-        await sql.raw(readFileSync(new URL(name, dir), 'utf8')).execute(fresh.db);
-        await sql`insert into schema_migrations (name) values (${name})`.execute(fresh.db);
-      }
+      await migrateBefore(fresh.db, '010');
       await fresh.db.transaction().execute(async (tx) => {
         await sql`select set_config('parley.uow', 'on', true)`.execute(tx);
         await sql`insert into processes (process_id, names) values ('p', '{"en":"P"}')`.execute(tx);
@@ -246,22 +236,3 @@ describe(`search across records (${engine})`, () => {
     await app?.close();
   });
 });
-
-/** An empty database of the engine under test: a new PGlite, or a new schema on the PostgreSQL server. */
-async function freshDatabase(): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
-  if (engine !== 'postgres') return openDatabase({ dataDir: null });
-  const schema = `search_${rand()}`;
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const pool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 1, options: `-c search_path=${schema},public` });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    async close() {
-      await db.destroy();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}

@@ -97,8 +97,8 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     let status = page.getByRole('form', { name: 'Change the status' });
     await status.getByLabel('New status').selectOption('scheduled');
     await status.getByRole('button', { name: 'Record the status change' }).click();
-    await expect.poll(() => status.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
-    await status.getByLabel('Reason').fill('The sides agreed the date by teleconference.');
+    await expect.poll(() => status.getByLabel('Reason', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await status.getByLabel('Reason', { exact: true }).fill('The sides agreed the date by teleconference.');
     await addSource(page, 'Sources', 'Minsk Protocol');
     // A double click sends one request.
     const steps = await page.locator('[data-transition]').count();
@@ -109,13 +109,18 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     await page.getByRole('button', { name: 'Change the status' }).click();
     status = page.getByRole('form', { name: 'Change the status' });
     await status.getByLabel('New status').selectOption('postponed');
-    await status.getByLabel('Reason').fill('The round did not take place on the planned date.');
-    for (const [i, party, text] of [
-      [1, 'ukr', 'The other side did not confirm its delegation.'],
-      [2, 'rus', 'Kyiv did not guarantee the ceasefire needed for the meeting.'],
+    await status.getByLabel('Reason', { exact: true }).fill('The round did not take place on the planned date.');
+    // The source gives the reason in Ukrainian too: a variant beside the words in the writer's language.
+    const reasonVariants = status.locator('[data-field="reason"] ~ details.words-variants');
+    await reasonVariants.locator('summary').click();
+    await reasonVariants.locator('[data-field="reason/uk"] textarea').fill('Раунд не відбувся в запланований день.');
+    for (const [i, party, text, language] of [
+      [1, 'ukr', 'The other side did not confirm its delegation.', 'en'],
+      [2, 'rus', 'Киев не гарантировал прекращения огня, нужного для встречи.', 'ru'],
     ] as const) {
       await status.getByRole('button', { name: 'Add a side’s account' }).click();
       await status.getByLabel(`Party of account ${i}`).selectOption(party);
+      await status.getByLabel(`Language of account ${i}`).selectOption(language);
       await status.getByLabel(`Account ${i}: what this side says caused it`).fill(text);
       await addSource(page, `Sources of account ${i}`, 'contact group');
     }
@@ -123,8 +128,22 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     await status.getByRole('button', { name: 'Record the status change' }).click();
     await expect.poll(() => page.locator('[data-claim-party]').count()).toBe(2);
     expect(await page.locator('[data-claim-party="ukr"]').textContent()).toContain('did not confirm');
-    expect(await page.locator('[data-claim-party="rus"]').textContent()).toContain('did not guarantee');
+    // Russian words shown to an English reader are marked as Russian, for the eye and for a screen reader.
+    const russian = page.locator('[data-claim-party="rus"] [data-text-lang="ru"]');
+    expect(await russian.getAttribute('lang')).toBe('ru');
+    expect(await russian.textContent()).toContain('не гарантировал');
     await expect.poll(() => page.locator('.facts').textContent()).toContain('postponed');
+    const dossier = await (
+      await as('mediator')
+    ).GET('/api/processes/{processId}/meetings/{id}/dossier', { params: { path: { processId: PROCESS, id: meetingId } } });
+    expect(dossier.history.at(-1)).toMatchObject({
+      reason: { en: 'The round did not take place on the planned date.', uk: 'Раунд не відбувся в запланований день.' },
+      reasonLanguage: 'en',
+      claims: [
+        { partyId: 'ukr', text: 'The other side did not confirm its delegation.', language: 'en' },
+        { partyId: 'rus', language: 'ru' },
+      ],
+    });
   }, 120_000);
 
   it('a change made meanwhile shows what changed and lets the mediator redo the edit on the new version', async () => {
@@ -133,7 +152,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     await page.getByRole('button', { name: 'Change the status' }).click();
     const status = page.getByRole('form', { name: 'Change the status' });
     await status.getByLabel('New status').selectOption('scheduled');
-    await status.getByLabel('Reason').fill('A new date was agreed.');
+    await status.getByLabel('Reason', { exact: true }).fill('A new date was agreed.');
     // Someone else renames the meeting between the load and the submit.
     await (
       await as('mediator')
@@ -149,7 +168,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     await shot(page, 'forms-stale-desktop-en');
     await stale.getByRole('button', { name: 'Redo my change on the new version' }).click();
     // The values typed are kept.
-    expect(await status.getByLabel('Reason').inputValue()).toBe('A new date was agreed.');
+    expect(await status.getByLabel('Reason', { exact: true }).inputValue()).toBe('A new date was agreed.');
     await status.getByRole('button', { name: 'Record the status change' }).click();
     await expect.poll(() => page.locator('.facts').textContent()).toContain('scheduled');
   }, 120_000);

@@ -1,10 +1,10 @@
 import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import { ErrorBody } from '../errors.ts';
-import { Audience, Id, Names, SourceRef } from './common.ts';
+import { Audience, Id, Names, RecordText, SourceRef, TextLanguage } from './common.ts';
 import { RoleGrant } from './access.ts';
 import { AreaOfInterestInput } from './lines.ts';
 import { IncidentInput, VerificationInput } from './monitoring.ts';
-import { AttendanceInput, InvitationInput, InvitationStatus, MeetingInput, MeetingStatus } from './talks.ts';
+import { AttendanceInput, InvitationInput, InvitationStatus, MeetingInput, MeetingStatus, ReasonLanguage } from './talks.ts';
 import { Witness } from './witnesses.ts';
 
 /**
@@ -165,13 +165,21 @@ const Transition = open(
     from: Type.Union([MeetingStatus, Type.Null()]),
     to: MeetingStatus,
     at: Type.String(),
-    reason: Type.String(),
+    reason: RecordText(2000),
+    reasonLanguage: ReasonLanguage,
     sources: Type.Array(SourceRef),
     recordedBy: Type.String(),
     recordedAt: Type.String(),
     claims: Type.Array(
       open(
-        { seq: Type.Integer(), partyId: Type.String(), text: Type.String(), sources: Type.Array(SourceRef), recordedBy: Type.String() },
+        {
+          seq: Type.Integer(),
+          partyId: Type.String(),
+          text: RecordText(2000),
+          language: TextLanguage,
+          sources: Type.Array(SourceRef),
+          recordedBy: Type.String(),
+        },
         "a side's account of the change",
       ),
     ),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AudienceFields, Id, INT4_MAX, Names, PreciseDate, SourceRef, Strict, Version } from './common.ts';
+import { AudienceFields, Id, INT4_MAX, Names, PreciseDate, RecordText, SourceRef, Strict, TextLanguage, Version } from './common.ts';
 
 const lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -102,17 +102,23 @@ export const MeetingInput = Type.Object(
 );
 export type MeetingInput = Static<typeof MeetingInput>;
 
-/** A side's account of why a change happened; a disputed change holds several. */
-export const CauseClaim = Type.Object(
-  { partyId: Id, text: Type.String({ minLength: 1, maxLength: 2000 }), sources: Type.Array(SourceRef, { minItems: 1 }) },
-  Strict,
+/**
+ * A side's account of why a change happened; a disputed change holds several. Its words are the side's own,
+ * as a statement's are: one string in `language`, or the variants its source gives.
+ */
+export const CauseClaim = Type.Object({ partyId: Id, text: RecordText(2000), language: TextLanguage, sources: Type.Array(SourceRef, { minItems: 1 }) }, Strict);
+
+/** The language of a status change's `reason`, as `language` is of a claim's `text`. */
+export const ReasonLanguage = Type.Optional(
+  Type.String({ pattern: '^[a-z]{2,3}$', description: 'the language of `reason` as the source gave it; en when not said' }),
 );
 
 export const TransitionInput = Type.Object(
   {
     to: MeetingStatus,
     at: PreciseDate,
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: RecordText(2000),
+    reasonLanguage: ReasonLanguage,
     sources: Type.Array(SourceRef, { default: [] }),
     claims: Type.Array(CauseClaim, { default: [] }),
     version: Version({ description: 'the meeting version this change was made against' }),

@@ -26,6 +26,7 @@ import { withArticle } from '../domain/shared/article.ts';
 import { journalMeta, writerSides } from './activity-store.ts';
 import type { JournalFilter } from '../use-cases/ports.ts';
 import type { AreaInput } from '../domain/lines/process-area.ts';
+import type { Words } from '../domain/sources/words.ts';
 import { json } from './monitoring/scope.ts';
 
 type RecordRow = Selectable<Database['parties']>;
@@ -174,7 +175,16 @@ class Reader implements RecordReader {
       .where('meeting_id', '=', meetingId)
       .orderBy('seq')
       .execute();
-    return rows.map((r) => ({ seq: r.seq, from: r.from_status, to: r.to_status, at: r.at, reason: r.reason, sources: r.sources as unknown[], ...recorded(r) }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      from: r.from_status,
+      to: r.to_status,
+      at: r.at,
+      reason: r.reason as Words,
+      ...(r.reason_language === null ? {} : { reasonLanguage: r.reason_language }),
+      sources: r.sources as unknown[],
+      ...recorded(r),
+    }));
   }
 
   async causeClaims(processId: string, meetingId: string): Promise<CauseClaimEntry[]> {
@@ -186,7 +196,15 @@ class Reader implements RecordReader {
       .orderBy('transition_seq')
       .orderBy('seq')
       .execute();
-    return rows.map((r) => ({ transition: r.transition_seq, seq: r.seq, partyId: r.party_id, text: r.text, sources: r.sources as unknown[], ...recorded(r) }));
+    return rows.map((r) => ({
+      transition: r.transition_seq,
+      seq: r.seq,
+      partyId: r.party_id,
+      text: r.text as Words,
+      ...(r.language === null ? {} : { language: r.language }),
+      sources: r.sources as unknown[],
+      ...recorded(r),
+    }));
   }
 
   async answers(processId: string, invitationId: string): Promise<AnswerEntry[]> {
@@ -335,7 +353,7 @@ class Work extends Reader implements UnitOfWork {
 
   async appendHistory(kind: RecordKind, entry: HistoryRow, recordId: string) {
     const row: Record<string, unknown> = { ...entry.row, process_id: this.processId, recorded_by: this.author, recorded_at: this.now.toISOString() };
-    for (const k of ['sources', 'conditions']) if (k in row) row[k] = JSON.stringify(row[k]);
+    for (const k of ['sources', 'conditions', 'reason', 'text']) if (k in row) row[k] = JSON.stringify(row[k]);
     await this.tx
       .insertInto(entry.table)
       .values(row as never)

@@ -133,7 +133,9 @@ export interface Database extends Record<RecordTable, RecordRow> {
     from_status: string | null;
     to_status: string;
     at: string;
-    reason: string;
+    /** A string, or the variants {en?, uk?, ru?}. */
+    reason: Json;
+    reason_language: string | null;
     sources: Json;
     recorded_by: string;
     recorded_at: Stamp;
@@ -144,7 +146,9 @@ export interface Database extends Record<RecordTable, RecordRow> {
     transition_seq: number;
     seq: number;
     party_id: string;
-    text: string;
+    /** A string, or the variants {en?, uk?, ru?}. */
+    text: Json;
+    language: string | null;
     sources: Json;
     recorded_by: string;
     recorded_at: Stamp;

@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/shared/actor.ts';
 import { notFound } from '../domain/shared/app-error.ts';
 import { assertCanWrite } from '../policies/access.ts';
-import type { CauseClaim } from './transition-meeting.ts';
+import { assertWordsInLanguage } from '../domain/sources/words.ts';
+import { claimRow, type CauseClaim } from './transition-meeting.ts';
 import { reading } from './reading.ts';
 import { assertProcess, sourceRefsOf, type Deps } from './support.ts';
 
@@ -16,6 +17,7 @@ export async function addCauseClaim(
   meetingId: string,
   input: { transition: number; claim: CauseClaim },
 ): Promise<{ transition: number; seq: number }> {
+  assertWordsInLanguage(input.claim, 'claim/language');
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
     const read = reading(uow, actor, processId, 'edit');
@@ -30,14 +32,7 @@ export async function addCauseClaim(
       'cause_claim',
       {
         table: 'cause_claims',
-        row: {
-          meeting_id: meetingId,
-          transition_seq: input.transition,
-          seq,
-          party_id: input.claim.partyId,
-          text: input.claim.text,
-          sources: input.claim.sources,
-        },
+        row: { meeting_id: meetingId, transition_seq: input.transition, seq, ...claimRow(input.claim) },
       },
       meetingId,
     );

@@ -6,6 +6,7 @@ import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
 import type { LogIntegrity } from './log/integrity-state.ts';
 import type { LineComparisonQueries } from './lines/ports.ts';
 import type { AreaInput } from '../domain/lines/process-area.ts';
+import type { Words } from '../domain/sources/words.ts';
 
 export type { RecordTable };
 
@@ -63,9 +64,22 @@ export interface ListFilter {
 export type HistoryRow =
   | {
       table: 'meeting_transitions';
-      row: { meeting_id: string; seq: number; from_status: string | null; to_status: string; at: string; reason: string; sources: unknown[] };
+      row: {
+        meeting_id: string;
+        seq: number;
+        from_status: string | null;
+        to_status: string;
+        at: string;
+        reason: Words;
+        /** Left out, not null, when not given: the body then stays what it was before there were languages. */
+        reason_language?: string;
+        sources: unknown[];
+      };
     }
-  | { table: 'cause_claims'; row: { meeting_id: string; transition_seq: number; seq: number; party_id: string; text: string; sources: unknown[] } }
+  | {
+      table: 'cause_claims';
+      row: { meeting_id: string; transition_seq: number; seq: number; party_id: string; text: Words; language?: string; sources: unknown[] };
+    }
   | { table: 'invitation_responses'; row: { invitation_id: string; seq: number; status: string; at: string; conditions: unknown[]; sources: unknown[] } };
 
 interface Recorded {
@@ -78,7 +92,8 @@ export interface TransitionEntry extends Recorded {
   from: string | null;
   to: string;
   at: string;
-  reason: string;
+  reason: Words;
+  reasonLanguage?: string;
   sources: unknown[];
 }
 /** One side's account of why a meeting changed status. */
@@ -86,7 +101,8 @@ export interface CauseClaimEntry extends Recorded {
   transition: number;
   seq: number;
   partyId: string;
-  text: string;
+  text: Words;
+  language?: string;
   sources: unknown[];
 }
 /** A party's answer to an invitation. */

@@ -359,7 +359,7 @@ export const RESOURCES: Resource[] = [
       ...opt('parties', i.claimantPartyId, 'claimantPartyId'),
       ...many('claims', i.counters, 'counters'),
     ],
-    check: assertWordsInLanguage,
+    check: (i) => assertWordsInLanguage(i),
     actingFor: (i) => i.claimantPartyId ?? null,
   }),
   defineKind({

@@ -1,6 +1,7 @@
 import type { MeetingStatus } from '@parley/contracts';
 import type { Actor } from '../domain/shared/actor.ts';
 import { parsePreciseDate } from '../domain/shared/precise-date.ts';
+import { assertWordsInLanguage, type Words } from '../domain/sources/words.ts';
 import { assertHostRule } from '../domain/talks/host-rule.ts';
 import { assertTransition } from '../domain/talks/meeting-lifecycle.ts';
 import { assertCanWrite } from '../policies/access.ts';
@@ -10,14 +11,19 @@ import { assertProcess, sameAs, sourceRefsOf, type Deps } from './support.ts';
 
 export interface CauseClaim {
   partyId: string;
-  text: string;
+  text: Words;
+  language?: string;
   sources: { sourceId: string; locator?: string }[];
 }
+
+/** A claim's history row: its language is left out when not given, so the journal body stays the shape it had before languages. */
+export const claimRow = (c: CauseClaim) => ({ party_id: c.partyId, text: c.text, ...(c.language ? { language: c.language } : {}), sources: c.sources });
 
 export interface TransitionInput {
   to: MeetingStatus;
   at: string;
-  reason: string;
+  reason: Words;
+  reasonLanguage?: string;
   sources: { sourceId: string; locator?: string }[];
   claims: CauseClaim[];
   version: number;
@@ -30,6 +36,8 @@ export interface TransitionInput {
  */
 export async function transitionMeeting(deps: Deps, actor: Actor, processId: string, meetingId: string, input: TransitionInput): Promise<StoredRecord> {
   parsePreciseDate(input.at, 'at');
+  assertWordsInLanguage({ text: input.reason, language: input.reasonLanguage }, 'reasonLanguage');
+  for (const [n, c] of input.claims.entries()) assertWordsInLanguage(c, `claims/${n}/language`);
   await assertProcess(deps.store.reader, processId);
   return deps.store.write(processId, actor, async (uow) => {
     const read = reading(uow, actor, processId, 'edit');
@@ -59,7 +67,16 @@ export async function transitionMeeting(deps: Deps, actor: Actor, processId: str
       'meeting_transition',
       {
         table: 'meeting_transitions',
-        row: { meeting_id: meetingId, seq, from_status: from, to_status: input.to, at: input.at, reason: input.reason, sources: input.sources },
+        row: {
+          meeting_id: meetingId,
+          seq,
+          from_status: from,
+          to_status: input.to,
+          at: input.at,
+          reason: input.reason,
+          ...(input.reasonLanguage ? { reason_language: input.reasonLanguage } : {}),
+          sources: input.sources,
+        },
       },
       meetingId,
     );
@@ -68,7 +85,7 @@ export async function transitionMeeting(deps: Deps, actor: Actor, processId: str
         'cause_claim',
         {
           table: 'cause_claims',
-          row: { meeting_id: meetingId, transition_seq: seq, seq: n + 1, party_id: c.partyId, text: c.text, sources: c.sources },
+          row: { meeting_id: meetingId, transition_seq: seq, seq: n + 1, ...claimRow(c) },
         },
         meetingId,
       );

@@ -19,15 +19,26 @@ import { withArticle } from '../../domain/shared/article.ts';
 type Deps = Pick<LogDeps, 'integrity'>;
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').slice(0, 16);
 const TABLE_OF = new Map(RESOURCES.map((r) => [r.kind as string, r.table as string]));
-/** History kinds: their table, the key columns that give (record id, version), and the columns the journal body carries. */
-const HISTORY = [
+/**
+ * History kinds: their table, the key columns that give (record id, version), and the columns the journal body carries.
+ * An `optional` column is in the body only when it holds a value: entries written before it existed (a reason or a
+ * claim without its language) leave it out, and so do later ones that name none, so both compare to their row.
+ */
+const HISTORY: { kind: string; table: string; id: string; columns: string[]; optional?: string[] }[] = [
   {
     kind: 'meeting_transition',
     table: 'meeting_transitions',
     id: 'meeting_id',
     columns: ['meeting_id', 'seq', 'from_status', 'to_status', 'at', 'reason', 'sources'],
+    optional: ['reason_language'],
   },
-  { kind: 'cause_claim', table: 'cause_claims', id: 'meeting_id', columns: ['meeting_id', 'transition_seq', 'seq', 'party_id', 'text', 'sources'] },
+  {
+    kind: 'cause_claim',
+    table: 'cause_claims',
+    id: 'meeting_id',
+    columns: ['meeting_id', 'transition_seq', 'seq', 'party_id', 'text', 'sources'],
+    optional: ['language'],
+  },
   {
     kind: 'invitation_response',
     table: 'invitation_responses',
@@ -35,6 +46,11 @@ const HISTORY = [
     columns: ['invitation_id', 'seq', 'status', 'at', 'conditions', 'sources'],
   },
 ];
+/** The body a history row says its entry committed to. */
+const historyBody = (h: (typeof HISTORY)[number], row: Record<string, unknown>) => ({
+  ...Object.fromEntries(h.columns.map((c) => [c, row[c]])),
+  ...Object.fromEntries((h.optional ?? []).flatMap((c) => (row[c] === null || row[c] === undefined ? [] : [[c, row[c]]]))),
+});
 // The body is committed as the JSON it is stored as (see sealEntry), never as a live object.
 const commit = (value: unknown, salt: Uint8Array) => computeCommitment(JSON.parse(JSON.stringify(value ?? null)) as JsonValue, salt);
 const same = (a: unknown, b: unknown) => canonicalize(a) === canonicalize(b);
@@ -218,7 +234,7 @@ async function checkHistories(r: IntegrityReader, entries: IntegrityEntry[], fin
     for (const e of mine) byKey.set(key(e.recordId, String(e.version)), [...(byKey.get(key(e.recordId, String(e.version))) ?? []), e]);
     const rows = await r.history(h.table);
     for (const row of rows) {
-      const body = Object.fromEntries(h.columns.map((c) => [c, row[c]]));
+      const body = historyBody(h, row);
       const candidates = byKey.get(key(String(row[h.id]), String(row.seq))) ?? [];
       if (!candidates.some((e) => e.salt && commit(body, e.salt) === e.envelope.commitment))
         findings.push({

@@ -32,13 +32,20 @@ export function WordsFields({
   label,
   max,
   fieldError,
+  names = { text: 'text', language: 'language' },
+  languageLabel,
+  hint,
 }: {
   value: WordsValue;
   onChange: (v: WordsValue) => void;
   label: string;
   max: number;
-  /** The server's refusal at a field: `text`, `text/uk`, `language`. */
+  /** The server's refusal at a field: `text`, `text/uk`, `language` (or the fields `names` gives). */
   fieldError: (field: string) => string | undefined;
+  /** Where the words sit in the request, when not at `text` and `language` (a reason, one of several claims). */
+  names?: { text: string; language: string };
+  languageLabel?: string;
+  hint?: string;
 }) {
   const { t } = useI18n();
   const langName = (l: Lang) => t(`lists.lang.${l}`);
@@ -49,7 +56,7 @@ export function WordsFields({
   return (
     <>
       <div className="row">
-        <Field name="language" label={t('records.words.language')} {...errorAt('language')}>
+        <Field name={names.language} label={languageLabel ?? t('records.words.language')} {...errorAt(names.language)}>
           {(p) => (
             <select {...p} value={v.language} onChange={(e) => onChange({ ...v, language: e.target.value as Lang })}>
               {LANGS.map((l) => (
@@ -61,13 +68,13 @@ export function WordsFields({
           )}
         </Field>
       </div>
-      <Field name="text" label={label} hint={t('records.words.hint')} {...errorAt('text')} required>
+      <Field name={names.text} label={label} hint={hint ?? t('records.words.hint')} {...errorAt(names.text)} required>
         {(p) => <textarea {...p} lang={v.language} maxLength={max} value={v.text} onChange={(e) => onChange({ ...v, text: e.target.value })} />}
       </Field>
       <details className="words-variants" open={Object.values(v.variants).some(Boolean) || undefined}>
         <summary>{t('records.words.variants')}</summary>
         {LANGS.filter((l) => l !== v.language).map((l) => (
-          <Field key={l} name={`text/${l}`} label={t('records.words.in', { language: langName(l) })} {...errorAt(`text/${l}`)}>
+          <Field key={l} name={`${names.text}/${l}`} label={t('records.words.in', { language: langName(l) })} {...errorAt(`${names.text}/${l}`)}>
             {(p) => (
               <textarea
                 {...p}

@@ -7,6 +7,7 @@ import type { Invitation, Meeting, SourceRef } from '../../app/api-types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Field, Form, PartyPicker, PreciseDateInput, SourcePicker, TimeZonePicker, useForm, withZoneOffset, type Precision } from '../../ui/form.tsx';
 import { DateInput } from '../../ui/date-input.tsx';
+import { emptyWords, wordsBody, WordsFields, type WordsValue } from '../statements/words-fields.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const KINDS = ['round', 'working_group', 'preparatory_teleconference', 'summit', 'consultation'] as const;
@@ -157,29 +158,39 @@ export function ProposeMeetingForm() {
 
 interface ClaimDraft {
   partyId: string;
-  text: string;
+  words: WordsValue;
   sources: SourceRef[];
 }
 
 /** A status change with its date, reason, sources and, for a disputed cause, each side's account as equals. */
 export function StatusForm({ meeting, reread, onDone }: { meeting: Meeting; reread: () => Promise<Meeting>; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { process } = useProcess();
   const labels = useMeetingLabels();
   const options = meeting.abilities.transitions ?? [];
   const [to, setTo] = useState<MeetingStatus>(options[0] ?? 'scheduled');
   const [at, setAt] = useState(today());
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(() => emptyWords(lang));
   const [sources, setSources] = useState<SourceRef[]>([]);
   const [claims, setClaims] = useState<ClaimDraft[]>([]);
   const form = useForm<Meeting>({
     base: meeting,
     reread,
-    send: (base) =>
-      api.POST('/api/processes/{processId}/meetings/{id}/transitions', {
+    send: (base) => {
+      const said = wordsBody(reason);
+      return api.POST('/api/processes/{processId}/meetings/{id}/transitions', {
         params: { path: { processId: process.id, id: meeting.id } },
-        body: { to, at, reason: reason.trim(), sources, claims: claims.map((c) => ({ ...c, text: c.text.trim() })), version: base!.version },
-      }),
+        body: {
+          to,
+          at,
+          reason: said.text,
+          reasonLanguage: said.language,
+          sources,
+          claims: claims.map((c) => ({ partyId: c.partyId, ...wordsBody(c.words), sources: c.sources })),
+          version: base!.version,
+        },
+      });
+    },
     onDone,
   });
   const setClaim = (i: number, patch: Partial<ClaimDraft>) => setClaims((cs) => cs.map((c, j) => (j === i ? { ...c, ...patch } : c)));
@@ -201,9 +212,16 @@ export function StatusForm({ meeting, reread, onDone }: { meeting: Meeting; rere
           {(p) => <DateInput {...p} value={at} required onChange={setAt} />}
         </Field>
       </div>
-      <Field name="reason" label={t('talks.form.reason')} hint={t('talks.form.reasonHint')} error={form.fieldError('reason')} required>
-        {(p) => <textarea {...p} lang="en" value={reason} required onChange={(e) => setReason(e.target.value)} />}
-      </Field>
+      <WordsFields
+        value={reason}
+        onChange={setReason}
+        label={t('talks.form.reason')}
+        hint={t('talks.form.reasonHint')}
+        languageLabel={t('talks.form.reasonLanguage')}
+        names={{ text: 'reason', language: 'reasonLanguage' }}
+        max={2000}
+        fieldError={form.fieldError}
+      />
       <SourcePicker label={t('source.sources')} value={sources} onChange={setSources} error={form.fieldError('sources')} />
       <fieldset>
         <legend>{t('talks.form.claims')}</legend>
@@ -213,9 +231,15 @@ export function StatusForm({ meeting, reread, onDone }: { meeting: Meeting; rere
             <Field name={`claims/${i}/partyId`} label={t('talks.form.claimParty', { n: i + 1 })} error={form.fieldError(`claims/${i}/partyId`)} required>
               {(p) => <PartyPicker input={p} value={c.partyId} onChange={(partyId) => setClaim(i, { partyId })} />}
             </Field>
-            <Field name={`claims/${i}/text`} label={t('talks.form.claimText', { n: i + 1 })} error={form.fieldError(`claims/${i}/text`)} required>
-              {(p) => <textarea {...p} lang="en" value={c.text} onChange={(e) => setClaim(i, { text: e.target.value })} />}
-            </Field>
+            <WordsFields
+              value={c.words}
+              onChange={(words) => setClaim(i, { words })}
+              label={t('talks.form.claimText', { n: i + 1 })}
+              languageLabel={t('talks.form.claimLanguage', { n: i + 1 })}
+              names={{ text: `claims/${i}/text`, language: `claims/${i}/language` }}
+              max={2000}
+              fieldError={form.fieldError}
+            />
             <SourcePicker
               label={t('talks.form.claimSources', { n: i + 1 })}
               value={c.sources}
@@ -227,7 +251,7 @@ export function StatusForm({ meeting, reread, onDone }: { meeting: Meeting; rere
             </button>
           </div>
         ))}
-        <button type="button" onClick={() => setClaims((cs) => [...cs, { partyId: '', text: '', sources: [] }])}>
+        <button type="button" onClick={() => setClaims((cs) => [...cs, { partyId: '', words: emptyWords(lang), sources: [] }])}>
           {t('talks.form.addClaim')}
         </button>
       </fieldset>

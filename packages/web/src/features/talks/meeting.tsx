@@ -8,7 +8,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { VerifyLink } from '../record/record.tsx';
 import { VersionHistory } from '../record/history.tsx';
 import { AudienceBadge } from '../../ui/audience.tsx';
-import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources } from '../../ui/common.tsx';
+import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources, Words } from '../../ui/common.tsx';
 import { AnswerForm, InviteForm, StatusForm, Toggle } from './forms.tsx';
 import { PublishForm } from './publish.tsx';
 import { AttendanceForm, MeetingDetailsForm } from './meeting-forms.tsx';
@@ -33,7 +33,7 @@ function History({ dossier }: { dossier: Dossier }) {
               <span className="muted small">({t('talks.recordedBy', { who: h.recordedBy })})</span>
             </p>
             <p>
-              <En>{h.reason}</En>
+              <Words text={h.reason} language={h.reasonLanguage} />
             </p>
             <Sources refs={h.sources} />
             {h.claims.length ? (
@@ -44,7 +44,7 @@ function History({ dossier }: { dossier: Dossier }) {
                     <li key={c.seq} className="claim card" data-claim-party={c.partyId}>
                       <h4>{t('talks.claimBy', { party: name(parties.get(c.partyId)?.names) })}</h4>
                       <blockquote>
-                        <En>{c.text}</En>
+                        <Words text={c.text} language={c.language} />
                       </blockquote>
                       <Sources refs={c.sources} />
                     </li>
