@@ -242,6 +242,43 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     expect(await page.locator('[data-invitation="ordo"]').textContent()).toContain('declined with conditions');
   }, 120_000);
 
+  it('a delegate adds their own party’s account of a status change, offered no other party, in their language', async () => {
+    const page = await signIn('delegate-ordo');
+    await go(page, `/talks/${meetingId}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const last = page.locator('[data-transition]').last();
+    await last.getByRole('button', { name: /^Add a side’s account of change/ }).click();
+    const form = page.getByRole('form', { name: 'Add a side’s account of this change' });
+    const party = form.getByLabel('Party whose account it is');
+    expect(await party.inputValue()).toBe('ordo');
+    expect(await party.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean))).toEqual(['ordo']);
+    await form.getByLabel('Language of the account').selectOption('ru');
+    await form.getByLabel('What this side says caused it').fill('Встречу перенесли, потому что не были согласованы гарантии безопасности.');
+    await addSource(page, 'Sources of the account', 'contact group');
+    await axeCheck(page, 'cause claim form');
+    const before = await last.locator('[data-claim-party]').count();
+    await form.getByRole('button', { name: 'Add the account' }).click();
+    await expect.poll(() => last.locator('[data-claim-party="ordo"]').count()).toBe(1);
+    expect(await last.locator('[data-claim-party="ordo"] [data-text-lang="ru"]').textContent()).toContain('гарантии безопасности');
+    // The accounts already there stay as they were.
+    expect(await last.locator('[data-claim-party]').count()).toBe(before + 1);
+    // The server refuses an account in another party's name from this delegate, whatever the form offers.
+    const client = await as('delegate-ordo');
+    const other = await client
+      .POST('/api/processes/{processId}/meetings/{id}/claims', {
+        params: { path: { processId: PROCESS, id: meetingId } },
+        body: {
+          transition: Number(await last.getAttribute('data-transition')),
+          claim: { partyId: 'ukr', text: 'x', sources: [{ sourceId: 'minsk-protocol' }] },
+        },
+      })
+      .then(
+        () => null,
+        (e: { status?: number }) => e.status,
+      );
+    expect([403, 404]).toContain(other);
+  }, 120_000);
+
   it('an analyst moves an incident’s verification one step with a reason and a source', async () => {
     const analyst = await as('analyst');
     const list = await analyst.GET('/api/processes/{processId}/incidents', { params: { path: { processId: PROCESS }, query: { limit: 50 } } });

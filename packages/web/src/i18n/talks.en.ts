@@ -1,6 +1,13 @@
 /** Messages of the talks pages, in English; the other languages must have the same keys. */
 export const talks_en = {
   'talks.form.actions': 'Actions on this meeting',
+  'talks.form.addAccount': 'Add a side’s account of this change',
+  'talks.form.addAccountSubmit': 'Add the account',
+  'talks.form.addAccountTo': 'Add a side’s account of change {n}',
+  'talks.form.accountParty': 'Party whose account it is',
+  'talks.form.accountText': 'What this side says caused it',
+  'talks.form.accountLanguage': 'Language of the account',
+  'talks.form.accountSources': 'Sources of the account',
   'talks.form.addClaim': 'Add a side’s account',
   'talks.form.addCondition': 'Add a condition',
   'talks.form.addSource': 'Add source: {title}',

@@ -2,6 +2,13 @@ import type { talks_en } from './talks.en.ts';
 
 export const talks_ru: Record<keyof typeof talks_en, string> = {
   'talks.form.actions': 'Действия с этой встречей',
+  'talks.form.addAccount': 'Добавить версию стороны об этом изменении',
+  'talks.form.addAccountSubmit': 'Добавить версию',
+  'talks.form.addAccountTo': 'Добавить версию стороны об изменении {n}',
+  'talks.form.accountParty': 'Сторона, чья это версия',
+  'talks.form.accountText': 'Что, по словам этой стороны, стало причиной',
+  'talks.form.accountLanguage': 'Язык версии',
+  'talks.form.accountSources': 'Источники версии',
   'talks.form.addClaim': 'Добавить объяснение стороны',
   'talks.form.addCondition': 'Добавить условие',
   'talks.form.addSource': 'Добавить источник: {title}',

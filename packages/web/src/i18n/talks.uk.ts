@@ -2,6 +2,13 @@ import type { talks_en } from './talks.en.ts';
 
 export const talks_uk: Record<keyof typeof talks_en, string> = {
   'talks.form.actions': 'Дії щодо цієї зустрічі',
+  'talks.form.addAccount': 'Додати версію сторони щодо цієї зміни',
+  'talks.form.addAccountSubmit': 'Додати версію',
+  'talks.form.addAccountTo': 'Додати версію сторони щодо зміни {n}',
+  'talks.form.accountParty': 'Сторона, чия це версія',
+  'talks.form.accountText': 'Що, за словами цієї сторони, стало причиною',
+  'talks.form.accountLanguage': 'Мова версії',
+  'talks.form.accountSources': 'Джерела версії',
   'talks.form.addClaim': 'Додати пояснення сторони',
   'talks.form.addCondition': 'Додати умову',
   'talks.form.addSource': 'Додати джерело: {title}',

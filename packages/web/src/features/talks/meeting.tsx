@@ -11,13 +11,15 @@ import { AudienceBadge } from '../../ui/audience.tsx';
 import { Badge, En, Load, Name, PageTitle, PartyName, PersonName, Sources, Words } from '../../ui/common.tsx';
 import { AnswerForm, InviteForm, StatusForm, Toggle } from './forms.tsx';
 import { PublishForm } from './publish.tsx';
+import { CauseClaimForm } from './cause-claim-form.tsx';
 import { AttendanceForm, MeetingDetailsForm } from './meeting-forms.tsx';
 
 /** Which of the meeting page's forms is open; one at a time keeps the page short on a phone. */
-type Open = null | 'status' | 'invite' | 'publish' | 'details' | 'attend' | `answer:${string}`;
+type Open = null | 'status' | 'invite' | 'publish' | 'details' | 'attend' | `answer:${string}` | `claim:${number}`;
 
-function History({ dossier }: { dossier: Dossier }) {
+function History({ dossier, open, setOpen, reload }: { dossier: Dossier; open: Open; setOpen: (o: Open) => void; reload: () => void }) {
   const { t, date, name } = useI18n();
+  const mayClaim = dossier.meeting.abilities.actions.includes('claim_cause');
   const { parties } = useProcess();
   const tz = dossier.meeting.timeZone;
   return (
@@ -51,6 +53,28 @@ function History({ dossier }: { dossier: Dossier }) {
                   ))}
                 </ul>
               </div>
+            ) : null}
+            {mayClaim ? (
+              <>
+                <Toggle
+                  label={t('talks.form.addAccountTo', { n: h.seq })}
+                  open={open === `claim:${h.seq}`}
+                  onToggle={() => setOpen(open === `claim:${h.seq}` ? null : `claim:${h.seq}`)}
+                  controls={`claim-form-${h.seq}`}
+                />
+                <div id={`claim-form-${h.seq}`}>
+                  {open === `claim:${h.seq}` ? (
+                    <CauseClaimForm
+                      meetingId={dossier.meeting.id}
+                      transition={h.seq}
+                      onDone={() => {
+                        setOpen(null);
+                        reload();
+                      }}
+                    />
+                  ) : null}
+                </div>
+              </>
             ) : null}
           </li>
         ))}
@@ -376,7 +400,7 @@ export function MeetingPage({ id }: { id: string }) {
                     </div>
                   </section>
                 ) : null}
-                <History dossier={dossier} />
+                <History dossier={dossier} open={open} setOpen={setOpen} reload={reload} />
                 <Invitations dossier={dossier} open={open} setOpen={setOpen} reload={reload} />
                 <AttendanceTable dossier={dossier} />
               </div>
