@@ -21035,13 +21035,15 @@ export interface operations {
                 status: 'invited' | 'confirmed' | 'declined' | 'declined_with_conditions' | 'tentative';
                 at: string;
                 conditions: ({
-                  text: {
-                    en: string;
-                    uk?: string;
-                    ru?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                  text:
+                    | string
+                    | {
+                        en?: string;
+                        uk?: string;
+                        ru?: string;
+                      };
+                  /** @description the language of `text` as the source gave it; en when not said */
+                  language?: string;
                   sources: {
                     /** @description lower-case slug or generated id */
                     sourceId: string;
@@ -21890,11 +21892,15 @@ export interface operations {
           at: string;
           /** @default [] */
           conditions: {
-            text: {
-              en: string;
-              uk?: string;
-              ru?: string;
-            };
+            text:
+              | string
+              | {
+                  en?: string;
+                  uk?: string;
+                  ru?: string;
+                };
+            /** @description the language of `text` as the source gave it; en when not said */
+            language?: string;
             /** @default [] */
             sources: {
               /** @description lower-case slug or generated id */

@@ -94,6 +94,13 @@ describe(`talks over HTTP (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect((await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateUkr', { ...answer, conditions: [] })).json.error.reason).toBe(
       'conditions_required',
     );
+    // A condition is the side's own words: variants must include the language it is said to be written in.
+    const misnamed = await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateUkr', {
+      ...answer,
+      conditions: [{ text: { uk: 'Не поки триває вогонь' }, language: 'ru', sources: [{ sourceId: src }] }],
+    });
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.json.error.details.field).toBe('conditions/0/language');
     const declined = await call(w, 'POST', `/invitations/${inv.id}/responses`, 'delegateUkr', answer);
     expect(declined.json).toMatchObject({ status: 'declined_with_conditions', version: 2 });
     const blocked = await move(m.id, 'scheduled', 1);

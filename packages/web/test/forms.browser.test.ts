@@ -235,10 +235,13 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     const form = page.getByRole('form', { name: 'Answer the invitation' });
     await form.getByLabel('Answer', { exact: true }).selectOption('declined_with_conditions');
     await form.getByRole('button', { name: 'Add a condition' }).click();
-    await form.getByLabel('Condition 1', { exact: true }).fill('Only with guarantees of safe passage for the delegation.');
+    // The delegate writes the condition in their own language; an English reader sees it marked as Russian.
+    await form.getByLabel('Language of condition 1').selectOption('ru');
+    await form.getByLabel('Condition 1', { exact: true }).fill('Только с гарантиями безопасного прохода для делегации.');
     await axeCheck(page, 'answer form');
     await form.getByRole('button', { name: 'Send the answer' }).click();
-    await expect.poll(() => page.locator('[data-invitation="ordo"]').textContent()).toContain('Only with guarantees of safe passage');
+    await expect.poll(() => page.locator('[data-invitation="ordo"]').textContent()).toContain('Только с гарантиями безопасного прохода');
+    expect(await page.locator('[data-invitation="ordo"] [data-text-lang="ru"]').getAttribute('lang')).toBe('ru');
     expect(await page.locator('[data-invitation="ordo"]').textContent()).toContain('declined with conditions');
   }, 120_000);
 

@@ -191,9 +191,7 @@ const InvitationAnswer = open(
     seq: Type.Integer(),
     status: InvitationStatus,
     at: Type.String(),
-    conditions: Type.Array(
-      open({ text: Type.Object(Names.properties, { additionalProperties: true }), sources: Type.Array(SourceRef) }, 'a condition of the answer'),
-    ),
+    conditions: Type.Array(open({ text: RecordText(1000), language: TextLanguage, sources: Type.Array(SourceRef) }, 'a condition of the answer')),
     sources: Type.Array(SourceRef),
     recordedBy: Type.String(),
   },

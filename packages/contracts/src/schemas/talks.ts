@@ -129,7 +129,8 @@ export const TransitionInput = Type.Object(
 export const CauseClaimInput = Type.Object({ transition: Version(), claim: CauseClaim }, Strict);
 
 export const InvitationStatus = lit('invited', 'confirmed', 'declined', 'declined_with_conditions', 'tentative');
-export const Condition = Type.Object({ text: Names, sources: Type.Array(SourceRef, { default: [] }) }, Strict);
+/** A condition in the answering side's own words: one string in its language, or the variants its source gives. */
+export const Condition = Type.Object({ text: RecordText(1000), language: TextLanguage, sources: Type.Array(SourceRef, { default: [] }) }, Strict);
 
 export const InvitationInput = Type.Object({ partyId: Id, note: Type.Optional(Type.String({ maxLength: 1000 })), ...AudienceFields }, Strict);
 

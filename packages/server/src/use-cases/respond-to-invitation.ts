@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/shared/actor.ts';
 import { invalid } from '../domain/shared/app-error.ts';
 import { parsePreciseDate } from '../domain/shared/precise-date.ts';
+import { assertWordsInLanguage, type Words } from '../domain/sources/words.ts';
 import { assertCanWrite } from '../policies/access.ts';
 import type { StoredRecord } from './ports.ts';
 import { reading } from './reading.ts';
@@ -9,7 +10,7 @@ import { assertProcess, sameAs, sourceRefsOf, type Deps } from './support.ts';
 export interface ResponseInput {
   status: 'invited' | 'confirmed' | 'declined' | 'declined_with_conditions' | 'tentative';
   at: string;
-  conditions: { text: { en: string; uk?: string; ru?: string }; sources: { sourceId: string }[] }[];
+  conditions: { text: Words; language?: string; sources: { sourceId: string }[] }[];
   sources: { sourceId: string }[];
   version: number;
 }
@@ -20,6 +21,7 @@ export interface ResponseInput {
  */
 export async function respondToInvitation(deps: Deps, actor: Actor, processId: string, invitationId: string, input: ResponseInput): Promise<StoredRecord> {
   parsePreciseDate(input.at, 'at');
+  for (const [n, c] of input.conditions.entries()) assertWordsInLanguage(c, `conditions/${n}/language`);
   if (input.status === 'declined_with_conditions' && input.conditions.length === 0)
     throw invalid('conditions', 'conditions_required', 'A refusal with conditions must state at least one condition.');
   if (input.status !== 'declined_with_conditions' && input.status !== 'tentative' && input.status !== 'confirmed' && input.conditions.length > 0)

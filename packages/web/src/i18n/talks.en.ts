@@ -28,6 +28,7 @@ export const talks_en = {
   'talks.form.claimText': 'Account {n}: what this side says caused it',
   'talks.form.claims': 'Each side’s account of the cause',
   'talks.form.claimsHint': 'When the sides disagree about why, record each account; they are shown side by side, as equals.',
+  'talks.form.conditionLanguage': 'Language of condition {n}',
   'talks.form.condition': 'Condition {n}',
   'talks.form.conditionSources': 'Sources of condition {n}',
   'talks.form.findSource': 'Find a source by title',

@@ -29,6 +29,7 @@ export const talks_ru: Record<keyof typeof talks_en, string> = {
   'talks.form.claimText': 'Объяснение {n}: что, по словам этой стороны, вызвало изменение',
   'talks.form.claims': 'Объяснение причины каждой стороной',
   'talks.form.claimsHint': 'Когда стороны расходятся в причине, запишите каждое объяснение; они показаны рядом, как равные.',
+  'talks.form.conditionLanguage': 'Язык условия {n}',
   'talks.form.condition': 'Условие {n}',
   'talks.form.conditionSources': 'Источники условия {n}',
   'talks.form.findSource': 'Найти источник по названию',

@@ -29,6 +29,7 @@ export const talks_uk: Record<keyof typeof talks_en, string> = {
   'talks.form.claimText': 'Пояснення {n}: що, за словами цієї сторони, спричинило зміну',
   'talks.form.claims': 'Пояснення причини кожною стороною',
   'talks.form.claimsHint': 'Коли сторони не згодні щодо причини, запишіть кожне пояснення; їх показано поруч, як рівні.',
+  'talks.form.conditionLanguage': 'Мова умови {n}',
   'talks.form.condition': 'Умова {n}',
   'talks.form.conditionSources': 'Джерела умови {n}',
   'talks.form.findSource': 'Знайти джерело за назвою',

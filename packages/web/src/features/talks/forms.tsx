@@ -287,10 +287,10 @@ export function InviteForm({ meeting, invited, onDone }: { meeting: Meeting; inv
 
 /** A delegate answers their own party's invitation; conditions are said in their words, with sources. */
 export function AnswerForm({ invitation, reread, onDone }: { invitation: Invitation; reread: () => Promise<Invitation>; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { process } = useProcess();
   const [status, setStatus] = useState<(typeof ANSWERS)[number]>('confirmed');
-  const [conditions, setConditions] = useState<{ text: string; sources: SourceRef[] }[]>([]);
+  const [conditions, setConditions] = useState<{ words: WordsValue; sources: SourceRef[] }[]>([]);
   const withConditions = status === 'declined_with_conditions' || status === 'tentative';
   const form = useForm<Invitation>({
     base: invitation,
@@ -301,7 +301,7 @@ export function AnswerForm({ invitation, reread, onDone }: { invitation: Invitat
         body: {
           status,
           at: today(),
-          conditions: withConditions ? conditions.map((c) => ({ text: { en: c.text.trim() }, sources: c.sources })) : [],
+          conditions: withConditions ? conditions.map((c) => ({ ...wordsBody(c.words), sources: c.sources })) : [],
           sources: [],
           version: base!.version,
         },
@@ -326,16 +326,15 @@ export function AnswerForm({ invitation, reread, onDone }: { invitation: Invitat
           <legend>{t('talks.conditions')}</legend>
           {conditions.map((c, i) => (
             <div key={i} className="claim-edit">
-              <Field name={`conditions/${i}/text`} label={t('talks.form.condition', { n: i + 1 })} error={form.fieldError(`conditions/${i}/text`)} required>
-                {(p) => (
-                  <textarea
-                    {...p}
-                    lang="en"
-                    value={c.text}
-                    onChange={(e) => setConditions((cs) => cs.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
-                  />
-                )}
-              </Field>
+              <WordsFields
+                value={c.words}
+                onChange={(words) => setConditions((cs) => cs.map((x, j) => (j === i ? { ...x, words } : x)))}
+                label={t('talks.form.condition', { n: i + 1 })}
+                languageLabel={t('talks.form.conditionLanguage', { n: i + 1 })}
+                names={{ text: `conditions/${i}/text`, language: `conditions/${i}/language` }}
+                max={1000}
+                fieldError={form.fieldError}
+              />
               <SourcePicker
                 label={t('talks.form.conditionSources', { n: i + 1 })}
                 value={c.sources}
@@ -343,7 +342,7 @@ export function AnswerForm({ invitation, reread, onDone }: { invitation: Invitat
               />
             </div>
           ))}
-          <button type="button" onClick={() => setConditions((cs) => [...cs, { text: '', sources: [] }])}>
+          <button type="button" onClick={() => setConditions((cs) => [...cs, { words: emptyWords(lang), sources: [] }])}>
             {t('talks.form.addCondition')}
           </button>
         </fieldset>

@@ -123,7 +123,7 @@ function Invitations({ dossier, open, setOpen, reload }: { dossier: Dossier; ope
                     <ul className="plain">
                       {last.conditions.map((c, i) => (
                         <li key={i}>
-                          «{name(c.text)}»
+                          «<Words text={c.text} language={c.language} />»
                           <Sources refs={c.sources} />
                         </li>
                       ))}
