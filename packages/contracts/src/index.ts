@@ -14,3 +14,4 @@ export * from './schemas/administration.ts';
 export * from './schemas/activity.ts';
 export * from './places/settlements.ts';
 export * from './geojson.ts';
+export * from './schemas/exchanges.ts';
