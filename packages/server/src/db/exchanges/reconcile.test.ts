@@ -92,6 +92,34 @@ describe('reconciling two lists', () => {
   });
 });
 
+describe('namesakes', () => {
+  const { a, b } = lists();
+  const man = { surname: 'Ярошенко', given: 'Тарас', patronymic: 'Петрович' };
+  const manB = { surname: 'Yaroshenko', given: 'Taras', patronymic: 'Petrovich' };
+  // Two men of one name on each list: one pair with dates that agree, one whose date list B does not give.
+  a.push({ id: 'x1', ...man, birthDate: '1971-05-06' }, { id: 'x2', ...man, birthDate: '1984-02-03' });
+  b.push({ id: 'y1', ...manB, birthDate: '1971-05-06' }, { id: 'y2', ...manB, birthDate: null });
+  // And one name twice on list A, once on list B, with no dates at all: nothing tells the two apart.
+  const other = { surname: 'Гнатюк', given: 'Олег', patronymic: 'Іванович', birthDate: null };
+  a.push({ id: 'z1', ...other }, { id: 'z2', ...other });
+  b.push({ id: 'w1', surname: 'Gnatyuk', given: 'Oleg', patronymic: 'Ivanovich', birthDate: null });
+  const result = reconcile(a, b, table);
+  const of = (id: string) => result.matches.find((m) => m.a === id || m.b === id);
+
+  it('does not hold a pair back for a competitor that is near certainly someone else', () => {
+    expect(of('x1')).toMatchObject({ b: 'y1', band: 'auto' });
+    expect(of('x2')).toMatchObject({ b: 'y2' });
+    expect(of('x2')!.closeCompetitor).toBeUndefined();
+  });
+
+  it('sends a pair to review, naming the competitor, where two people fit equally well', () => {
+    const m = of('w1')!;
+    expect(m.band).toBe('review');
+    expect(m.probability).toBeLessThan(0.6);
+    expect(m.closeCompetitor).toMatchObject({ b: 'w1', a: m.a === 'z1' ? 'z2' : 'z1' });
+  });
+});
+
 describe('comparing two people', () => {
   const p = (x: Partial<ListedPerson>) =>
     prepare({ id: 'x', surname: 'Ковальова', given: 'Олена', patronymic: 'Миколаївна', birthDate: '1980-03-04', ...x }, table);
@@ -108,9 +136,17 @@ describe('comparing two people', () => {
     const c = compare(p({ given: 'Олександр', surname: 'Шевченко' }), p({ given: 'Sasha', surname: 'Shevhcenko', birthDate: '1980-04-03' }));
     expect(c.levels).toMatchObject({ given: 'diminutive', surname: 'similar', birthDate: 'near' });
   });
+  it('tells a clerk’s slip in the date from another day of the same month', () => {
+    expect(compare(p({}), p({ birthDate: '1981-03-04' })).levels.birthDate).toBe('near');
+    expect(compare(p({}), p({ birthDate: '1980-03-17' })).levels.birthDate).toBe('otherDay');
+    expect(compare(p({}), p({ birthDate: '1980-05-04' })).levels.birthDate).toBe('different');
+  });
   it('Jaro–Winkler gives the textbook values', () => {
     expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
     expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.813, 3);
     expect(jaroWinkler('abc', 'xyz')).toBe(0);
+    // Longer than its scratch buffers, and again after a short one (the buffers are reused).
+    expect(jaroWinkler('a'.repeat(100) + 'b', 'a'.repeat(100) + 'c')).toBeCloseTo(jaroWinkler('a'.repeat(100) + 'd', 'a'.repeat(100) + 'e'), 12);
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
   });
 });

@@ -34,7 +34,7 @@ export const LEVELS = {
   surname: ['exact', 'equivalent', 'similar', 'different'],
   given: ['exact', 'equivalent', 'diminutive', 'similar', 'different'],
   patronymic: ['exact', 'equivalent', 'similar', 'different'],
-  birthDate: ['exact', 'month', 'year', 'near', 'different'],
+  birthDate: ['exact', 'month', 'year', 'near', 'otherDay', 'different'],
 } as const satisfies Record<Field, readonly string[]>;
 export type Level = (typeof LEVELS)[Field][number] | 'missing';
 
@@ -61,6 +61,10 @@ export function prepare(person: ListedPerson, table: NameTable): PreparedPerson 
   };
 }
 
+/** Scratch space for jaroWinkler, reused: it runs a few hundred thousand times per reconciliation. */
+let usedB = new Uint8Array(64);
+let matchA = new Int32Array(64);
+
 /**
  * Jaro–Winkler similarity of two keys. Written here because it is a dozen lines over strings of our own token
  * alphabet, and the packages at hand compute edit distances, which punish a transposed pair (a common typo) twice.
@@ -70,30 +74,32 @@ export function jaroWinkler(a: string, b: string): number {
   const la = a.length;
   const lb = b.length;
   if (!la || !lb) return 0;
+  if (lb > usedB.length) usedB = new Uint8Array(2 * lb);
+  if (la > matchA.length) matchA = new Int32Array(2 * la);
+  usedB.fill(0, 0, lb);
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const usedB = new Uint8Array(lb);
-  const matchA: number[] = [];
+  let m = 0;
   for (let i = 0; i < la; i++) {
+    const c = a.charCodeAt(i);
     for (let j = Math.max(0, i - window); j < Math.min(lb, i + window + 1); j++) {
-      if (!usedB[j] && a[i] === b[j]) {
+      if (!usedB[j] && c === b.charCodeAt(j)) {
         usedB[j] = 1;
-        matchA.push(i);
+        matchA[m++] = i;
         break;
       }
     }
   }
-  const m = matchA.length;
   if (!m) return 0;
   let t = 0;
   let j = 0;
-  for (const i of matchA) {
+  for (let k = 0; k < m; k++) {
     while (!usedB[j]) j++;
-    if (a[i] !== b[j]) t++;
+    if (a.charCodeAt(matchA[k]!) !== b.charCodeAt(j)) t++;
     j++;
   }
   const jaro = (m / la + m / lb + (m - t / 2) / m) / 3;
   let prefix = 0;
-  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
@@ -114,7 +120,8 @@ function compareBirth(a: PreparedPerson['birth'], b: PreparedPerson['birth']): L
   if (!a || !b) return 'missing';
   if (a.d && b.d && a.m === b.m && a.y === b.y && a.d === b.d) return 'exact';
   if (a.y === b.y) {
-    if (a.m && b.m && a.m === b.m) return a.d && b.d ? 'near' : 'month';
+    // Same month, another day: far more common by chance than a slip below, so it gets a level of its own.
+    if (a.m && b.m && a.m === b.m) return a.d && b.d ? 'otherDay' : 'month';
     // Day and month swapped (03-04 for 04-03) is a clerk's slip, not a different person.
     if (a.m && b.m && a.d && b.d && a.m === b.d && a.d === b.m) return 'near';
     return !a.m || !b.m ? 'year' : 'different';
@@ -131,13 +138,19 @@ export interface Comparison {
 
 const RANK: Record<string, number> = { exact: 3, equivalent: 3, diminutive: 2, similar: 1 };
 
+const rank = (l: Level) => RANK[l] ?? 0;
+
 export function compare(a: PreparedPerson, b: PreparedPerson): Comparison {
-  const straight = [compareName(a.surname, b.surname, false), compareName(a.given, b.given, true)] as const;
-  const score = (ls: readonly Level[]) => ls.reduce((s, l) => s + (RANK[l] ?? 0), 0);
+  let surname = compareName(a.surname, b.surname, false);
+  let given = compareName(a.given, b.given, true);
+  let swapped = false;
+  const straight = rank(surname) + rank(given);
   // The crossed order can only win where the straight one is not already at least "equivalent" on both names.
-  const crossed = score(straight) >= 6 ? straight : ([compareName(a.surname, b.given, false), compareName(a.given, b.surname, true)] as const);
-  const swapped = crossed !== straight && score(crossed) > score(straight);
-  const [surname, given] = swapped ? crossed : straight;
+  if (straight < 6) {
+    const s = compareName(a.surname, b.given, false);
+    const g = compareName(a.given, b.surname, true);
+    if (rank(s) + rank(g) > straight) [surname, given, swapped] = [s, g, true];
+  }
   return {
     levels: { surname, given, patronymic: compareName(a.patronymic, b.patronymic, false), birthDate: compareBirth(a.birth, b.birth) },
     swapped,

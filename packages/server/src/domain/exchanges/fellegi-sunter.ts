@@ -11,6 +11,8 @@ import { FIELDS, LEVELS, type Field, type Level } from './compare.ts';
  * the blocks are built from name agreement, so inside them a shared given name looks ordinary and would get no
  * weight. Holding u fixed inside EM does not work either (EM then calls every candidate a match). This is how
  * Splink estimates its parameters. The prior for the posterior is the expected number of matches over all pairs.
+ * Inside the blocks the non-matches are not independent field by field (see CLUSTERS), so EM gives them several
+ * classes; only the match class's m is used.
  *
  * EM runs over the distinct agreement patterns with their counts, not over pairs, so its cost does not grow with
  * the number of pairs.
@@ -23,7 +25,7 @@ export interface FieldWeights {
 }
 
 export interface Model {
-  /** Share of candidate pairs that are the same person. */
+  /** Prior of one pair of the two lists being the same person (EM's expected matches over all pairs). */
   prior: number;
   fields: Record<Field, FieldWeights>;
   iterations: number;
@@ -53,55 +55,88 @@ export function unmatchedFrequencies(random: Counts): Record<Field, Record<strin
   return u;
 }
 
+type Table = Record<Field, Record<string, number>>;
+const table = (fill: (f: Field, l: string) => number): Table =>
+  Object.fromEntries(FIELDS.map((f) => [f, Object.fromEntries(LEVELS[f].map((l) => [l, fill(f, l)]))])) as Table;
+
+/**
+ * The classes EM starts from besides the match class: one per pair of fields, agreeing on those two and random on
+ * the others. Blocking draws the candidates from unions of such pairs (same surname and given name, same given
+ * name and year, same surname and patronymic…), and with a single non-match class EM took the largest of those
+ * clusters for the matches (m for a differing given name came out at 0.5). Several latent classes for the
+ * non-matches, as Larsen and Rubin (2001) do for conditional dependence, let each cluster be one class.
+ */
+const CLUSTERS: readonly (readonly Field[])[] = FIELDS.flatMap((f, i) => FIELDS.slice(i + 1).map((g) => [f, g]));
+
+/** Every level of every field as one slot of a flat array: EM's inner loop then touches no objects. */
+const OFFSET = FIELDS.map((_, i) => FIELDS.slice(0, i).reduce((s, f) => s + LEVELS[f].length, 0));
+const SLOTS = FIELDS.reduce((s, f) => s + LEVELS[f].length, 0);
+const slot = (f: Field, l: string) => OFFSET[FIELDS.indexOf(f)]! + (LEVELS[f] as readonly string[]).indexOf(l);
+const flat = (t: Table) => Float64Array.from(FIELDS.flatMap((f) => LEVELS[f].map((l) => t[f][l]!)));
+const unflat = (a: Float64Array): Table => table((f, l) => a[slot(f, l)]!);
+
 export function estimate(patterns: Counts, random: Counts | null, allPairs: number, maxIterations = 100): Model {
-  const m = Object.fromEntries(FIELDS.map((f) => [f, initial(f, 'm')])) as Record<Field, Record<string, number>>;
   const randomU = random ? unmatchedFrequencies(random) : null;
-  const u = Object.fromEntries(FIELDS.map((f) => [f, initial(f, 'u')])) as Record<Field, Record<string, number>>;
-  let prior = 0.3;
+  const agree = table((f, l) => initial(f, 'm')[l]!);
+  const base = randomU ?? table((f, l) => initial(f, 'u')[l]!);
+  const classes = [agree, ...CLUSTERS.map((fs) => table((f, l) => (fs.includes(f) ? agree : base)[f][l]!))].map(flat);
+  const K = classes.length;
+  const share = Float64Array.from(classes, (_, k) => (k === 0 ? 0.1 : 0.9 / CLUSTERS.length));
   const rows = [...patterns.values()];
+  // Each pattern as the slots of its observed levels (a missing value is not observed and has no slot).
+  const observed = rows.map(({ pattern }) => Int32Array.from(FIELDS.filter((f) => pattern[f] !== 'missing').map((f) => slot(f, pattern[f]))));
+  const counts = Float64Array.from(rows, (r) => r.count);
+  const g = new Float64Array(K);
+  const acc = new Float64Array(K * SLOTS);
+  const mass = new Float64Array(K);
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
-    const mAcc = Object.fromEntries(FIELDS.map((f) => [f, Object.fromEntries(LEVELS[f].map((l) => [l, SMOOTH]))])) as Record<Field, Record<string, number>>;
-    const uAcc = Object.fromEntries(FIELDS.map((f) => [f, Object.fromEntries(LEVELS[f].map((l) => [l, SMOOTH]))])) as Record<Field, Record<string, number>>;
-    let matched = 0;
-    let total = 0;
-    for (const { pattern, count } of rows) {
-      let pm = prior;
-      let pu = 1 - prior;
-      for (const f of FIELDS) {
-        const l = pattern[f];
-        if (l === 'missing') continue;
-        pm *= m[f][l]!;
-        pu *= u[f][l]!;
+    acc.fill(SMOOTH);
+    mass.fill(0);
+    for (let r = 0; r < rows.length; r++) {
+      const obs = observed[r]!;
+      let sum = 0;
+      for (let k = 0; k < K; k++) {
+        let p = share[k]!;
+        const c = classes[k]!;
+        for (let i = 0; i < obs.length; i++) p *= c[obs[i]!]!;
+        g[k] = p;
+        sum += p;
       }
-      const g = pm / (pm + pu);
-      matched += g * count;
-      total += count;
-      for (const f of FIELDS) {
-        const l = pattern[f];
-        if (l === 'missing') continue;
-        mAcc[f][l]! += g * count;
-        uAcc[f][l]! += (1 - g) * count;
+      if (!(sum > 0)) continue;
+      for (let k = 0; k < K; k++) {
+        const w = (g[k]! / sum) * counts[r]!;
+        mass[k] = mass[k]! + w;
+        for (let i = 0; i < obs.length; i++) acc[k * SLOTS + obs[i]!] = acc[k * SLOTS + obs[i]!]! + w;
       }
     }
-    let change = Math.abs(matched / total - prior);
-    prior = Math.min(0.999, Math.max(0.001, matched / total));
-    for (const f of FIELDS) {
-      const ms = Object.values(mAcc[f]).reduce((s, x) => s + x, 0);
-      const us = Object.values(uAcc[f]).reduce((s, x) => s + x, 0);
-      for (const l of LEVELS[f]) {
-        const nm = mAcc[f][l]! / ms;
-        const nu = uAcc[f][l]! / us;
-        change = Math.max(change, Math.abs(nm - m[f][l]!), Math.abs(nu - u[f][l]!));
-        m[f][l] = nm;
-        u[f][l] = nu;
-      }
+    const total = mass.reduce((s, x) => s + x, 0);
+    let change = 0;
+    for (let k = 0; k < K; k++) {
+      change = Math.max(change, Math.abs(mass[k]! / total - share[k]!));
+      share[k] = mass[k]! / total;
+      const c = classes[k]!;
+      FIELDS.forEach((f, fi) => {
+        const o = OFFSET[fi]!;
+        let sum = 0;
+        for (let i = 0; i < LEVELS[f].length; i++) sum += acc[k * SLOTS + o + i]!;
+        for (let i = 0; i < LEVELS[f].length; i++) {
+          const v = acc[k * SLOTS + o + i]! / sum;
+          change = Math.max(change, Math.abs(v - c[o + i]!));
+          c[o + i] = v;
+        }
+      });
     }
     if (change < 1e-6) break;
   }
-  const candidates = rows.reduce((s, r) => s + r.count, 0);
-  const uw = randomU ?? u;
+  const m = unflat(classes[0]!);
+  const candidates = counts.reduce((s, x) => s + x, 0);
+  let prior = Math.min(0.999, Math.max(0.001, share[0]!));
   if (randomU) prior = Math.min(0.5, Math.max(1e-9, (prior * candidates) / Math.max(1, allPairs)));
+  // Without random pairs the weights fall back on the non-match classes pooled by their shares.
+  const pooledFlat = new Float64Array(SLOTS);
+  for (let k = 1; k < K; k++) for (let i = 0; i < SLOTS; i++) pooledFlat[i] = pooledFlat[i]! + (classes[k]![i]! * share[k]!) / Math.max(1e-12, 1 - share[0]!);
+  const uw = randomU ?? unflat(pooledFlat);
   const fields = Object.fromEntries(
     FIELDS.map((f) => [f, { m: m[f], u: uw[f], weight: Object.fromEntries(LEVELS[f].map((l) => [l, Math.log2(m[f][l]! / uw[f][l]!)])) }]),
   ) as Record<Field, FieldWeights>;

@@ -1,5 +1,6 @@
 import { compare, FIELDS, LEVELS, prepare, type Field, type Level, type ListedPerson, type PreparedPerson } from './compare.ts';
-import { estimate, levelWeight, matchProbability, type Model, type Pattern } from './fellegi-sunter.ts';
+import { estimate, levelWeight, type Model, type Pattern } from './fellegi-sunter.ts';
+import { NEGLIGIBLE, onlyShares, oneToOne } from './one-to-one.ts';
 import type { NameTable } from './name-table.ts';
 
 /**
@@ -24,10 +25,14 @@ export interface ProposedMatch {
   b: string;
   band: Band;
   weight: number;
+  /** That the two are one person, given the weight and the other candidates of both (one-to-one.ts). */
   probability: number;
   swapped: boolean;
   fields: FieldExplanation[];
-  /** Set when another candidate for either person scored within AMBIGUITY bits: then never auto. */
+  /**
+   * Set when another partner for either person comes within AMBIGUITY bits of this pair, once discounted by how
+   * surely that partner is someone else's (one-to-one.ts): then never auto.
+   */
   closeCompetitor?: { a: string; b: string; weight: number };
 }
 
@@ -106,7 +111,7 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
   add(A, 'a');
   add(B, 'b');
 
-  const seen = new Set<number>();
+  const seen = new Map<number, number>();
   const pairs: { a: number; b: number; pattern: Pattern; swapped: boolean; key: number; weight: number }[] = [];
   const patterns = new Map<number, { pattern: Pattern; count: number }>();
   for (const { a, b } of blocks.values()) {
@@ -115,7 +120,7 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
       for (const j of b) {
         const id = i * B.length + j;
         if (seen.has(id)) continue;
-        seen.add(id);
+        seen.set(id, pairs.length);
         const c = compare(A[i]!, B[j]!);
         const key = patternCode(c.levels);
         const entry = patterns.get(key);
@@ -140,44 +145,58 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
     else random.set(key, { pattern: c.levels, count: 1 });
   }
   const model = estimate(patterns, random, A.length * B.length);
-  const weightOf = new Map<number, number>();
+  const patternWeight = new Map<number, number>();
   for (const [key, { pattern }] of patterns)
-    weightOf.set(
+    patternWeight.set(
       key,
       FIELDS.reduce((s, f) => s + levelWeight(model, f, pattern[f]), 0),
     );
-  for (const p of pairs) p.weight = weightOf.get(p.key)!;
-  const scored = pairs.sort((x, y) => y.weight - x.weight);
-
+  for (const p of pairs) p.weight = patternWeight.get(p.key)!;
   // Greedy one-to-one assignment, best pair first: on these score distributions it coincides with the optimal
-  // assignment except where two candidates are close, and those are sent to review below anyway.
+  // assignment except where two candidates are close, and those are sent to review below anyway. A pair is
+  // assigned while it could still reach review with no competitor at all, and kept as a competitor while it can
+  // take anything measurable from a pair's posterior.
+  const priorOdds = Math.log2(model.prior / (1 - model.prior));
+  const alone = onlyShares(model, A.length, B.length);
+  const floor = Math.log2(reviewAt / (1 - reviewAt)) - priorOdds + Math.log2(alone.a * alone.b);
+  const least = Math.min(floor, Math.log2(NEGLIGIBLE) - priorOdds);
+  const scored = pairs.filter((p) => p.weight >= least).sort((x, y) => y.weight - x.weight);
   const takenA = new Int32Array(A.length).fill(-1);
   const takenB = new Int32Array(B.length).fill(-1);
   const chosen: (typeof scored)[number][] = [];
-  const runnerUp = new Map<number, (typeof scored)[number]>();
   for (const p of scored) {
-    if (matchProbability(model, p.weight) < reviewAt) break;
+    if (p.weight < floor) break;
     if (takenA[p.a] === -1 && takenB[p.b] === -1) {
       takenA[p.a] = chosen.length;
       takenB[p.b] = chosen.length;
       chosen.push(p);
-    } else {
-      for (const idx of [takenA[p.a]!, takenB[p.b]!]) if (idx !== -1 && !runnerUp.has(idx)) runnerUp.set(idx, p);
     }
   }
+  const index = (a: number, b: number) => a * B.length + b;
+  const weightOf = (a: number, b: number) => {
+    const k = seen.get(index(a, b));
+    return k === undefined ? undefined : pairs[k]!.weight;
+  };
+  const { probability, rival } = oneToOne({ chosen, pairs: scored, takenA, takenB, weightOf }, priorOdds, alone);
 
-  const matches: ProposedMatch[] = chosen.map((p, idx) => {
-    const probability = matchProbability(model, p.weight);
-    const rival = runnerUp.get(idx);
-    const close = rival && p.weight - rival.weight < AMBIGUITY ? rival : undefined;
+  const matches: ProposedMatch[] = [];
+  chosen.forEach((p, idx) => {
+    const posterior = probability[idx]!;
+    if (posterior < reviewAt) {
+      takenA[p.a] = -1;
+      takenB[p.b] = -1;
+      return;
+    }
+    const r = rival[idx];
+    const close = r && r.ratio > 2 ** -AMBIGUITY ? r.pair : undefined;
     const pa = A[p.a]!.person;
     const pb = B[p.b]!.person;
-    return {
+    matches.push({
       a: pa.id,
       b: pb.id,
-      band: probability >= autoAt && !close ? 'auto' : 'review',
+      band: posterior >= autoAt && !close ? 'auto' : 'review',
       weight: p.weight,
-      probability,
+      probability: posterior,
       swapped: p.swapped,
       fields: FIELDS.map((f) => ({
         field: f,
@@ -187,7 +206,7 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
         b: textOf(pb, f, p.swapped),
       })),
       ...(close ? { closeCompetitor: { a: A[close.a]!.person.id, b: B[close.b]!.person.id, weight: close.weight } } : {}),
-    };
+    });
   });
   return {
     matches,
