@@ -197,6 +197,17 @@ export const ERROR_REASON_DESCRIPTIONS = {
   own_account: 'An administrator may not do this to their own account.',
   account_deactivated: 'The account is deactivated.',
   rate_limited: 'Too many requests; wait and retry.',
+  unreadable_workbook: 'The file is not a spreadsheet Parley can read (XLSX), or it is damaged.',
+  unknown_column: 'A column of the list is not one Parley knows; the message lists those it does.',
+  missing_column: 'The list lacks a column it needs (a name).',
+  file_too_large: 'The file is larger than Parley accepts for this kind of upload.',
+  too_many_rows: 'The list has more rows than one upload may hold.',
+  list_rows_refused: 'Rows of the list were refused; the details give each with its line. Nothing was stored.',
+  already_matched: 'One of the two people is already matched to someone else in this reconciliation.',
+  not_in_reconciliation: 'The person is not on either list of this reconciliation.',
+  not_in_batch: 'The person is not one of the batch, or not held by either of its sides.',
+  not_in_process: 'The account holds no role in this process.',
+  already_delivered: "The batch's delivery is already recorded.",
   internal: 'Something went wrong on the server; nothing was changed.',
 } as const satisfies Record<string, string>;
 export type ErrorReason = keyof typeof ERROR_REASON_DESCRIPTIONS;

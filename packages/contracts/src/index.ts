@@ -15,3 +15,4 @@ export * from './schemas/activity.ts';
 export * from './places/settlements.ts';
 export * from './geojson.ts';
 export * from './schemas/exchanges.ts';
+export * from './schemas/exchange-views.ts';

@@ -16,8 +16,11 @@ import { IntegrityState } from './use-cases/log/integrity-state.ts';
 import { httpWitnessClient } from './db/log/witness-client.ts';
 import type { AccessDeps } from './use-cases/access/accounts.ts';
 import type { LogDeps, MonitoringDeps, SearchDeps } from './use-cases/ports.ts';
+import type { ExchangeDeps } from './use-cases/exchanges/ports.ts';
+import { createExchangeReader } from './db/exchanges/exchange-store.ts';
+import { loadNameTable } from './db/exchanges/name-table-file.ts';
 
-export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps {
+export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps, ExchangeDeps {
   handle: DbHandle;
   engine: DbHandle['engine'];
   /** Loads what a first request would otherwise wait for (see db/warm-up.ts). */
@@ -48,6 +51,8 @@ export async function openRuntime(opts: { databaseUrl?: string; dataDir: string 
     search: createSearchStore(handle.db),
     accounts: createAccountStore(handle.db),
     feeds: createCalendarFeedStore(handle.db),
+    exchanges: createExchangeReader(handle.db),
+    names: loadNameTable,
     log: createLogStore(handle.db),
     logKeys,
     witnessClient: httpWitnessClient(),

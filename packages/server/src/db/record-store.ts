@@ -16,7 +16,7 @@ import type {
   UnitOfWork,
 } from '../use-cases/ports.ts';
 import type { Selectable } from 'kysely';
-import type { Database, RecordTable } from './schema.ts';
+import type { AppendTable, Database, RecordTable } from './schema.ts';
 import type { LogDatabase } from './log/log-schema.ts';
 import { appendLeaves, appendToFrontier, sealEntry, splitHashes } from './log/merkle.ts';
 import { toWitness } from './log/log-store.ts';
@@ -359,6 +359,63 @@ class Work extends Reader implements UnitOfWork {
       .values(row as never)
       .execute();
     this.pending.push({ recordType: kind, recordId, version: Number(entry.row.seq), supersedes: null, body: entry.row });
+  }
+
+  async appendRows(kind: string, table: AppendTable, idColumn: string, rows: Record<string, unknown>[]) {
+    const stamp = { process_id: this.processId, recorded_by: this.author, recorded_at: this.now.toISOString() };
+    const stored = (r: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
+    // Chunks keep each statement under PostgreSQL's 65,535 parameters; a taken key (a version written meanwhile) refuses the whole unit of work.
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const made = await this.tx
+        .insertInto(table)
+        .values(chunk.map((r) => ({ ...stored(r), ...stamp })) as never)
+        .onConflict((oc) => oc.doNothing())
+        .returning(sql<number>`1`.as('one'))
+        .execute();
+      if (made.length < chunk.length)
+        throw conflict('stale_version', `This ${kind.replace(/_/g, ' ')} was changed by someone else meanwhile; reload it and try again.`, {
+          field: 'version',
+        });
+    }
+    for (const r of rows) this.pending.push({ recordType: kind, recordId: String(r[idColumn]), version: Number(r.seq), supersedes: null, body: r });
+  }
+
+  async eraseDetainee(detaineeId: string, reason: string) {
+    const erased = await this.log
+      .deleteFrom('entry_bodies')
+      .where('process_id', '=', this.processId)
+      .where(
+        'idx',
+        'in',
+        this.log
+          .selectFrom('journal')
+          .select('idx')
+          .where('process_id', '=', this.processId)
+          .where('record_type', '=', 'detainee')
+          .where('record_id', '=', detaineeId),
+      )
+      .returning('idx')
+      .execute();
+    const done = await this.tx
+      .updateTable('detainees')
+      .set({ entry: null })
+      .where('process_id', '=', this.processId)
+      .where('detainee_id', '=', detaineeId)
+      .where('entry', 'is not', null)
+      .returning('detainee_id')
+      .executeTakeFirst();
+    if (!done) throw conflict('already_redacted', "This person's data is already erased.");
+    const indices = erased.map((r) => Number(r.idx)).sort((a, b) => a - b);
+    this.pending.push({
+      recordType: 'redaction',
+      recordId: `detainee/${detaineeId}`,
+      version: 2,
+      supersedes: 1,
+      body: { at: this.now.toISOString(), by: this.author, reason, recordType: 'detainee', recordId: detaineeId, erased: indices },
+    });
+    return indices;
   }
 
   async createProcess(p: { id: string; names: unknown; description?: string; areaOfInterest?: AreaInput }) {

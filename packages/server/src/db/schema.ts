@@ -3,6 +3,9 @@ import type { ColumnType, Generated } from 'kysely';
 type Json = ColumnType<unknown, string, string>;
 type Stamp = ColumnType<Date, string, string>;
 
+/** Who wrote a row of an append-only table, and when (the journal entry says the same). */
+type Recorded = { process_id: string; recorded_by: string; recorded_at: Stamp };
+
 /** The shared shape of every record table (see 001_foundation.sql). */
 export interface RecordRow {
   process_id: string;
@@ -45,6 +48,10 @@ export const RECORD_TABLES = [
   'restrictions',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/** The exchange tables (012_exchanges.sql): appended to through the unit of work, each row a journal entry's body. */
+export type AppendTable =
+  'detainee_lists' | 'detainees' | 'detainee_statuses' | 'reconciliations' | 'match_decisions' | 'exchange_batches' | 'exchange_reviewers' | 'detainee_access';
 
 export interface Database extends Record<RecordTable, RecordRow> {
   processes: {
@@ -164,5 +171,29 @@ export interface Database extends Record<RecordTable, RecordRow> {
     recorded_by: string;
     recorded_at: Stamp;
   };
+  detainee_lists: Recorded & {
+    list_id: string;
+    seq: number;
+    party_id: string;
+    side: string;
+    held_by: string;
+    title: string;
+    entries: number;
+  };
+  detainees: Recorded & { detainee_id: string; seq: number; list_id: string; list_seq: number; line: number; entry: Json | null };
+  detainee_statuses: Recorded & { detainee_id: string; seq: number; status: string; at: string; source: string };
+  reconciliations: Recorded & {
+    reconciliation_id: string;
+    seq: number;
+    list_a: string;
+    seq_a: number;
+    list_b: string;
+    seq_b: number;
+    result: Json;
+  };
+  match_decisions: Recorded & { reconciliation_id: string; seq: number; a_id: string; b_id: string; decision: string; reason: string | null };
+  exchange_batches: Recorded & { batch_id: string; seq: number; batch: Json };
+  exchange_reviewers: Recorded & { account_id: string; seq: number; active: boolean };
+  detainee_access: Recorded & { access_id: string; seq: number; action: string; purpose: string; subjects: Json };
   schema_migrations: { name: string; applied_at: Generated<Stamp> };
 }

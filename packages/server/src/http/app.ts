@@ -27,11 +27,13 @@ import { activityRoutes } from './routes/activity.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { talksRoutes } from './routes/talks.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feeds.routes.ts';
+import { exchangeRoutes } from './routes/exchanges.routes.ts';
+import type { ExchangeDeps } from '../use-cases/exchanges/ports.ts';
 import { schemaCompiler } from './validation.ts';
 import { namedWildcards, serializerCompiler, toJsonSchema2020 } from './openapi.ts';
 import { SERVER_ROOT } from '../paths.ts';
 
-export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps {
+export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps, ExchangeDeps {
   engine: string;
   secureCookies?: boolean;
   logger?: boolean;
@@ -108,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mapRoutes, deps);
   await app.register(searchRoutes, deps);
   await app.register(activityRoutes, deps);
+  await app.register(exchangeRoutes, deps);
   if (webRoot) {
     // Built files carry a content hash in their names, so they never change; the page itself is always revalidated.
     await app.register(fastifyStatic, {

@@ -59,7 +59,7 @@ const FRAMEWORK: Record<string, () => AppError> = {
     new AppError(
       'unsupported_media_type',
       'unsupported_media_type',
-      'Send JSON with Content-Type: application/json (imports also take text/csv or application/geo+json).',
+      'Send JSON with Content-Type: application/json (imports also take text/csv or application/geo+json; lists of detainees also XLSX).',
     ),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('validation', 'bad_content_length', 'The Content-Length header does not match the body.'),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => new AppError('validation', 'malformed_json', 'The request body is empty but says it is JSON.'),

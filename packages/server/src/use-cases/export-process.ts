@@ -1,8 +1,12 @@
 import type { Actor } from '../domain/shared/actor.ts';
 import { reading } from './reading.ts';
-import type { StoredRecord } from './ports.ts';
+import type { JournalEntry, StoredRecord } from './ports.ts';
+import { isExchangeEntry } from './log/exchange-kinds.ts';
 import { RESOURCES } from './resources.ts';
 import { assertProcess, type Deps } from './support.ts';
+
+/** Detainee data leaves only through its own export, which needs a purpose and is written to the access log. */
+const withoutDetaineeData = (journal: JournalEntry[]) => journal.map((e) => (isExchangeEntry(e.recordType, e.recordId) ? { ...e, body: null } : e));
 
 /**
  * Everything the actor may read in one process, as one JSON document. The journal is
@@ -26,6 +30,6 @@ export async function exportProcess(deps: Deps, actor: Actor, processId: string)
     exportedAt: new Date().toISOString(),
     records,
     meetingHistory: history,
-    journal: read.scope.all ? await deps.store.reader.allJournal(processId) : undefined,
+    journal: read.scope.all ? withoutDetaineeData(await deps.store.reader.allJournal(processId)) : undefined,
   };
 }

@@ -1,7 +1,7 @@
 import type { Actor, Role, RoleGrant } from '../domain/shared/actor.ts';
 import type { ThrottleCounters, ThrottleScope } from '../domain/access/sign-in-throttle.ts';
 import type { Owner, RecordKind, ReadScope } from '../policies/access.ts';
-import type { RecordTable } from '../db/schema.ts';
+import type { AppendTable, RecordTable } from '../db/schema.ts';
 import type { Envelope, HashReader, NoteSigner } from '@parley/tlog';
 import type { LogIntegrity } from './log/integrity-state.ts';
 import type { LineComparisonQueries } from './lines/ports.ts';
@@ -207,6 +207,10 @@ export interface UnitOfWork extends RecordReader {
   /** Writes `next` as the version after `expectedVersion`; a stale one is a conflict and writes nothing. */
   reviseWitness(next: Omit<WitnessRecord, 'version'>, expectedVersion: number): Promise<WitnessRecord>;
   /** Erases the bodies (and salts) of every entry of a record and writes its redacted version. */
+  /** Appends rows to an exchange table, one journal entry each (its id from `idColumn`, its version from `seq`). */
+  appendRows(kind: string, table: AppendTable, idColumn: string, rows: Record<string, unknown>[]): Promise<void>;
+  /** Erases one detainee's personal data: the row's entry and its journal bodies, with a redaction entry. */
+  eraseDetainee(detaineeId: string, reason: string): Promise<number[]>;
   redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string): Promise<{ record: StoredRecord; erased: number[] }>;
 }
 

@@ -13,7 +13,7 @@ export type Column = keyof DetaineeEntry | 'fullName';
 
 const HEADERS: Readonly<Record<Column, readonly string[]>> = {
   surname: ['surname', 'last name', 'family name', 'прізвище', 'фамилия'],
-  given: ['given name', 'first name', 'forename', "ім'я", 'имя'],
+  given: ['given name', 'given', 'first name', 'forename', "ім'я", 'имя'],
   patronymic: ['patronymic', 'middle name', 'father’s name', 'по батькові', 'отчество'],
   fullName: ['full name', 'піб', 'п.і.б.', "прізвище, ім'я, по батькові", 'фио', 'ф.и.о.', 'фамилия, имя, отчество', 'фамилия имя отчество'],
   birthDate: ['date of birth', 'birth date', 'born', 'дата народження', 'дата рождения'],

@@ -12,6 +12,7 @@ import {
 } from '@parley/tlog';
 import { notFound } from '../../domain/shared/app-error.ts';
 import { RESOURCES } from '../resources.ts';
+import { EXCHANGE_HISTORY } from './exchange-kinds.ts';
 import type { LogDeps } from '../ports.ts';
 import type { Finding, IntegrityEntry, IntegrityReader, ProcessIntegrity } from './integrity-state.ts';
 import { withArticle } from '../../domain/shared/article.ts';
@@ -24,7 +25,7 @@ const TABLE_OF = new Map(RESOURCES.map((r) => [r.kind as string, r.table as stri
  * An `optional` column is in the body only when it holds a value: entries written before it existed (a reason or a
  * claim without its language) leave it out, and so do later ones that name none, so both compare to their row.
  */
-const HISTORY: { kind: string; table: string; id: string; columns: string[]; optional?: string[] }[] = [
+const HISTORY: { kind: string; table: string; id: string; columns: string[]; optional?: string[]; erasable?: string }[] = [
   {
     kind: 'meeting_transition',
     table: 'meeting_transitions',
@@ -45,6 +46,7 @@ const HISTORY: { kind: string; table: string; id: string; columns: string[]; opt
     id: 'invitation_id',
     columns: ['invitation_id', 'seq', 'status', 'at', 'conditions', 'sources'],
   },
+  ...EXCHANGE_HISTORY,
 ];
 /** The body a history row says its entry committed to. */
 const historyBody = (h: (typeof HISTORY)[number], row: Record<string, unknown>) => ({
@@ -227,7 +229,7 @@ async function checkRecords(r: IntegrityReader, latest: Map<string, IntegrityEnt
 }
 
 /** Append-only histories: every row is a journalled body, and no journalled row is gone. */
-async function checkHistories(r: IntegrityReader, entries: IntegrityEntry[], findings: Finding[]) {
+async function checkHistories(r: IntegrityReader, entries: IntegrityEntry[], erased: ReadonlySet<number>, findings: Finding[]) {
   for (const h of HISTORY) {
     const mine = entries.filter((e) => e.type === h.kind);
     const byKey = new Map<string, IntegrityEntry[]>();
@@ -236,7 +238,9 @@ async function checkHistories(r: IntegrityReader, entries: IntegrityEntry[], fin
     for (const row of rows) {
       const body = historyBody(h, row);
       const candidates = byKey.get(key(String(row[h.id]), String(row.seq))) ?? [];
-      if (!candidates.some((e) => e.salt && commit(body, e.salt) === e.envelope.commitment))
+      // An erased row (its personal data set to null) matches the entry whose body a redaction deleted.
+      const erasedRow = h.erasable !== undefined && row[h.erasable] === null && candidates.some((e) => erased.has(e.idx) && e.salt === null);
+      if (!erasedRow && !candidates.some((e) => e.salt && commit(body, e.salt) === e.envelope.commitment))
         findings.push({
           kind: 'history_mismatch',
           index: candidates[0]?.idx ?? null,
@@ -340,7 +344,7 @@ export async function checkIntegrity(deps: Deps, processId: string, opts: { mode
             recordId: e.recordId,
             detail: 'the body is gone although no redaction erased it',
           });
-      await checkHistories(r, histories, findings);
+      await checkHistories(r, histories, erased, findings);
     }
     await checkRecords(r, latest, complete, findings);
     findings.sort((a, b) => (a.index ?? Infinity) - (b.index ?? Infinity));

@@ -6,6 +6,7 @@ import type { LogDeps } from '../ports.ts';
 import { checkpointNote, headOf, parseCount, tlogCall } from './log-support.ts';
 import { signLatest } from './sign-checkpoint.ts';
 import { entryVisibility, versionVisibility } from './record-visibility.ts';
+import { isExchangeEntry } from './exchange-kinds.ts';
 
 /**
  * A record's receipt: its envelope, the inclusion proof and the checkpoint it leads to,
@@ -24,7 +25,9 @@ export async function getReceipt(
   await headOf(deps, processId);
   const version = q.version === undefined ? undefined : parseCount(q.version, 'version');
   const visibility = await entryVisibility(deps.store.reader, processId, type, recordId);
-  const entry = visibility && (await deps.log.entry(processId, type, recordId, version));
+  // Detainee data is for the mediator alone: to anyone else even its receipt reads as missing.
+  const hidden = isExchangeEntry(type, recordId) && !canRead(actor, processId, visibility ?? { audience: 'mediator', audienceParty: null });
+  const entry = visibility && !hidden && (await deps.log.entry(processId, type, recordId, version));
   if (!visibility || !entry) throw notFound(`${type.replace(/_/g, ' ')} entry`, recordId);
   let cp = await deps.log.latestCheckpoint(processId);
   // An entry newer than the last checkpoint gets one now rather than a receipt that cannot verify.

@@ -1,6 +1,7 @@
 import type { Visibility } from '../../domain/shared/actor.ts';
 import type { RecordReader, RecordTable } from '../ports.ts';
 import { RESOURCES } from '../resources.ts';
+import { isExchangeEntry } from './exchange-kinds.ts';
 
 /** History kinds are journalled under their parent record's id and share its audience. */
 export const PARENT_TABLE: Record<string, RecordTable> = {
@@ -21,7 +22,7 @@ export function tableOfKind(kind: string): RecordTable | undefined {
  */
 export async function entryVisibility(reader: RecordReader, processId: string, type: string, recordId: string): Promise<Visibility | undefined> {
   if (type === 'process' || type === 'witness') return PUBLIC;
-  if (type === 'role_grant') return MEDIATOR;
+  if (type === 'role_grant' || isExchangeEntry(type, recordId)) return MEDIATOR;
   if (type === 'redaction') {
     const slash = recordId.indexOf('/');
     return slash < 0 ? undefined : entryVisibility(reader, processId, recordId.slice(0, slash), recordId.slice(slash + 1));
