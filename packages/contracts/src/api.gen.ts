@@ -2174,6 +2174,299 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{processId}/exchanges/lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The lists you may see (latest versions, no names): the mediator and reviewers see all, a delegate their party’s */
+    get: operations['listDetaineeLists'];
+    put?: never;
+    /** Submit a list (or, with replaces, its next version) whole or not at all; refused rows are reported with their lines */
+    post: operations['submitDetaineeList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/lists/upload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a list as CSV (UTF-8, UTF-16, Windows-1251 or KOI8-R) or XLSX; nothing is stored unless every row is read */
+    post: operations['uploadDetaineeList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of a list with its people; the read is written to the access log with its purpose */
+    get: operations['readDetaineeList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One person with their statuses; the read is written to the access log with its purpose */
+    get: operations['readDetainee'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** People whose names match in any script or transliteration; the search is written to the access log */
+    get: operations['searchDetainees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every list’s people as CSV (mediator only); an export needs its purpose and is written to the access log */
+    get: operations['exportDetainees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/reconciliations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reconciliations in counts */
+    get: operations['listReconciliations'];
+    put?: never;
+    /** Reconcile the latest versions of two lists (mediator): proposals with their explanations, kept as computed */
+    post: operations['reconcileDetaineeLists'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/reconciliations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reconciliation report with names and explanations; the read is written to the access log */
+    get: operations['readReconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/reconciliations/{id}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept, reject, skip, split or merge a pair (mediator or reviewer), with why */
+    post: operations['decideMatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/people/{id}/statuses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a person’s status from a date, with its source (mediator) */
+    post: operations['recordDetaineeStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/people/{id}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase a person’s personal data (mediator): the body goes, a redaction entry keeps the log valid */
+    post: operations['eraseDetainee'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Batches in numbers */
+    get: operations['listExchangeBatches'];
+    put?: never;
+    /** An agreed batch with its people (mediator) */
+    post: operations['createExchangeBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/batches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One batch with its people and its discrepancies; the read is written to the access log */
+    get: operations['readExchangeBatch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/batches/{id}/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What was delivered and who refused to go, with why; each person’s status follows */
+    post: operations['recordExchangeDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/reviewers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The people named to review detainee data */
+    get: operations['listExchangeReviewers'];
+    put?: never;
+    /** Name an account of the process as a reviewer (mediator) */
+    post: operations['nameExchangeReviewer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/reviewers/{accountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop naming a reviewer (mediator) */
+    delete: operations['removeExchangeReviewer'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/exchanges/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every read of detainee data, newest first: who, when, why, what (mediator) */
+    get: operations['readDetaineeAccessLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2366,6 +2659,17 @@ export interface components {
           | 'own_account'
           | 'account_deactivated'
           | 'rate_limited'
+          | 'unreadable_workbook'
+          | 'unknown_column'
+          | 'missing_column'
+          | 'file_too_large'
+          | 'too_many_rows'
+          | 'list_rows_refused'
+          | 'already_matched'
+          | 'not_in_reconciliation'
+          | 'not_in_batch'
+          | 'not_in_process'
+          | 'already_delivered'
           | 'internal';
         message: string;
         details?: {
@@ -26065,6 +26369,2689 @@ export interface operations {
               [key: string]: unknown;
             })[];
             next: string | null;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listDetaineeLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the lists the reader may see, and as whom */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            lists: {
+              listId: string;
+              version: number;
+              versions?: number;
+              partyId: string;
+              side: 'held_by_us' | 'held_by_them';
+              heldBy: string;
+              title: string;
+              entries: number;
+              recordedBy: string;
+              recordedAt: string;
+            }[];
+            role: 'mediator' | 'reviewer' | 'party';
+            parties: string[] | null;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  submitDetaineeList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description lower-case slug or generated id */
+          partyId: string;
+          side: 'held_by_us' | 'held_by_them';
+          /** @description lower-case slug or generated id */
+          heldBy: string;
+          title: string;
+          entries: {
+            surname: string;
+            given: string;
+            patronymic?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            birthDate?: string;
+            birthPlace?: string;
+            category: 'military' | 'civilian' | 'unknown';
+            unit?: string;
+            /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+            capturedOn?: string;
+            capturedAt?: string;
+            note?: string;
+          }[];
+          replaces?: {
+            /** @description random: carries no meaning */
+            listId: string;
+            version: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description the list as stored */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            listId: string;
+            version: number;
+            entries: number;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  uploadDetaineeList: {
+    parameters: {
+      query: {
+        /** @description lower-case slug or generated id */
+        partyId: string;
+        side: 'held_by_us' | 'held_by_them';
+        /** @description lower-case slug or generated id */
+        heldBy: string;
+        title: string;
+        fileName?: string;
+        /** @description random: carries no meaning */
+        replaces?: string;
+        version?: number;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the list as stored */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            listId: string;
+            version: number;
+            entries: number;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readDetaineeList: {
+    parameters: {
+      query: {
+        /** @description why the data is read; kept in the access log */
+        purpose: string;
+        version?: number;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a list with its people */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description one version of a party’s list, without its people */
+            list: {
+              listId: string;
+              version: number;
+              versions?: number;
+              partyId: string;
+              side: 'held_by_us' | 'held_by_them';
+              heldBy: string;
+              title: string;
+              entries: number;
+              recordedBy: string;
+              recordedAt: string;
+            };
+            versions: number;
+            people: {
+              id: string;
+              listId: string;
+              listVersion: number;
+              line: number;
+              entry: {
+                surname: string;
+                given: string;
+                patronymic?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                birthDate?: string;
+                birthPlace?: string;
+                category: 'military' | 'civilian' | 'unknown';
+                unit?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                capturedOn?: string;
+                capturedAt?: string;
+                note?: string;
+              } | null;
+              erased: boolean;
+              partyId: string;
+              heldBy: string;
+              side: 'held_by_us' | 'held_by_them';
+              statuses: {
+                detaineeId: string;
+                seq: number;
+                status: 'held' | 'listed' | 'verified' | 'exchanged' | 'released' | 'deceased' | 'missing';
+                at: string;
+                source: string;
+                recordedBy: string;
+                recordedAt: string;
+              }[];
+              recordedBy: string;
+              recordedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readDetainee: {
+    parameters: {
+      query: {
+        /** @description why the data is read; kept in the access log */
+        purpose: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a person as one list writes them; entry is null once erased */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            listId: string;
+            listVersion: number;
+            line: number;
+            entry: {
+              surname: string;
+              given: string;
+              patronymic?: string;
+              /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+              birthDate?: string;
+              birthPlace?: string;
+              category: 'military' | 'civilian' | 'unknown';
+              unit?: string;
+              /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+              capturedOn?: string;
+              capturedAt?: string;
+              note?: string;
+            } | null;
+            erased: boolean;
+            partyId: string;
+            heldBy: string;
+            side: 'held_by_us' | 'held_by_them';
+            statuses: {
+              detaineeId: string;
+              seq: number;
+              status: 'held' | 'listed' | 'verified' | 'exchanged' | 'released' | 'deceased' | 'missing';
+              at: string;
+              source: string;
+              recordedBy: string;
+              recordedAt: string;
+            }[];
+            recordedBy: string;
+            recordedAt: string;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  searchDetainees: {
+    parameters: {
+      query: {
+        q: string;
+        /** @description why the data is read; kept in the access log */
+        purpose: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              listId: string;
+              listVersion: number;
+              line: number;
+              entry: {
+                surname: string;
+                given: string;
+                patronymic?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                birthDate?: string;
+                birthPlace?: string;
+                category: 'military' | 'civilian' | 'unknown';
+                unit?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                capturedOn?: string;
+                capturedAt?: string;
+                note?: string;
+              } | null;
+              erased: boolean;
+              partyId: string;
+              heldBy: string;
+              side: 'held_by_us' | 'held_by_them';
+              statuses: {
+                detaineeId: string;
+                seq: number;
+                status: 'held' | 'listed' | 'verified' | 'exchanged' | 'released' | 'deceased' | 'missing';
+                at: string;
+                source: string;
+                recordedBy: string;
+                recordedAt: string;
+              }[];
+              recordedBy: string;
+              recordedAt: string;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  exportDetainees: {
+    parameters: {
+      query: {
+        /** @description why the data is read; kept in the access log */
+        purpose: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one row per person as each list writes them */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listReconciliations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              lists: {
+                listId: string;
+                version: number;
+              }[];
+              recordedBy: string;
+              recordedAt: string;
+              auto: number;
+              review: number;
+              onlyA: number;
+              onlyB: number;
+              candidatePairs: number;
+              matched?: number;
+              pending?: number;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  reconcileDetaineeLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          lists: [string, string];
+        };
+      };
+    };
+    responses: {
+      /** @description what the engine proposed, in counts */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            auto: number;
+            review: number;
+            onlyA: number;
+            onlyB: number;
+            candidatePairs: number;
+            matched?: number;
+            pending?: number;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readReconciliation: {
+    parameters: {
+      query: {
+        /** @description why the data is read; kept in the access log */
+        purpose: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description matched, to review, on one list only, and matched people whose details disagree */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            lists: {
+              listId: string;
+              version: number;
+              versions?: number;
+              partyId: string;
+              side: 'held_by_us' | 'held_by_them';
+              heldBy: string;
+              title: string;
+              entries: number;
+              recordedBy: string;
+              recordedAt: string;
+            }[];
+            recordedBy: string;
+            recordedAt: string;
+            /** @description counts */
+            summary: {
+              auto: number;
+              review: number;
+              onlyA: number;
+              onlyB: number;
+              candidatePairs: number;
+              matched?: number;
+              pending?: number;
+            };
+            matched: {
+              /** @description a person of one of the two lists */
+              a: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              /** @description a person of one of the two lists */
+              b: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              band: 'auto' | 'review' | 'manual';
+              state: 'matched' | 'pending' | 'rejected';
+              match: {
+                a: string;
+                b: string;
+                band: string;
+                weight: number;
+                probability: number;
+                swapped: boolean;
+                fields: {
+                  field: string;
+                  level: string;
+                  weight: number;
+                }[];
+                /** @description another candidate that scored close */
+                closeCompetitor?: {
+                  a: string;
+                  b: string;
+                  weight: number;
+                };
+              } | null;
+              decisions: {
+                seq: number;
+                a: string;
+                b: string;
+                decision: string;
+                reason: string | null;
+                recordedBy: string;
+                recordedAt: string;
+              }[];
+              conflicts: string[];
+            }[];
+            review: {
+              /** @description a person of one of the two lists */
+              a: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              /** @description a person of one of the two lists */
+              b: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              band: 'auto' | 'review' | 'manual';
+              state: 'matched' | 'pending' | 'rejected';
+              match: {
+                a: string;
+                b: string;
+                band: string;
+                weight: number;
+                probability: number;
+                swapped: boolean;
+                fields: {
+                  field: string;
+                  level: string;
+                  weight: number;
+                }[];
+                /** @description another candidate that scored close */
+                closeCompetitor?: {
+                  a: string;
+                  b: string;
+                  weight: number;
+                };
+              } | null;
+              decisions: {
+                seq: number;
+                a: string;
+                b: string;
+                decision: string;
+                reason: string | null;
+                recordedBy: string;
+                recordedAt: string;
+              }[];
+              conflicts: string[];
+            }[];
+            rejected: {
+              /** @description a person of one of the two lists */
+              a: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              /** @description a person of one of the two lists */
+              b: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              band: 'auto' | 'review' | 'manual';
+              state: 'matched' | 'pending' | 'rejected';
+              match: {
+                a: string;
+                b: string;
+                band: string;
+                weight: number;
+                probability: number;
+                swapped: boolean;
+                fields: {
+                  field: string;
+                  level: string;
+                  weight: number;
+                }[];
+                /** @description another candidate that scored close */
+                closeCompetitor?: {
+                  a: string;
+                  b: string;
+                  weight: number;
+                };
+              } | null;
+              decisions: {
+                seq: number;
+                a: string;
+                b: string;
+                decision: string;
+                reason: string | null;
+                recordedBy: string;
+                recordedAt: string;
+              }[];
+              conflicts: string[];
+            }[];
+            onlyA: {
+              id: string;
+              line: number;
+              entry: {
+                surname: string;
+                given: string;
+                patronymic?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                birthDate?: string;
+                birthPlace?: string;
+                category: 'military' | 'civilian' | 'unknown';
+                unit?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                capturedOn?: string;
+                capturedAt?: string;
+                note?: string;
+              } | null;
+              erased: boolean;
+            }[];
+            onlyB: {
+              id: string;
+              line: number;
+              entry: {
+                surname: string;
+                given: string;
+                patronymic?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                birthDate?: string;
+                birthPlace?: string;
+                category: 'military' | 'civilian' | 'unknown';
+                unit?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                capturedOn?: string;
+                capturedAt?: string;
+                note?: string;
+              } | null;
+              erased: boolean;
+            }[];
+            conflicts: {
+              /** @description a person of one of the two lists */
+              a: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              /** @description a person of one of the two lists */
+              b: {
+                id: string;
+                line: number;
+                entry: {
+                  surname: string;
+                  given: string;
+                  patronymic?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  birthDate?: string;
+                  birthPlace?: string;
+                  category: 'military' | 'civilian' | 'unknown';
+                  unit?: string;
+                  /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                  capturedOn?: string;
+                  capturedAt?: string;
+                  note?: string;
+                } | null;
+                erased: boolean;
+              };
+              band: 'auto' | 'review' | 'manual';
+              state: 'matched' | 'pending' | 'rejected';
+              match: {
+                a: string;
+                b: string;
+                band: string;
+                weight: number;
+                probability: number;
+                swapped: boolean;
+                fields: {
+                  field: string;
+                  level: string;
+                  weight: number;
+                }[];
+                /** @description another candidate that scored close */
+                closeCompetitor?: {
+                  a: string;
+                  b: string;
+                  weight: number;
+                };
+              } | null;
+              decisions: {
+                seq: number;
+                a: string;
+                b: string;
+                decision: string;
+                reason: string | null;
+                recordedBy: string;
+                recordedAt: string;
+              }[];
+              conflicts: string[];
+            }[];
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  decideMatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description random: carries no meaning */
+          a: string;
+          /** @description random: carries no meaning */
+          b: string;
+          decision: 'accept' | 'reject' | 'skip' | 'split' | 'merge';
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            seq: number;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recordDetaineeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          status: 'held' | 'listed' | 'verified' | 'exchanged' | 'released' | 'deceased' | 'missing';
+          /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+          at: string;
+          source: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            seq: number;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  eraseDetainee: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            erased: number[];
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listExchangeBatches: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              version: number;
+              title: string;
+              terms: string;
+              agreedOn: string;
+              sides: {
+                side: string;
+                agreed: number;
+                named: number;
+                delivered: number | null;
+                refused: number | null;
+                notDelivered: number | null;
+                deliveredNotAgreed: number | null;
+              }[];
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  createExchangeBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          terms: 'all_for_all' | 'n_for_m';
+          agreed: {
+            a: number;
+            b: number;
+          };
+          sides: [string, string];
+          /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+          agreedOn: string;
+          people: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            version: number;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readExchangeBatch: {
+    parameters: {
+      query: {
+        /** @description why the data is read; kept in the access log */
+        purpose: string;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description an exchange batch with its people */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            version: number;
+            batch: {
+              [key: string]: unknown;
+            };
+            sides: {
+              side: string;
+              agreed: number;
+              named: number;
+              delivered: number | null;
+              refused: number | null;
+              notDelivered: number | null;
+              deliveredNotAgreed: number | null;
+            }[];
+            people: {
+              id: string;
+              heldBy: string;
+              listId: string;
+              line: number;
+              entry: {
+                surname: string;
+                given: string;
+                patronymic?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                birthDate?: string;
+                birthPlace?: string;
+                category: 'military' | 'civilian' | 'unknown';
+                unit?: string;
+                /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+                capturedOn?: string;
+                capturedAt?: string;
+                note?: string;
+              } | null;
+            }[];
+            recordedBy: string;
+            recordedAt: string;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recordExchangeDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description random: carries no meaning */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+          deliveredOn: string;
+          delivered: string[];
+          refused: {
+            /** @description random: carries no meaning */
+            id: string;
+            reason: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            version: number;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listExchangeReviewers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              accountId: string;
+              version: number;
+              active: boolean;
+              recordedBy: string;
+              recordedAt: string;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  nameExchangeReviewer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description lower-case slug or generated id */
+          accountId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            accountId: string;
+            active: boolean;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  removeExchangeReviewer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description lower-case slug or generated id */
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description done; no body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readDetaineeAccessLog: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              action: string;
+              purpose: string;
+              subjects: string[];
+              recordedBy: string;
+              recordedAt: string;
+            }[];
+          } & {
+            [key: string]: unknown;
           };
         };
       };

@@ -10,6 +10,10 @@ import { OverviewPage } from '../features/overview/overview.tsx';
 import { HeaderSearch, SearchPage } from '../features/search/search.tsx';
 import { TodoPage } from '../features/todo/todo.tsx';
 import { ActivityPage } from '../features/activity/activity.tsx';
+import { ExchangesPage } from '../features/exchanges/exchanges.tsx';
+import { DetaineeListPage } from '../features/exchanges/list-page.tsx';
+import { ReconciliationPage } from '../features/exchanges/reconciliation.tsx';
+import { AccessLogPage, BatchPage } from '../features/exchanges/batch.tsx';
 import { ViewAs } from '../ui/view-as.tsx';
 import { RecordPage } from '../features/record/record.tsx';
 import { StatementsPage } from '../features/statements/statements.tsx';
@@ -88,7 +92,13 @@ function Layout() {
     main.current?.focus();
   }, [moves]);
   const inProcess = processId !== null;
-  const nav = [...NAV, ...(processId && canManage(me, processId) ? [{ to: '/people', key: 'admin.nav.people' } as const] : [])];
+  // Detainee data is for the process's members only (the server decides who among them sees what).
+  const member = !!processId && !!me?.roles.some((r) => r.processId === processId);
+  const nav = [
+    ...NAV,
+    ...(member ? [{ to: '/exchanges', key: 'exchanges.nav' } as const] : []),
+    ...(processId && canManage(me, processId) ? [{ to: '/people', key: 'admin.nav.people' } as const] : []),
+  ];
   const section = !inProcess ? null : (nav.slice(1).find((n) => path.startsWith(n.to))?.to ?? (path === '/' ? '/' : null));
   return (
     <>
@@ -189,6 +199,11 @@ function Page({ path }: { path: string }) {
   if (path === '/search') return <SearchPage />;
   if (path === '/todo') return <TodoPage />;
   if (path === '/activity') return <ActivityPage />;
+  if (path === '/exchanges') return <ExchangesPage />;
+  if (path === '/exchanges/access-log') return <AccessLogPage />;
+  if ((m = match('/exchanges/lists/:id', path))) return <DetaineeListPage id={m.id!} />;
+  if ((m = match('/exchanges/reconciliations/:id', path))) return <ReconciliationPage id={m.id!} />;
+  if ((m = match('/exchanges/batches/:id', path))) return <BatchPage id={m.id!} />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/people') return <PeoplePage />;
   return <p role="alert">{t('app.notFound')}</p>;

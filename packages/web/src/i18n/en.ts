@@ -6,6 +6,7 @@ import { lists_en } from './lists.en.ts';
 import { talks_en } from './talks.en.ts';
 import { map_en } from './map.en.ts';
 import { work_en } from './work.en.ts';
+import { exchanges_en } from './exchanges.en.ts';
 import { activity_en } from './activity.en.ts';
 
 /** The interface in English; uk.ts and ru.ts must have the same keys (the type makes sure). */
@@ -512,6 +513,7 @@ export const en = {
   ...lists_en,
   ...map_en,
   ...work_en,
+  ...exchanges_en,
   ...activity_en,
 };
 export type Dict = typeof en;

@@ -7,6 +7,7 @@ import { lists_ru } from './lists.ru.ts';
 import { talks_ru } from './talks.ru.ts';
 import { map_ru } from './map.ru.ts';
 import { work_ru } from './work.ru.ts';
+import { exchanges_ru } from './exchanges.ru.ts';
 import { activity_ru } from './activity.ru.ts';
 
 export const ru: Dict = {
@@ -515,5 +516,6 @@ export const ru: Dict = {
   ...lists_ru,
   ...map_ru,
   ...work_ru,
+  ...exchanges_ru,
   ...activity_ru,
 };

@@ -7,6 +7,7 @@ import { lists_uk } from './lists.uk.ts';
 import { talks_uk } from './talks.uk.ts';
 import { map_uk } from './map.uk.ts';
 import { work_uk } from './work.uk.ts';
+import { exchanges_uk } from './exchanges.uk.ts';
 import { activity_uk } from './activity.uk.ts';
 
 export const uk: Dict = {
@@ -513,5 +514,6 @@ export const uk: Dict = {
   ...lists_uk,
   ...map_uk,
   ...work_uk,
+  ...exchanges_uk,
   ...activity_uk,
 };
