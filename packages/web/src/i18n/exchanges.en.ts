@@ -159,4 +159,10 @@ export const exchanges_en = {
   'exchanges.level.near': 'a likely slip (day and month swapped, or a year off)',
   'exchanges.level.otherDay': 'same month, another day',
   'exchanges.level.missing': 'not given on one list',
+  'exchanges.reviewers.title': 'Reviewers of detainee data',
+  'exchanges.reviewers.none': 'No reviewer has been named.',
+  'exchanges.reviewers.remove': 'Stop naming {name}',
+  'exchanges.reviewers.add': 'Name a reviewer',
+  'exchanges.reviewers.submit': 'Name as reviewer',
+  'exchanges.reviewers.who': 'Person of this process',
 };

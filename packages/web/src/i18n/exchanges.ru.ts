@@ -160,4 +160,10 @@ export const exchanges_ru: Record<keyof typeof exchanges_en, string> = {
   'exchanges.level.near': 'вероятная описка (день и месяц переставлены или год сдвинут)',
   'exchanges.level.otherDay': 'тот же месяц, другой день',
   'exchanges.level.missing': 'не указано в одном из списков',
+  'exchanges.reviewers.title': 'Рецензенты данных об удерживаемых',
+  'exchanges.reviewers.none': 'Ни один рецензент не назван.',
+  'exchanges.reviewers.remove': 'Больше не называть: {name}',
+  'exchanges.reviewers.add': 'Назвать рецензента',
+  'exchanges.reviewers.submit': 'Назвать рецензентом',
+  'exchanges.reviewers.who': 'Лицо этого процесса',
 };

@@ -160,4 +160,10 @@ export const exchanges_uk: Record<keyof typeof exchanges_en, string> = {
   'exchanges.level.near': 'ймовірна описка (день і місяць переставлено або рік зсунуто)',
   'exchanges.level.otherDay': 'той самий місяць, інший день',
   'exchanges.level.missing': 'не вказано в одному зі списків',
+  'exchanges.reviewers.title': 'Рецензенти даних про утримуваних',
+  'exchanges.reviewers.none': 'Жодного рецензента не названо.',
+  'exchanges.reviewers.remove': 'Більше не називати: {name}',
+  'exchanges.reviewers.add': 'Назвати рецензента',
+  'exchanges.reviewers.submit': 'Назвати рецензентом',
+  'exchanges.reviewers.who': 'Особа цього процесу',
 };

@@ -92,5 +92,6 @@ export function matchedElsewhere(state: ReviewState, a: string, b: string): bool
 
 /** A matched pair whose details disagree: the same person with another date of birth, or another status. */
 export function conflictsOf(pair: PairState): string[] {
-  return (pair.match?.fields ?? []).filter((f) => f.field === 'birthDate' && (f.level === 'different' || f.level === 'near')).map(() => 'birthDate');
+  const DISAGREE = new Set(['different', 'near', 'otherDay']);
+  return (pair.match?.fields ?? []).filter((f) => f.field === 'birthDate' && DISAGREE.has(f.level)).map(() => 'birthDate');
 }

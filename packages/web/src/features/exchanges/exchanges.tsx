@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Load, PageTitle, PartyName } from '../../ui/common.tsx';
 import { Field, Form, useForm } from '../../ui/form.tsx';
 import { batchPath, listPath, reconciliationPath, type Lists } from './model.ts';
+import { Reviewers } from './reviewers.tsx';
 import { UploadListForm } from './upload-form.tsx';
 import './exchanges.css';
 
@@ -158,9 +159,12 @@ function WholeView({ lists, round }: { lists: Lists; round: number }) {
         </Load>
       </section>
       {lists.role === 'mediator' ? (
-        <p>
-          <Link to="/exchanges/access-log">{t('exchanges.access.title')}</Link>
-        </p>
+        <>
+          <Reviewers />
+          <p>
+            <Link to="/exchanges/access-log">{t('exchanges.access.title')}</Link>
+          </p>
+        </>
       ) : null}
     </>
   );
