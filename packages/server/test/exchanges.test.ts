@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runOperation } from '../src/cli/operations.ts';
 import { auditLog } from '../src/use-cases/log/audit-log.ts';
 import { world, type RoleName, type World } from './support/world.ts';
 
@@ -123,6 +124,17 @@ describe(`prisoner exchanges (${process.env.PARLEY_TEST_ENGINE})`, () => {
     });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error.reason).toBe('unreadable_workbook');
+    // A file of a million rows is refused as soon as the count passes the limit, and the server goes on serving.
+    const million = Buffer.from(`surname,given\n${'Petrenko,Ivan\n'.repeat(1_000_000)}`);
+    const huge = await w.app.inject({
+      method: 'POST',
+      url: w.url(`/exchanges/lists/upload?${q}`),
+      headers: { ...as('delegateRus'), 'content-type': 'text/csv' },
+      payload: million,
+    });
+    expect(huge.statusCode, huge.body.slice(0, 300)).toBe(413);
+    expect(huge.json().error.reason).toBe('too_many_rows');
+    expect((await w.app.inject({ url: w.url('/exchanges/lists'), headers: as('delegateRus') })).statusCode).toBe(200);
     // Another party's upload is refused before the file is read.
     const forged = await w.app.inject({
       method: 'POST',
@@ -341,6 +353,16 @@ describe(`prisoner exchanges (${process.env.PARLEY_TEST_ENGINE})`, () => {
       (await w.app.inject({ method: 'POST', url: w.url(`/exchanges/people/${target}/erasure`), headers: as('mediator'), payload: { reason: 'again' } }))
         .statusCode,
     ).toBe(409);
+    // A retention rule erases everyone exchanged before a day, each with a redaction entry.
+    const rule = await runOperation(w.rt, 'retention', {
+      processId: w.pid,
+      statuses: ['exchanged'],
+      before: '2018-01-01',
+      reason: 'retention: a year after exchange',
+    });
+    expect(rule.erased.length).toBe(1);
+    const again = await runOperation(w.rt, 'retention', { processId: w.pid, statuses: ['exchanged'], before: '2018-01-01', reason: 'again' });
+    expect(again.erased).toEqual([]);
     const audit = await auditLog(w.rt, w.pid);
     expect(audit.problems).toEqual([]);
     expect(audit.ok).toBe(true);

@@ -240,6 +240,18 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     });
 
   program
+    .command('retention')
+    .argument('<process>')
+    .requiredOption('--before <date>', 'erase people whose latest status dates from before this day (YYYY-MM-DD)')
+    .option('--status <list>', 'the statuses the rule applies to, comma-separated', 'exchanged,released')
+    .option('--reason <text>', 'kept in each redaction entry', 'retention rule')
+    .description("erase detainees' personal data by a retention rule, each with a redaction entry; prints whom it erased")
+    .action(async (processId: string, o: { before: string; status: string; reason: string }) => {
+      const r = await run('retention', { processId, before: o.before, statuses: o.status.split(','), reason: o.reason });
+      process.stdout.write(`erased ${r.erased.length} ${r.erased.length === 1 ? 'person' : 'people'}${r.erased.length ? `: ${r.erased.join(' ')}` : ''}\n`);
+    });
+
+  program
     .command('checkpoint')
     .argument('<process>')
     .description("sign the process log's checkpoint now and print it with the log's verifier key")

@@ -12,6 +12,7 @@ import { exportProcess } from '../use-cases/export-process.ts';
 import { getLogKey } from '../use-cases/log/get-checkpoint.ts';
 import { signCheckpoint } from '../use-cases/log/sign-checkpoint.ts';
 import { importIncidents } from '../use-cases/monitoring/import-incidents.ts';
+import { applyRetention } from '../use-cases/exchanges/detainee-verbs.ts';
 
 /**
  * What the CLI's database commands do, as JSON in and JSON out. The CLI runs an operation on the database it opens,
@@ -102,6 +103,10 @@ export const operations = {
   ),
 
   export: op(Obj({ processId: Str() }), async (rt, o) => exportProcess(rt, SYSTEM, o.processId)),
+
+  retention: op(Obj({ processId: Str(), statuses: Type.Array(Str(20), { minItems: 1, maxItems: 7 }), before: Str(10), reason: Str(500) }), async (rt, o) =>
+    applyRetention(rt, SYSTEM, o.processId, o),
+  ),
 
   checkpoint: op(Obj({ processId: Str() }), async (rt, o) => {
     const r = await signCheckpoint(rt, SYSTEM, o.processId);

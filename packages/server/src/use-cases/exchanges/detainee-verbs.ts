@@ -61,3 +61,28 @@ export async function listReviewers(deps: ExchangeDeps, actor: Actor, processId:
   assertMediator(view, 'reviewers of process', processId);
   return { items: (await deps.exchanges.reviewers(processId)).filter((r) => r.active) };
 }
+
+/**
+ * A retention rule: erases the personal data of everyone whose latest status is one of `statuses` from before
+ * `before` (people exchanged or released long ago), each with its own redaction entry. Answers whom it erased.
+ */
+export async function applyRetention(deps: ExchangeDeps, actor: Actor, processId: string, rule: { statuses: string[]; before: string; reason: string }) {
+  parsePreciseDate(rule.before, 'before');
+  const view = await viewOf(deps, actor, processId);
+  assertMediator(view, 'exchange data of process', processId);
+  const latest = new Map<string, { status: string; at: string }>();
+  for (const list of await deps.exchanges.lists(processId)) {
+    const people = await deps.exchanges.listEntries(processId, list.listId, list.version);
+    for (const s of await deps.exchanges.statuses(
+      processId,
+      people.filter((p) => p.entry).map((p) => p.id),
+    ))
+      latest.set(s.detaineeId, s);
+  }
+  const due = [...latest].filter(([, s]) => rule.statuses.includes(s.status) && s.at < rule.before).map(([id]) => id);
+  if (due.length > 0)
+    await deps.store.write(processId, actor, async (uow) => {
+      for (const id of due) await uow.eraseDetainee(id, rule.reason);
+    });
+  return { erased: due };
+}
