@@ -150,3 +150,78 @@ describe('comparing two people', () => {
     expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
   });
 });
+
+describe('short lists (a batch of a few people)', () => {
+  const A: ListedPerson[] = [
+    { id: 'a1', surname: 'Коваленко', given: 'Микола', patronymic: 'Іванович', birthDate: '1985-03-12' },
+    { id: 'a2', surname: 'Шевченко', given: 'Олександр', patronymic: 'Петрович', birthDate: '1990' },
+    { id: 'a3', surname: 'Ковальова', given: 'Ольга', patronymic: 'Миколаївна', birthDate: '1979-11' },
+    { id: 'a4', surname: 'Бондаренко', given: 'Тарас', patronymic: 'Григорович', birthDate: '1992-07-05' },
+    { id: 'a5', surname: 'Гнатюк', given: 'Василь', patronymic: 'Андрійович', birthDate: '1968' },
+  ];
+  const B: ListedPerson[] = [
+    { id: 'b1', surname: 'Коваленко', given: 'Николай', patronymic: 'Иванович', birthDate: '1985-03-12' },
+    { id: 'b2', surname: 'Shevchenko', given: 'Aleksandr', patronymic: 'Petrovich', birthDate: '1990' },
+    { id: 'b3', surname: 'Ковалева', given: 'Ольга', patronymic: 'Николаевна', birthDate: '1979-11-02' },
+    { id: 'b4', surname: 'Бондаренко', given: 'Тарас', patronymic: 'Григорьевич', birthDate: '1992-05-07' },
+    { id: 'b5', surname: 'Мельник', given: 'Сергей', patronymic: 'Петрович', birthDate: '1971' },
+  ];
+  const pairOf = (r: ReturnType<typeof reconcile>, a: string) => r.matches.find((m) => m.a === a);
+
+  it('proposes the four people on both of two lists of five, feminine forms and a swapped day and month too', () => {
+    const r = reconcile(A, B, table);
+    for (const i of [1, 2, 3, 4]) {
+      const m = pairOf(r, `a${i}`);
+      expect(m?.b).toBe(`b${i}`);
+      expect(['auto', 'review']).toContain(m!.band);
+    }
+    expect(r.matches).toHaveLength(4);
+    expect(r.onlyA).toEqual(['a5']);
+    expect(r.onlyB).toEqual(['b5']);
+    expect(pairOf(r, 'a3')!.fields.map((f) => f.level)).toEqual(['exact', 'exact', 'equivalent', 'month']);
+    expect(pairOf(r, 'a4')!.fields.map((f) => f.level)).toEqual(['exact', 'exact', 'equivalent', 'near']);
+  });
+
+  it('weighs levels sensibly with so few pairs, and explains with the weights the score used', () => {
+    const r = reconcile(A, B, table);
+    const w = r.model.fields.birthDate.weight;
+    // EM alone gave a birth year 15.6 bits and an exact date 3.6 here.
+    expect(w.exact).toBeGreaterThan(w.month!);
+    expect(w.month).toBeGreaterThan(w.year!);
+    expect(w.year).toBeLessThan(8);
+    for (const m of r.matches) {
+      expect(m.fields.reduce((s, f) => s + f.weight, 0)).toBeCloseTo(m.weight, 9);
+      for (const f of m.fields) expect(f.weight).toBe(f.level === 'missing' ? 0 : r.model.fields[f.field].weight[f.level]);
+      expect(m.fields.every((f) => f.weight > 0)).toBe(true);
+    }
+    expect(r.model.prior * A.length * B.length).toBeLessThanOrEqual(5);
+  });
+
+  it('two by two: the one person on both lists, and not the stranger', () => {
+    const r = reconcile([A[3]!, A[4]!], [B[4]!, B[3]!], table);
+    expect(r.matches.map((m) => [m.a, m.b])).toEqual([['a4', 'b4']]);
+    expect(['auto', 'review']).toContain(r.matches[0]!.band);
+    expect(r.onlyA).toEqual(['a5']);
+    expect(r.onlyB).toEqual(['b5']);
+  });
+
+  it('one by one: a match when it is one, nothing when it is not', () => {
+    const yes = reconcile([A[2]!], [B[2]!], table);
+    expect(yes.matches).toMatchObject([{ a: 'a3', b: 'b3' }]);
+    expect(yes.matches[0]!.probability).toBeGreaterThan(0.5);
+    expect(yes.matches[0]!.probability).toBeLessThanOrEqual(1);
+    const no = reconcile([A[4]!], [B[4]!], table);
+    expect(no.matches).toEqual([]);
+    expect([no.onlyA, no.onlyB]).toEqual([['a5'], ['b5']]);
+    // A namesake: same surname and given name, another father and another birth date.
+    const namesake = reconcile([A[3]!], [{ id: 'n', surname: 'Бондаренко', given: 'Тарас', patronymic: 'Петрович', birthDate: '1970-01-01' }], table);
+    expect(namesake.matches).toEqual([]);
+  });
+
+  it('empty lists: nothing to match, nobody lost', () => {
+    expect(reconcile([], [], table)).toMatchObject({ matches: [], onlyA: [], onlyB: [], candidatePairs: 0 });
+    expect(reconcile(A, [], table)).toMatchObject({ matches: [], onlyA: A.map((p) => p.id), onlyB: [] });
+    expect(reconcile([], B, table)).toMatchObject({ matches: [], onlyA: [], onlyB: B.map((p) => p.id) });
+    expect(Number.isFinite(reconcile([], [], table).model.prior)).toBe(true);
+  });
+});

@@ -16,6 +16,18 @@ import { FIELDS, LEVELS, type Field, type Level } from './compare.ts';
  *
  * EM runs over the distinct agreement patterns with their counts, not over pairs, so its cost does not grow with
  * the number of pairs.
+ *
+ * On a short list (a batch of 5 to 300 people, the common case) the data cannot determine the 19 levels of each
+ * of 7 classes: EM then fits the handful of candidates exactly and hands out absurd weights (a birth year worth
+ * 15 bits, an exact date worth 3, a feminine surname form or a swapped day and month enough to drop a pair). So
+ * every class gets a Dirichlet prior of PRIOR_PAIRS pseudo-pairs, spread as DEFAULT_M (the match class; the two
+ * agreeing fields of each namesake class) and DEFAULT_U (the other fields of the namesake classes), and u gets
+ * PRIOR_PAIRS pseudo-pairs of DEFAULT_U beside the random pairs. The M-step is then the posterior mode: counts plus
+ * pseudo-counts. With a few candidates the defaults decide; with thousands they wash out (on the 10,000 × 10,000
+ * bench: 2 more pairs auto, 1 more in review, none more wrong). The expected matches are held to at most
+ * min(|A|, |B|) (maxMatches), and a random pair that blocking also proposed counts towards u only by the chance
+ * EM gives it of being a non-match: on a 5 × 5 list 4 of the 25 pairs may be matches, among 10⁸ pairs they are
+ * nothing.
  */
 export interface FieldWeights {
   m: Record<string, number>;
@@ -33,29 +45,45 @@ export interface Model {
 
 export type Pattern = Record<Field, Level>;
 
-const SMOOTH = 1e-4;
+/** How many pairs' worth of evidence the defaults weigh, for m, for each namesake class and for u. */
+export const PRIOR_PAIRS = 300;
 
-function initial(field: Field, which: 'm' | 'u'): Record<string, number> {
-  const levels = LEVELS[field];
-  const raw = levels.map((_, i) => (which === 'm' ? 2 ** (levels.length - i) : 2 ** i));
-  const sum = raw.reduce((s, x) => s + x, 0);
-  return Object.fromEntries(levels.map((l, i) => [l, raw[i]! / sum]));
-}
-
-type Counts = ReadonlyMap<unknown, { pattern: Pattern; count: number }>;
-
-/** Level frequencies among random pairs: u. */
-export function unmatchedFrequencies(random: Counts): Record<Field, Record<string, number>> {
-  const u = Object.fromEntries(FIELDS.map((f) => [f, Object.fromEntries(LEVELS[f].map((l) => [l, SMOOTH]))])) as Record<Field, Record<string, number>>;
-  for (const { pattern, count } of random.values()) for (const f of FIELDS) if (pattern[f] !== 'missing') u[f][pattern[f]]! += count;
-  for (const f of FIELDS) {
-    const sum = Object.values(u[f]).reduce((s, x) => s + x, 0);
-    for (const l of LEVELS[f]) u[f][l] = Math.max(u[f][l]! / sum, 1e-5);
-  }
-  return u;
-}
+/** A level that random pairs never showed is not taken as rarer than this: 20,000 pairs cannot tell. */
+const U_FLOOR = 1e-5;
 
 type Table = Record<Field, Record<string, number>>;
+
+/**
+ * m as EM learns it on the 10,000 × 10,000 bench lists (bench/exchanges.bench.ts: the Ukrainian side in
+ * Ukrainian Cyrillic or KMU 2010, the Russian side in Russian Cyrillic or one of four romanisations, diminutives,
+ * typos, swapped name order, partial and missing dates), rounded; it is within 0.01 of the generator's truth.
+ * Levels the generator never writes for one person (a patronymic that differs, another day of the same month, a
+ * different birth date) come out at 10⁻⁸ there; real clerks do write them, so they get 0.001, enough to keep a
+ * pair that agrees on all else and too little to move the bench.
+ */
+export const DEFAULT_M: Table = {
+  surname: { exact: 0.909, equivalent: 0.0133, similar: 0.0676, different: 0.0099 },
+  given: { exact: 0.54, equivalent: 0.351, diminutive: 0.0764, similar: 0.0227, different: 0.0096 },
+  patronymic: { exact: 0.294, equivalent: 0.704, similar: 0.001, different: 0.001 },
+  birthDate: { exact: 0.587, month: 0.1857, year: 0.209, near: 0.0177, otherDay: 0.001, different: 0.001 },
+};
+
+/**
+ * u on the same bench lists: level frequencies among 3,000,000 random pairs of different people, rounded. Its
+ * names are fewer than a real population's (45 surname stems, 38 given names), so it errs towards chance agreement:
+ * the safe side for a prior.
+ */
+export const DEFAULT_U: Table = {
+  surname: { exact: 0.0025, equivalent: 0.00028, similar: 0.012, different: 0.98522 },
+  given: { exact: 0.0139, equivalent: 0.0099, diminutive: 0.00214, similar: 0.00167, different: 0.97239 },
+  patronymic: { exact: 0.015, equivalent: 0.0379, similar: 0.00507, different: 0.94203 },
+  birthDate: { exact: 0.000042, month: 0.00033, year: 0.00459, near: 0.000095, otherDay: 0.00112, different: 0.993823 },
+};
+
+type Counts = ReadonlyMap<unknown, { pattern: Pattern; count: number }>;
+/** Random pairs by pattern; `candidate` when blocking also proposed them, so they may be matches. */
+type RandomCounts = ReadonlyMap<unknown, { pattern: Pattern; count: number; candidate?: boolean }>;
+
 const table = (fill: (f: Field, l: string) => number): Table =>
   Object.fromEntries(FIELDS.map((f) => [f, Object.fromEntries(LEVELS[f].map((l) => [l, fill(f, l)]))])) as Table;
 
@@ -75,23 +103,37 @@ const slot = (f: Field, l: string) => OFFSET[FIELDS.indexOf(f)]! + (LEVELS[f] as
 const flat = (t: Table) => Float64Array.from(FIELDS.flatMap((f) => LEVELS[f].map((l) => t[f][l]!)));
 const unflat = (a: Float64Array): Table => table((f, l) => a[slot(f, l)]!);
 
-export function estimate(patterns: Counts, random: Counts | null, allPairs: number, maxIterations = 100): Model {
-  const randomU = random ? unmatchedFrequencies(random) : null;
-  const agree = table((f, l) => initial(f, 'm')[l]!);
-  const base = randomU ?? table((f, l) => initial(f, 'u')[l]!);
-  const classes = [agree, ...CLUSTERS.map((fs) => table((f, l) => (fs.includes(f) ? agree : base)[f][l]!))].map(flat);
+/** Each field's levels summing to 1 (the rounded defaults nearly do). */
+const normalised = (t: Table): Table => table((f, l) => t[f][l]! / LEVELS[f].reduce((s, x) => s + t[f][x]!, 0));
+const M0 = normalised(DEFAULT_M);
+const U0 = normalised(DEFAULT_U);
+
+export interface EstimateOptions {
+  /** At most this many pairs are matches: min(|A|, |B|), each person being on the other list at most once. */
+  maxMatches?: number;
+  maxIterations?: number;
+}
+
+export function estimate(patterns: Counts, random: RandomCounts | null, allPairs: number, options: EstimateOptions = {}): Model {
+  const maxIterations = options.maxIterations ?? 100;
+  const rows = [...patterns.values()];
+  const counts = Float64Array.from(rows, (r) => r.count);
+  const candidates = counts.reduce((s, x) => s + x, 0);
+  // The Dirichlet prior of each class as pseudo-counts per slot; EM starts from its mean.
+  const centres = [M0, ...CLUSTERS.map((fs) => table((f, l) => (fs.includes(f) ? M0 : U0)[f][l]!))].map(flat);
+  const pseudo = centres.map((c) => c.map((x) => x * PRIOR_PAIRS));
+  const classes = centres.map((c) => Float64Array.from(c));
   const K = classes.length;
   const share = Float64Array.from(classes, (_, k) => (k === 0 ? 0.1 : 0.9 / CLUSTERS.length));
-  const rows = [...patterns.values()];
+  const maxShare = options.maxMatches === undefined || candidates === 0 ? 1 : Math.min(1, options.maxMatches / candidates);
   // Each pattern as the slots of its observed levels (a missing value is not observed and has no slot).
   const observed = rows.map(({ pattern }) => Int32Array.from(FIELDS.filter((f) => pattern[f] !== 'missing').map((f) => slot(f, pattern[f]))));
-  const counts = Float64Array.from(rows, (r) => r.count);
   const g = new Float64Array(K);
   const acc = new Float64Array(K * SLOTS);
   const mass = new Float64Array(K);
   let iterations = 0;
-  for (; iterations < maxIterations; iterations++) {
-    acc.fill(SMOOTH);
+  for (; iterations < maxIterations && candidates > 0; iterations++) {
+    for (let k = 0; k < K; k++) acc.set(pseudo[k]!, k * SLOTS);
     mass.fill(0);
     for (let r = 0; r < rows.length; r++) {
       const obs = observed[r]!;
@@ -111,10 +153,15 @@ export function estimate(patterns: Counts, random: Counts | null, allPairs: numb
       }
     }
     const total = mass.reduce((s, x) => s + x, 0);
+    if (!(total > 0)) break;
+    // The shares' M-step under share₀ ≤ maxShare: the match class at the bound, the others in proportion.
+    const matchShare = Math.min(maxShare, mass[0]! / total);
+    const scale = total - mass[0]! > 0 ? (1 - matchShare) / (total - mass[0]!) : 0;
     let change = 0;
     for (let k = 0; k < K; k++) {
-      change = Math.max(change, Math.abs(mass[k]! / total - share[k]!));
-      share[k] = mass[k]! / total;
+      const next = k === 0 ? matchShare : mass[k]! * scale;
+      change = Math.max(change, Math.abs(next - share[k]!));
+      share[k] = next;
       const c = classes[k]!;
       FIELDS.forEach((f, fi) => {
         const o = OFFSET[fi]!;
@@ -130,17 +177,38 @@ export function estimate(patterns: Counts, random: Counts | null, allPairs: numb
     if (change < 1e-6) break;
   }
   const m = unflat(classes[0]!);
-  const candidates = counts.reduce((s, x) => s + x, 0);
   let prior = Math.min(0.999, Math.max(0.001, share[0]!));
-  if (randomU) prior = Math.min(0.5, Math.max(1e-9, (prior * candidates) / Math.max(1, allPairs)));
+  if (random) prior = Math.min(0.5, Math.max(1e-9, Math.min(prior * candidates, options.maxMatches ?? Infinity) / Math.max(1, allPairs)));
+  // A random pair that blocking also proposed is a match as often as EM says that pattern is; one it did not
+  // propose is taken for a non-match (blocking's misses are too few to matter here).
+  const matchChance = (pattern: Pattern) => {
+    const obs = FIELDS.filter((f) => pattern[f] !== 'missing').map((f) => slot(f, pattern[f]));
+    const p = classes.map((c, k) => obs.reduce((x, i) => x * c[i]!, share[k]!));
+    const sum = p.reduce((a, b) => a + b, 0);
+    return sum > 0 ? p[0]! / sum : 0;
+  };
   // Without random pairs the weights fall back on the non-match classes pooled by their shares.
   const pooledFlat = new Float64Array(SLOTS);
   for (let k = 1; k < K; k++) for (let i = 0; i < SLOTS; i++) pooledFlat[i] = pooledFlat[i]! + (classes[k]![i]! * share[k]!) / Math.max(1e-12, 1 - share[0]!);
-  const uw = randomU ?? unflat(pooledFlat);
+  const uw = random ? unmatchedFrequencies(random, matchChance) : unflat(pooledFlat);
   const fields = Object.fromEntries(
     FIELDS.map((f) => [f, { m: m[f], u: uw[f], weight: Object.fromEntries(LEVELS[f].map((l) => [l, Math.log2(m[f][l]! / uw[f][l]!)])) }]),
   ) as Record<Field, FieldWeights>;
   return { prior, fields, iterations };
+}
+
+/**
+ * u: level frequencies among random pairs, each counted by the chance that it is not a match (`matchChance`, for
+ * those blocking proposed), plus PRIOR_PAIRS pseudo-pairs of DEFAULT_U. On a 5 × 5 list 4 of the 25 pairs may be
+ * matches; among 20,000 drawn from 10⁸ pairs one or two are.
+ */
+export function unmatchedFrequencies(random: RandomCounts, matchChance: (pattern: Pattern) => number = () => 0): Table {
+  const seen = table((f, l) => PRIOR_PAIRS * U0[f][l]!);
+  for (const { pattern, count, candidate } of random.values()) {
+    const n = candidate ? count * (1 - matchChance(pattern)) : count;
+    for (const f of FIELDS) if (pattern[f] !== 'missing') seen[f][pattern[f]]! += n;
+  }
+  return table((f, l) => Math.max(seen[f][l]! / LEVELS[f].reduce((s, x) => s + seen[f][x]!, 0), U_FLOOR));
 }
 
 /** The weight a level adds; 0 for a missing value. */

@@ -130,21 +130,27 @@ export function reconcile(listA: readonly ListedPerson[], listB: readonly Listed
       }
   }
 
-  // u from random pairs, drawn by a fixed-seed generator so the same lists always give the same weights.
-  const random = new Map<number, { pattern: Pattern; count: number }>();
+  // u from random pairs, drawn by a fixed-seed generator so the same lists always give the same weights; lists
+  // with no more pairs than that are taken whole, every pair once.
+  const random = new Map<number, { pattern: Pattern; count: number; candidate: boolean }>();
   let seed = 0x9e3779b9;
   const next = (n: number) => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
     return seed % n;
   };
-  for (let k = 0; k < Math.min(RANDOM_PAIRS, A.length * B.length) && A.length && B.length; k++) {
-    const c = compare(A[next(A.length)]!, B[next(B.length)]!);
-    const key = patternCode(c.levels);
+  const allPairs = A.length * B.length;
+  const whole = allPairs <= RANDOM_PAIRS;
+  for (let k = 0; k < Math.min(RANDOM_PAIRS, allPairs); k++) {
+    const i = whole ? Math.floor(k / B.length) : next(A.length);
+    const j = whole ? k % B.length : next(B.length);
+    const c = compare(A[i]!, B[j]!);
+    const candidate = seen.has(i * B.length + j);
+    const key = patternCode(c.levels) * 2 + (candidate ? 1 : 0);
     const entry = random.get(key);
     if (entry) entry.count++;
-    else random.set(key, { pattern: c.levels, count: 1 });
+    else random.set(key, { pattern: c.levels, count: 1, candidate });
   }
-  const model = estimate(patterns, random, A.length * B.length);
+  const model = estimate(patterns, random, allPairs, { maxMatches: Math.min(A.length, B.length) });
   const patternWeight = new Map<number, number>();
   for (const [key, { pattern }] of patterns)
     patternWeight.set(
