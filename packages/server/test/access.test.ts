@@ -375,6 +375,51 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     walked.add('/api/processes/{processId}/activity');
   });
 
+  it('shows detainee data to the mediator and the submitting party only, on every exchange route; to everyone else it is missing', async () => {
+    const entries = [{ surname: 'Коваленко', given: 'Микола', category: 'military' }];
+    const list = (await call(w, 'POST', '/exchanges/lists', 'delegateUkr', { partyId: 'ukr', side: 'held_by_us', heldBy: 'ukr', title: 'Ours', entries })).json;
+    const other = (await call(w, 'POST', '/exchanges/lists', 'delegateRus', { partyId: 'rus', side: 'held_by_us', heldBy: 'rus', title: 'Theirs', entries }))
+      .json;
+    const rec = (await call(w, 'POST', '/exchanges/reconciliations', 'mediator', { lists: [list.listId, other.listId] })).json;
+    const purpose = 'purpose=checking%20access';
+    const person = (await call(w, 'GET', `/exchanges/lists/${list.listId}?${purpose}`, 'mediator')).json.people[0].id as string;
+    const batch = (
+      await call(w, 'POST', '/exchanges/batches', 'mediator', {
+        title: 'B',
+        terms: 'n_for_m',
+        agreed: { a: 1, b: 0 },
+        sides: ['ukr', 'rus'],
+        agreedOn: '2017-12-27',
+        people: [person],
+      })
+    ).json;
+    // [route, the path walked, who besides the mediator may read it]
+    const routes: [string, string, Who[]][] = [
+      ['/exchanges/lists', '/exchanges/lists', ['delegateUkr', 'delegateRus']],
+      [`/exchanges/lists/${list.listId}?${purpose}`, '/exchanges/lists/{id}', ['delegateUkr']],
+      [`/exchanges/people/${person}?${purpose}`, '/exchanges/people/{id}', ['delegateUkr']],
+      [`/exchanges/search?q=Kovalenko&${purpose}`, '/exchanges/search', ['delegateUkr', 'delegateRus']],
+      [`/exchanges/export.csv?${purpose}`, '/exchanges/export.csv', []],
+      ['/exchanges/reconciliations', '/exchanges/reconciliations', []],
+      [`/exchanges/reconciliations/${rec.id}?${purpose}`, '/exchanges/reconciliations/{id}', []],
+      ['/exchanges/batches', '/exchanges/batches', []],
+      [`/exchanges/batches/${batch.id}?${purpose}`, '/exchanges/batches/{id}', []],
+      ['/exchanges/reviewers', '/exchanges/reviewers', []],
+      ['/exchanges/access-log', '/exchanges/access-log', []],
+    ];
+    for (const [url, path, readers] of routes) {
+      for (const who of WHO) {
+        const r = await call(w, 'GET', url, who);
+        const may = who === 'mediator' || readers.includes(who);
+        expect(r.status, `${who} ${url}`).toBe(may ? 200 : 404);
+        if (!may) expect(r.body, `${who} ${url}`).toMatch(/not_found_or_no_access/);
+        // A party's search finds its own people only: the same name on the other side's list stays hidden.
+        if (may && who === 'delegateRus') expect(r.body).not.toContain(list.listId);
+      }
+      walked.add(`/api/processes/{processId}${path}`);
+    }
+  });
+
   it('covers every read route of the API', async () => {
     const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as { paths: Record<string, Record<string, unknown>> };
     const reads = Object.entries(spec.paths).filter(([p, ops]) => 'get' in ops && p.startsWith('/api/processes/{processId}/') && !p.includes('/log'));

@@ -22,6 +22,7 @@ const UK_CSV = [
   'Ковальова,Ольга,Миколаївна,11.1979,цивільний,',
   'Бондаренко,Тарас,Григорович,05.07.1992,військовий,',
   'Гнатюк,Василь,Андрійович,1968,цивільний,',
+  'Петренко,Іван,,1990,військовий,',
 ].join('\r\n');
 const RU_ROWS = [
   ['Коваленко', 'Николай', 'Иванович', '12.03.1985', 'военный'],
@@ -29,6 +30,9 @@ const RU_ROWS = [
   ['Ковалева', 'Ольга', 'Николаевна', '02.11.1979', 'гражданский'],
   ['Бондаренко', 'Тарас', 'Григорьевич', '07.05.1992', 'военный'],
   ['Мельник', 'Сергей', 'Петрович', '1971', 'гражданский'],
+  // One man written twice, in Cyrillic and in Latin: the engine cannot tell which is the match and asks a person.
+  ['Петренко', 'Иван', '', '1990', 'военный'],
+  ['Petrenko', 'Ivan', '', '1990', 'военный'],
 ];
 
 async function russianWorkbook(): Promise<Buffer> {
@@ -109,7 +113,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
       title: 'Held by the other side',
       file: { name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(UK_CSV) },
     });
-    await page.getByRole('status').filter({ hasText: '5 people stored.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '6 people stored.' }).waitFor();
     await page.getByRole('link', { name: 'Held by the other side' }).waitFor();
   });
 
@@ -118,7 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
     await go(page, '/exchanges');
     const file = { name: 'список.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await russianWorkbook() };
     await upload(page, { title: 'Held by us', file });
-    await page.getByRole('status').filter({ hasText: '5 people stored.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '7 people stored.' }).waitFor();
     const links = await page.getByRole('table').first().getByRole('link').allInnerTexts();
     expect(links).toEqual(['Held by us']);
   });
@@ -148,9 +152,10 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
     const summary = page.getByTestId('rec-summary');
     await summary.waitFor();
     const count = async (label: string) => Number(await summary.locator('div', { hasText: label }).locator('dd').innerText());
-    expect((await count('Matched')) + (await count('To review'))).toBe(4);
+    expect(await count('Matched')).toBe(4);
+    expect(await count('To review')).toBe(1);
     expect(await count('On the first list only')).toBe(1);
-    expect(await count('On the second list only')).toBe(1);
+    expect(await count('On the second list only')).toBe(2);
     let pending = await count('To review');
     const review = page.getByTestId('review');
     while (pending > 0) {
@@ -163,9 +168,9 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
       pending -= 1;
     }
     await review.getByText('Every proposed pair has been decided.').waitFor();
-    expect(await count('Matched')).toBe(4);
+    expect(await count('Matched')).toBe(5);
     // The Ukrainian and the Russian forms of one person sit in one matched row.
-    const matched = page.getByRole('table', { name: /^Matched \(4\)/ });
+    const matched = page.getByRole('table', { name: /^Matched \(5\)/ });
     expect(await matched.innerText()).toContain('Ковальова Ольга Миколаївна');
     expect(await matched.innerText()).toContain('Ковалева Ольга Николаевна');
     await axeCheck(page, 'reconciliation');
@@ -206,7 +211,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
         .split(/\t|\n/)
         .map((s) => s.trim())
         .filter(Boolean),
-    ).toEqual(['Russian Federation', '5', '5', '3', '1', '1']);
+    ).toEqual(['Russian Federation', '5', '7', '5', '1', '1']);
     expect(await page.getByText('refused to go: chose to stay').count()).toBe(1);
     await shot(page, 'batch');
 

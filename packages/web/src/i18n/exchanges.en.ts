@@ -79,7 +79,7 @@ export const exchanges_en = {
   'exchanges.status.deceased': 'deceased',
   'exchanges.status.missing': 'missing',
   'exchanges.batch.new': 'Agree a batch from the chosen people',
-  'exchanges.batch.chosen': '{count, plural, =0 {Nobody chosen yet.} one {# person chosen.} other {# people chosen.}}',
+  'exchanges.batch.chosen': '{count, plural, one {# person chosen.} other {# people chosen.}}',
   'exchanges.batch.create': 'Record the batch',
   'exchanges.batch.title': 'Title',
   'exchanges.batch.terms': 'Terms',
@@ -165,4 +165,5 @@ export const exchanges_en = {
   'exchanges.reviewers.add': 'Name a reviewer',
   'exchanges.reviewers.submit': 'Name as reviewer',
   'exchanges.reviewers.who': 'Person of this process',
+  'exchanges.rec.competitor': 'Another candidate scored close to this one: {name}. Decide which, if either, is the same person.',
 };

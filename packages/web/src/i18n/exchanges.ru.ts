@@ -80,7 +80,7 @@ export const exchanges_ru: Record<keyof typeof exchanges_en, string> = {
   'exchanges.status.deceased': 'умер',
   'exchanges.status.missing': 'пропал без вести',
   'exchanges.batch.new': 'Согласовать группу из выбранных лиц',
-  'exchanges.batch.chosen': '{count, plural, =0 {Никто ещё не выбран.} one {Выбрано # лицо.} few {Выбрано # лица.} other {Выбрано # лиц.}}',
+  'exchanges.batch.chosen': 'Выбрано: {count, plural, one {# лицо} few {# лица} other {# лиц}}.',
   'exchanges.batch.create': 'Записать группу',
   'exchanges.batch.title': 'Название',
   'exchanges.batch.terms': 'Условия',
@@ -166,4 +166,5 @@ export const exchanges_ru: Record<keyof typeof exchanges_en, string> = {
   'exchanges.reviewers.add': 'Назвать рецензента',
   'exchanges.reviewers.submit': 'Назвать рецензентом',
   'exchanges.reviewers.who': 'Лицо этого процесса',
+  'exchanges.rec.competitor': 'Другой кандидат получил близкую оценку: {name}. Решите, кто из них (если кто-то) то же лицо.',
 };

@@ -80,7 +80,7 @@ export const exchanges_uk: Record<keyof typeof exchanges_en, string> = {
   'exchanges.status.deceased': 'помер',
   'exchanges.status.missing': 'зниклий безвісти',
   'exchanges.batch.new': 'Погодити групу з вибраних осіб',
-  'exchanges.batch.chosen': '{count, plural, =0 {Нікого ще не вибрано.} one {Вибрано # особу.} few {Вибрано # особи.} other {Вибрано # осіб.}}',
+  'exchanges.batch.chosen': 'Вибрано: {count, plural, one {# особа} few {# особи} other {# осіб}}.',
   'exchanges.batch.create': 'Записати групу',
   'exchanges.batch.title': 'Назва',
   'exchanges.batch.terms': 'Умови',
@@ -166,4 +166,5 @@ export const exchanges_uk: Record<keyof typeof exchanges_en, string> = {
   'exchanges.reviewers.add': 'Назвати рецензента',
   'exchanges.reviewers.submit': 'Назвати рецензентом',
   'exchanges.reviewers.who': 'Особа цього процесу',
+  'exchanges.rec.competitor': 'Інший кандидат отримав близьку оцінку: {name}. Вирішіть, хто з них (якщо хтось) та сама особа.',
 };

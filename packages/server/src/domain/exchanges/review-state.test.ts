@@ -14,9 +14,23 @@ const match = (a: string, b: string, band: 'auto' | 'review', birth = 'exact'): 
     { field: 'birthDate', level: birth as 'exact', weight: birth === 'exact' ? 5 : -3 },
   ],
 });
-const result: KeptReconciliation = { matches: [match('a1', 'b1', 'auto'), match('a2', 'b2', 'review', 'otherDay')], onlyA: ['a3'], onlyB: ['b3'], candidatePairs: 3, emIterations: 1 };
+const result: KeptReconciliation = {
+  matches: [match('a1', 'b1', 'auto'), match('a2', 'b2', 'review', 'otherDay')],
+  onlyA: ['a3'],
+  onlyB: ['b3'],
+  candidatePairs: 3,
+  emIterations: 1,
+};
 let seq = 0;
-const decide = (a: string, b: string, decision: DecisionFact['decision']): DecisionFact => ({ seq: ++seq, a, b, decision, reason: null, recordedBy: 'x', recordedAt: '2017-12-27T00:00:00Z' });
+const decide = (a: string, b: string, decision: DecisionFact['decision']): DecisionFact => ({
+  seq: ++seq,
+  a,
+  b,
+  decision,
+  reason: null,
+  recordedBy: 'x',
+  recordedAt: '2017-12-27T00:00:00Z',
+});
 const A = ['a1', 'a2', 'a3'];
 const B = ['b1', 'b2', 'b3'];
 

@@ -55,7 +55,7 @@ function ReportBody({ id, purpose }: { id: string; purpose: string }) {
           <div role="alert" className="form-error">
             {error}
           </div>
-          <ReviewQueue pairs={r.review} lists={r.lists} onDecide={decide} />
+          <ReviewQueue pairs={r.review} lists={r.lists} names={namesOf(r)} onDecide={decide} />
           <PairsTable caption={t('exchanges.rec.matched', { count: r.matched.length })} pairs={r.matched} action="split" onDecide={decide} />
           <PairsTable caption={t('exchanges.rec.conflicts', { count: r.conflicts.length })} pairs={r.conflicts} />
           <OnlyLists r={r} onDecide={decide} />
@@ -64,6 +64,15 @@ function ReportBody({ id, purpose }: { id: string; purpose: string }) {
     </Load>
   );
 }
+
+/** Every person of the report by id, for naming a pair's close competitor. */
+const namesOf = (r: Report) =>
+  new Map(
+    [...r.matched, ...r.review, ...r.rejected]
+      .flatMap((p) => [p.a, p.b])
+      .concat(r.onlyA, r.onlyB)
+      .map((p) => [p.id, fullName(p.entry)]),
+  );
 
 function Summary({ r }: { r: Report }) {
   const { t } = useI18n();
@@ -160,10 +169,12 @@ function Explanation({ pair }: { pair: Pair }) {
 function ReviewQueue({
   pairs,
   lists,
+  names,
   onDecide,
 }: {
   pairs: Pair[];
   lists: Report['lists'];
+  names: Map<string, string | null>;
   onDecide: (a: string, b: string, d: Decision, reason: string) => Promise<void>;
 }) {
   const { t } = useI18n();
@@ -174,7 +185,7 @@ function ReviewQueue({
   useEffect(() => setReason(''), [pair?.a, pair?.b]);
   if (!pair)
     return (
-      <section aria-labelledby="review-h" className="review">
+      <section aria-labelledby="review-h" className="review" data-testid="review">
         <h2 id="review-h">{t('exchanges.rec.review', { count: 0 })}</h2>
         <p>{t('exchanges.rec.reviewDone')}</p>
       </section>
@@ -204,6 +215,13 @@ function ReviewQueue({
         <PersonCard p={pair.b} title={lists[1]?.title ?? ''} />
       </div>
       <Explanation pair={pair} />
+      {pair.match?.closeCompetitor ? (
+        <p className="notice">
+          {t('exchanges.rec.competitor', {
+            name: names.get(pair.match.closeCompetitor.a === pair.a.id ? pair.match.closeCompetitor.b : pair.match.closeCompetitor.a) ?? t('exchanges.erased'),
+          })}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor="decision-reason">{t('exchanges.rec.reason')}</label>
         <input id="decision-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
