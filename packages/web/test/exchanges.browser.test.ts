@@ -187,6 +187,17 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
       await purpose.getByLabel('Why are you opening this data?').fill(PURPOSE);
       await purpose.getByRole('button', { name: 'Open' }).click();
     }
+    // A status from a date, with its source, before the batch: an ICRC visit verified one of them.
+    await page
+      .locator('tr', { hasText: 'Ковалева Ольга Николаевна' })
+      .getByRole('button', { name: /^Record a status of/ })
+      .click();
+    const status = page.getByRole('form', { name: 'A status of Ковалева Ольга Николаевна' });
+    await status.getByLabel('Status').selectOption({ label: 'verified' });
+    await status.getByLabel('From (date)').fill('2017-12-20');
+    await status.getByLabel('Source').fill('ICRC visit of 20 December');
+    await status.getByRole('button', { name: 'Record the status' }).click();
+    await page.locator('tr', { hasText: 'Ковалева Ольга Николаевна' }).getByRole('cell', { name: 'verified', exact: true }).waitFor();
     await page.getByLabel('Choose everyone').check();
     const batch = page.getByRole('form', { name: 'Agree a batch from the chosen people' });
     await batch.getByLabel('Title').fill('Exchange of 27 December');

@@ -166,4 +166,11 @@ export const exchanges_en = {
   'exchanges.reviewers.submit': 'Name as reviewer',
   'exchanges.reviewers.who': 'Person of this process',
   'exchanges.rec.competitor': 'Another candidate scored close to this one: {name}. Decide which, if either, is the same person.',
+  'exchanges.status.record': 'Record a status of {name}',
+  'exchanges.status.form': 'A status of {name}',
+  'exchanges.status.submit': 'Record the status',
+  'exchanges.status.at': 'From (date)',
+  'exchanges.status.source': 'Source',
+  'exchanges.status.sourceHint': 'Who says so: an ICRC visit, a list, a statement…',
+  'exchanges.list.actions': 'Actions',
 };

@@ -167,4 +167,11 @@ export const exchanges_ru: Record<keyof typeof exchanges_en, string> = {
   'exchanges.reviewers.submit': 'Назвать рецензентом',
   'exchanges.reviewers.who': 'Лицо этого процесса',
   'exchanges.rec.competitor': 'Другой кандидат получил близкую оценку: {name}. Решите, кто из них (если кто-то) то же лицо.',
+  'exchanges.status.record': 'Записать состояние: {name}',
+  'exchanges.status.form': 'Состояние лица {name}',
+  'exchanges.status.submit': 'Записать состояние',
+  'exchanges.status.at': 'С (дата)',
+  'exchanges.status.source': 'Источник',
+  'exchanges.status.sourceHint': 'Кто это утверждает: визит МККК, список, заявление…',
+  'exchanges.list.actions': 'Действия',
 };

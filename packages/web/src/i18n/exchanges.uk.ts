@@ -167,4 +167,11 @@ export const exchanges_uk: Record<keyof typeof exchanges_en, string> = {
   'exchanges.reviewers.submit': 'Назвати рецензентом',
   'exchanges.reviewers.who': 'Особа цього процесу',
   'exchanges.rec.competitor': 'Інший кандидат отримав близьку оцінку: {name}. Вирішіть, хто з них (якщо хтось) та сама особа.',
+  'exchanges.status.record': 'Записати стан: {name}',
+  'exchanges.status.form': 'Стан особи {name}',
+  'exchanges.status.submit': 'Записати стан',
+  'exchanges.status.at': 'З (дата)',
+  'exchanges.status.source': 'Джерело',
+  'exchanges.status.sourceHint': 'Хто це стверджує: візит МКЧХ, список, заява…',
+  'exchanges.list.actions': 'Дії',
 };

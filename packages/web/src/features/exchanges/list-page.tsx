@@ -9,6 +9,7 @@ import { Load, PageTitle, PartyName } from '../../ui/common.tsx';
 import { Field, Form, PartyPicker, useForm } from '../../ui/form.tsx';
 import { canManage } from '../admin/can.ts';
 import { batchPath, fullName, type ListRead, type Person } from './model.ts';
+import { PersonActions } from './person-actions.tsx';
 import { PurposeGate } from './purpose.tsx';
 import './exchanges.css';
 
@@ -91,7 +92,7 @@ function PeopleTable({
           <th scope="col">{t('exchanges.list.birth')}</th>
           <th scope="col">{t('exchanges.list.category')}</th>
           <th scope="col">{t('exchanges.list.status')}</th>
-          {chosen ? <th scope="col">{t('exchanges.list.erase')}</th> : null}
+          {chosen ? <th scope="col">{t('exchanges.list.actions')}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -114,36 +115,11 @@ function PeopleTable({
             <td>{p.entry?.birthDate ?? ''}</td>
             <td>{p.entry ? t(`exchanges.category.${p.entry.category}`) : ''}</td>
             <td>{p.statuses.at(-1) ? t(`exchanges.status.${p.statuses.at(-1)!.status}`) : t('exchanges.status.listed')}</td>
-            {chosen ? <td>{p.erased ? null : <EraseButton person={p} onDone={onErased} />}</td> : null}
+            {chosen ? <td>{p.erased ? null : <PersonActions person={p} onDone={onErased} />}</td> : null}
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-function EraseButton({ person, onDone }: { person: Person; onDone: () => void }) {
-  const { t } = useI18n();
-  const { process } = useProcess();
-  const [busy, setBusy] = useState(false);
-  const erase = async () => {
-    const reason = window.prompt(t('exchanges.erase.reason', { name: fullName(person.entry) ?? '' }));
-    if (!reason?.trim()) return;
-    setBusy(true);
-    try {
-      await api.POST('/api/processes/{processId}/exchanges/people/{id}/erasure', {
-        params: { path: { processId: process.id, id: person.id } },
-        body: { reason: reason.trim() },
-      });
-      onDone();
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <button type="button" onClick={() => void erase()} disabled={busy} aria-label={t('exchanges.erase.button', { name: fullName(person.entry) ?? '' })}>
-      {t('exchanges.list.erase')}
-    </button>
   );
 }
 
