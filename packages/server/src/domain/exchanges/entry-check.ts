@@ -1,7 +1,7 @@
 import type { DetaineeEntry } from '@parley/contracts';
 import { AppError } from '../shared/app-error.ts';
 import { parsePreciseDate } from '../shared/precise-date.ts';
-import { nameScript } from './name-key.ts';
+import { nameProblem } from './list-columns.ts';
 
 /** One refused row of a list, with the line it came from. */
 export interface RowProblem {
@@ -15,10 +15,10 @@ const NAMES = ['surname', 'given', 'patronymic'] as const;
 const DATES = ['birthDate', 'capturedOn'] as const;
 
 /**
- * What a list's rows must satisfy whatever they came from (a file or the browser): names in a script the
- * name key knows (Cyrillic or Latin, not both in one word), real dates no later than today and no later
- * capture than birth allows, and no row repeated. Names are evidence, so nothing is corrected: a row is
- * stored as written or refused.
+ * What a list's rows must satisfy whatever they came from (a file or the browser): names in a script the name
+ * key knows (each word Cyrillic or Latin, the same rule uploads are read by), real dates no later than today,
+ * no capture before birth, and no row repeated. Names are evidence, so nothing is corrected: a row is stored
+ * as written or refused.
  */
 export function entryProblems(entries: readonly DetaineeEntry[], today: string, lines?: readonly number[]): RowProblem[] {
   const problems: RowProblem[] = [];
@@ -27,11 +27,8 @@ export function entryProblems(entries: readonly DetaineeEntry[], today: string, 
     const line = lines?.[i] ?? i + 1;
     const add = (field: string, code: string, message: string) => problems.push({ line, field, code, message });
     for (const field of NAMES) {
-      const name = e[field];
-      if (name === undefined) continue;
-      const script = nameScript(name);
-      if (script === 'unknown' || script === 'mixed' || script === 'none')
-        add(field, 'unknown_script', `"${name}" is not written in Cyrillic or Latin letters${script === 'mixed' ? ' (it mixes both in one word)' : ''}.`);
+      const problem = e[field] === undefined ? undefined : nameProblem(field, e[field]);
+      if (problem) add(field, problem.code, problem.message);
     }
     for (const field of DATES) {
       const value = e[field];

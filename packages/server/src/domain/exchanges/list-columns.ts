@@ -121,7 +121,7 @@ const NAME_FIELDS = new Set(['surname', 'given', 'patronymic']);
 const DATE_FIELDS = new Set(['birthDate', 'capturedOn']);
 
 /** Each word by itself, so a double-barrelled name may be written in Latin and Cyrillic, but no word in both. */
-function nameProblem(field: string, value: string): FieldProblem | undefined {
+export function nameProblem(field: string, value: string): FieldProblem | undefined {
   const words = value.split(/[\s\-\u2010\u2011]+/u);
   const bad = words.find((w) => /\p{N}/u.test(w) || !['cyrillic', 'latin', 'none'].includes(nameScript(w)));
   if (bad !== undefined || nameScript(value) === 'none')
