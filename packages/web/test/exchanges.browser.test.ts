@@ -235,6 +235,30 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
     expect(text).toContain('read batch');
   });
 
+  it('a delegate adds a person to its list by hand, which is the list’s next version', async () => {
+    const page = await signIn('delegate-ukr');
+    await go(page, '/exchanges');
+    await page.getByRole('link', { name: 'Held by the other side', exact: true }).click();
+    const purpose = page.getByRole('form', { name: 'Purpose of this read' });
+    await purpose.getByLabel('Why are you opening this data?').fill('Adding a name reported by a family');
+    await purpose.getByRole('button', { name: 'Open' }).click();
+    await page.getByText('version 1 of 1').waitFor();
+    const form = page.getByRole('form', { name: 'Add a person to this list' });
+    await form.getByLabel('Surname').fill('Ткаченко');
+    await form.getByLabel('Given name').fill('Богдан');
+    await form.getByLabel('Date of birth').fill('1994-08');
+    await form.getByLabel('Category').selectOption({ label: 'military' });
+    await form.getByRole('button', { name: 'Add (the list’s next version)' }).click();
+    await page.getByText('version 2 of 2').waitFor();
+    expect(await page.locator('tr', { hasText: 'Ткаченко Богдан' }).innerText()).toContain('1994-08');
+    // Its people are the same as before, plus one; a name in no known script is refused at its field.
+    await form.getByLabel('Surname').fill('Tкаченко');
+    await form.getByLabel('Given name').fill('Богдан');
+    await form.getByRole('button', { name: 'Add (the list’s next version)' }).click();
+    await form.locator('[data-field$="/surname"] .field-error').waitFor();
+    await page.getByText('version 2 of 2').waitFor();
+  });
+
   for (const lang of ['uk', 'ru'])
     it(`the exchanges pages fit a 390 px phone in ${lang} and pass axe`, async () => {
       const page = await signIn('mediator', { lang, phone: true });

@@ -173,4 +173,7 @@ export const exchanges_en = {
   'exchanges.status.source': 'Source',
   'exchanges.status.sourceHint': 'Who says so: an ICRC visit, a list, a statement…',
   'exchanges.list.actions': 'Actions',
+  'exchanges.add.title': 'Add a person to this list',
+  'exchanges.add.submit': 'Add (the list’s next version)',
+  'exchanges.add.dateHint': 'YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source',
 };

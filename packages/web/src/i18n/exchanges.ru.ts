@@ -174,4 +174,7 @@ export const exchanges_ru: Record<keyof typeof exchanges_en, string> = {
   'exchanges.status.source': 'Источник',
   'exchanges.status.sourceHint': 'Кто это утверждает: визит МККК, список, заявление…',
   'exchanges.list.actions': 'Действия',
+  'exchanges.add.title': 'Добавить лицо в этот список',
+  'exchanges.add.submit': 'Добавить (следующая версия списка)',
+  'exchanges.add.dateHint': 'ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, насколько точно говорит источник',
 };

@@ -174,4 +174,7 @@ export const exchanges_uk: Record<keyof typeof exchanges_en, string> = {
   'exchanges.status.source': 'Джерело',
   'exchanges.status.sourceHint': 'Хто це стверджує: візит МКЧХ, список, заява…',
   'exchanges.list.actions': 'Дії',
+  'exchanges.add.title': 'Додати особу до цього списку',
+  'exchanges.add.submit': 'Додати (наступна версія списку)',
+  'exchanges.add.dateHint': 'РРРР, РРРР-ММ або РРРР-ММ-ДД, наскільки точно каже джерело',
 };

@@ -14,12 +14,12 @@ export interface SubmittedList {
 }
 
 /** The refusal of a list with broken rows: every problem with its line, and nothing stored. */
-export function rowsRefused(problems: RowProblem[], total = problems.length): AppError {
+export function rowsRefused(problems: RowProblem[], total = problems.length, field = 'entries'): AppError {
   return new AppError(
     'validation',
     'list_rows_refused',
     `${total} ${total === 1 ? 'row was' : 'rows were'} refused (first at line ${problems[0]!.line}); nothing was stored.`,
-    { field: 'entries', problems: problems.slice(0, 1000), total },
+    { field, problems: problems.slice(0, 1000), total },
   );
 }
 
@@ -38,7 +38,9 @@ export async function submitList(deps: ExchangeDeps, actor: Actor, processId: st
     if (!(await deps.store.reader.get('parties', processId, input[field])))
       throw invalid(field, 'unknown_reference', `There is no party "${input[field]}" in this process.`);
   const problems = entryProblems(input.entries, today(), lines);
-  if (problems.length > 0) throw rowsRefused(problems);
+  // Sent as JSON, an entry's line is its position: the refusal points at the first broken field itself.
+  const first = problems[0];
+  if (first) throw rowsRefused(problems, problems.length, lines || !first.field ? 'entries' : `entries/${first.line - 1}/${first.field}`);
 
   let listId = exchangeId('dl');
   let version = 1;

@@ -9,6 +9,7 @@ import { Load, PageTitle, PartyName } from '../../ui/common.tsx';
 import { Field, Form, PartyPicker, useForm } from '../../ui/form.tsx';
 import { canManage } from '../admin/can.ts';
 import { batchPath, fullName, type ListRead, type Person } from './model.ts';
+import { AddPersonForm } from './add-person.tsx';
 import { PersonActions } from './person-actions.tsx';
 import { PurposeGate } from './purpose.tsx';
 import './exchanges.css';
@@ -47,6 +48,9 @@ function ListBody({ id, purpose }: { id: string; purpose: string }) {
             <PartyName id={data.list.heldBy} /> · {t('exchanges.list.version', { version: data.list.version, versions: data.versions })}
           </p>
           <PeopleTable people={data.people} chosen={mediator ? chosen : null} onChoose={setChosen} onErased={() => setRound((r) => r + 1)} />
+          {mediator || me?.roles.some((r) => r.processId === process.id && r.role === 'delegate' && r.partyId === data.list.partyId) ? (
+            <AddPersonForm list={data} onDone={() => setRound((r) => r + 1)} />
+          ) : null}
           {mediator ? <BatchForm list={data} people={[...chosen]} /> : null}
         </>
       )}
