@@ -176,4 +176,6 @@ export const exchanges_en = {
   'exchanges.add.title': 'Add a person to this list',
   'exchanges.add.submit': 'Add (the list’s next version)',
   'exchanges.add.dateHint': 'YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source',
+  'exchanges.list.birthPlace': 'Place of birth',
+  'exchanges.list.captured': 'Captured',
 };

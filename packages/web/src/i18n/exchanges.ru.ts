@@ -177,4 +177,6 @@ export const exchanges_ru: Record<keyof typeof exchanges_en, string> = {
   'exchanges.add.title': 'Добавить лицо в этот список',
   'exchanges.add.submit': 'Добавить (следующая версия списка)',
   'exchanges.add.dateHint': 'ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, насколько точно говорит источник',
+  'exchanges.list.birthPlace': 'Место рождения',
+  'exchanges.list.captured': 'Захвачен',
 };

@@ -177,4 +177,6 @@ export const exchanges_uk: Record<keyof typeof exchanges_en, string> = {
   'exchanges.add.title': 'Додати особу до цього списку',
   'exchanges.add.submit': 'Додати (наступна версія списку)',
   'exchanges.add.dateHint': 'РРРР, РРРР-ММ або РРРР-ММ-ДД, наскільки точно каже джерело',
+  'exchanges.list.birthPlace': 'Місце народження',
+  'exchanges.list.captured': 'Захоплено',
 };

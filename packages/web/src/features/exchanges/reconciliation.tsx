@@ -115,12 +115,20 @@ function PersonCard({ p, title }: { p: PersonRef; title: string }) {
             <dt>{t('exchanges.list.category')}</dt>
             <dd>{t(`exchanges.category.${e.category}`)}</dd>
           </div>
-          {e.unit ? (
-            <div>
-              <dt>{t('exchanges.list.unit')}</dt>
-              <dd>{e.unit}</dd>
-            </div>
-          ) : null}
+          {(
+            [
+              ['exchanges.list.unit', e.unit],
+              ['exchanges.list.birthPlace', e.birthPlace],
+              ['exchanges.list.captured', [e.capturedOn, e.capturedAt].filter(Boolean).join(', ')],
+            ] as [MessageKey, string | undefined][]
+          ).map(([k, v]) =>
+            v ? (
+              <div key={k}>
+                <dt>{t(k)}</dt>
+                <dd>{v}</dd>
+              </div>
+            ) : null,
+          )}
           <div>
             <dt>{t('exchanges.list.line')}</dt>
             <dd>{p.line}</dd>
