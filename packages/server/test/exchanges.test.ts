@@ -83,6 +83,7 @@ describe(`prisoner exchanges (${process.env.PARLEY_TEST_ENGINE})`, () => {
     expect(res.statusCode).toBe(400);
     const err = res.json().error;
     expect(err.reason).toBe('list_rows_refused');
+    expect(err.details.field).toBe('entries/1/surname');
     expect(err.details.problems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([
       [2, 'unknown_script'],
       [3, 'impossible_date'],
@@ -115,6 +116,7 @@ describe(`prisoner exchanges (${process.env.PARLEY_TEST_ENGINE})`, () => {
       payload: broken,
     });
     expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error.details.field).toBe('file');
     expect(refused.json().error.details.problems[0]).toMatchObject({ line: 2, field: 'birthDate', code: 'impossible_date' });
     const garbage = await w.app.inject({
       method: 'POST',

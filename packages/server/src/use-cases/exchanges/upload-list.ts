@@ -21,7 +21,7 @@ export async function uploadList(deps: ExchangeDeps, actor: Actor, processId: st
   // Refused before the file is read: nobody may make the server parse a file they could not submit.
   assertMaySubmit(actor, processId, meta.partyId);
   const file = await readListFile(bytes, meta.fileName ?? 'list', { today: today() });
-  if (file.problems.length > 0) throw rowsRefused(file.problems, file.problems.length);
+  if (file.problems.length > 0) throw rowsRefused(file.problems, file.problemCount, 'file');
   return submitList(
     deps,
     actor,

@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Field, Form, PartyPicker, useForm } from '../../ui/form.tsx';
 import type { Lists } from './model.ts';
 
+const FIELDS = new Set(['surname', 'given', 'patronymic', 'birthDate']);
+
 interface Problem {
   line: number;
   field?: string;
@@ -89,7 +91,7 @@ export function UploadListForm({ lists, onDone }: { lists: Lists; onDone: (store
             {problems.map((p, i) => (
               <tr key={i}>
                 <td>{p.line}</td>
-                <td>{p.field ?? ''}</td>
+                <td>{p.field && FIELDS.has(p.field) ? t(`exchanges.field.${p.field as 'surname'}`) : (p.field ?? '')}</td>
                 <td>{p.message}</td>
               </tr>
             ))}
