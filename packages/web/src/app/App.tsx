@@ -63,6 +63,7 @@ function LanguagePicker() {
   );
 }
 
+// Search has no section of its own: the search box in the header opens its page, with the words already in it.
 const NAV = [
   { to: '/', key: 'nav.overview' },
   { to: '/talks', key: 'nav.talks' },
@@ -73,7 +74,6 @@ const NAV = [
   { to: '/lines', key: 'lines.nav' },
   { to: '/record', key: 'nav.record' },
   { to: '/todo', key: 'work.nav.todo' },
-  { to: '/search', key: 'work.nav.search' },
   { to: '/activity', key: 'activity.nav' },
 ] as const;
 

@@ -1,6 +1,5 @@
 /** Messages of the work pages (search, what needs me, server errors), in English; the other languages must have the same keys. */
 export const work_en = {
-  'work.nav.search': 'Search',
   'work.nav.todo': 'What needs me',
   'work.menu': 'Menu',
   'work.search.title': 'Search',

@@ -2,7 +2,6 @@ import type { work_en } from './work.en.ts';
 
 /** The work pages' messages in Russian. */
 export const work_ru: Record<keyof typeof work_en, string> = {
-  'work.nav.search': 'Поиск',
   'work.nav.todo': 'Что ждёт меня',
   'work.menu': 'Меню',
   'work.search.title': 'Поиск',

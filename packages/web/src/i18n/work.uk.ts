@@ -2,7 +2,6 @@ import type { work_en } from './work.en.ts';
 
 /** The work pages' messages in Ukrainian. */
 export const work_uk: Record<keyof typeof work_en, string> = {
-  'work.nav.search': 'Пошук',
   'work.nav.todo': 'Що чекає на мене',
   'work.menu': 'Меню',
   'work.search.title': 'Пошук',
