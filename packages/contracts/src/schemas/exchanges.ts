@@ -9,10 +9,9 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
  * log, a URL or a screenshot says nothing about the person; the database refuses any other form.
  */
 export const DetaineeId = Type.String({ pattern: '^dt_[a-z2-7]{26}$', description: 'random: carries no meaning' });
-export const ExchangeId = Type.String({ pattern: '^(dl|rc|xb|md|da|xr)_[a-z2-7]{26}$', description: 'random: carries no meaning' });
+export const ExchangeId = Type.String({ pattern: '^(dl|rc|xb)_[a-z2-7]{26}$', description: 'random: carries no meaning' });
 
 export const DetaineeStatusValue = lit('held', 'listed', 'verified', 'exchanged', 'released', 'deceased', 'missing');
-export type DetaineeStatusValue = Static<typeof DetaineeStatusValue>;
 
 /** One person as one side's list writes them: names exactly as written, in whatever script. */
 export const DetaineeEntry = Type.Object(
@@ -55,7 +54,6 @@ export type DetaineeListInput = Static<typeof DetaineeListInput>;
 
 /** Every read of detainee data states why; the reason is kept in the access log. */
 export const Purpose = Type.String({ minLength: 3, maxLength: 300, description: 'why the data is read; kept in the access log' });
-export const PurposeQuery = Type.Object({ purpose: Purpose }, Strict);
 
 export const ReconcileInput = Type.Object({ lists: Type.Tuple([ExchangeId, ExchangeId]) }, Strict);
 
