@@ -105,7 +105,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
     const problems = page.getByRole('table', { name: 'Rows refused' });
     await problems.waitFor();
     await expect.poll(() => problems.locator('tbody tr').count()).toBe(2);
-    expect(await problems.locator('tbody tr').first().innerText()).toMatch(/^2\s+birthDate/);
+    expect(await problems.locator('tbody tr').first().innerText()).toMatch(/^2\s+Date of birth/);
     expect(await page.getByText('No list has been submitted that you may see.').count()).toBe(1);
     await shot(page, 'refused-rows');
     await upload(page, {
