@@ -307,6 +307,22 @@ describe(`prisoner exchanges (${process.env.PARLEY_TEST_ENGINE})`, () => {
     });
     expect(batch.statusCode, batch.body).toBe(201);
     const id = batch.json().id;
+    const twice = await w.app.inject({
+      method: 'POST',
+      url: w.url(`/exchanges/batches/${id}/delivery`),
+      headers: as('mediator'),
+      payload: {
+        version: 1,
+        deliveredOn: '2017-12-27',
+        delivered: [],
+        refused: [
+          { id: people[1]!.id, reason: 'a' },
+          { id: people[1]!.id, reason: 'b' },
+        ],
+      },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.details.field).toBe('refused/1/id');
     const delivery = await w.app.inject({
       method: 'POST',
       url: w.url(`/exchanges/batches/${id}/delivery`),

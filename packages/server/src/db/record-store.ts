@@ -383,21 +383,7 @@ class Work extends Reader implements UnitOfWork {
   }
 
   async eraseDetainee(detaineeId: string, reason: string) {
-    const erased = await this.log
-      .deleteFrom('entry_bodies')
-      .where('process_id', '=', this.processId)
-      .where(
-        'idx',
-        'in',
-        this.log
-          .selectFrom('journal')
-          .select('idx')
-          .where('process_id', '=', this.processId)
-          .where('record_type', '=', 'detainee')
-          .where('record_id', '=', detaineeId),
-      )
-      .returning('idx')
-      .execute();
+    const erased = await this.eraseBodies('detainee', detaineeId);
     const done = await this.tx
       .updateTable('detainees')
       .set({ entry: null })
@@ -559,22 +545,22 @@ class Work extends Reader implements UnitOfWork {
     return stored;
   }
 
-  async redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string) {
-    const erased = await this.log
+  /** Deletes the bodies and salts of every journal entry of one record: the leaves keep only commitments. */
+  private eraseBodies(kind: string, recordId: string) {
+    return this.log
       .deleteFrom('entry_bodies')
       .where('process_id', '=', this.processId)
       .where(
         'idx',
         'in',
-        this.log
-          .selectFrom('journal')
-          .select('idx')
-          .where('process_id', '=', this.processId)
-          .where('record_type', '=', kind)
-          .where('record_id', '=', current.id),
+        this.log.selectFrom('journal').select('idx').where('process_id', '=', this.processId).where('record_type', '=', kind).where('record_id', '=', recordId),
       )
       .returning('idx')
       .execute();
+  }
+
+  async redact(table: RecordTable, kind: RecordKind, current: StoredRecord, reason: string) {
+    const erased = await this.eraseBodies(kind, current.id);
     const version = current.version + 1;
     const redacted = { redacted: { at: this.now.toISOString(), by: this.author, reason } };
     const updated = await this.tx

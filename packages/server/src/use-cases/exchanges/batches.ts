@@ -51,7 +51,10 @@ export async function recordDelivery(deps: ExchangeDeps, actor: Actor, processId
   await heldBySides(deps, processId, current.batch.sides, input.delivered, 'delivered');
   const agreed = new Set(current.batch.people);
   const delivered = new Set(input.delivered);
+  const refusedIds = new Set<string>();
   input.refused.forEach((r, i) => {
+    if (refusedIds.has(r.id)) throw invalid(`refused/${i}/id`, 'invalid_choice', 'This person is already listed as refusing to go.');
+    refusedIds.add(r.id);
     if (!agreed.has(r.id)) throw notInBatch(`refused/${i}/id`, 'Only a person of the batch can refuse to go.');
     if (delivered.has(r.id)) throw invalid(`refused/${i}/id`, 'invalid_choice', 'A person who refused to go was not delivered.');
   });
