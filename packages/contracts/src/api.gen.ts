@@ -2467,6 +2467,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{processId}/sources/ingest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hand in a document (HTML, plain text or PDF) as the request body; it is read off the request path: follow the job
+     * @description The same bytes handed in twice make one source; a near-identical copy (syndicated wire text) is linked to the first.
+     */
+    post: operations['ingestDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/sources/paste': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand in pasted text or HTML; read like an upload */
+    post: operations['pasteDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/ingest-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your latest documents being read or read */
+    get: operations['listIngestJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/ingest-jobs/{jobId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your jobs: its stage, and the source or the error it ended with */
+    get: operations['getIngestJob'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/sources/{sourceId}/reading': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What Parley read in the source: its body, what it set aside, and the candidates with their review state */
+    get: operations['getSourceReading'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/sources/{sourceId}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The document as it was handed in, byte for byte (its SHA-256 is in the source record, and so in the log) */
+    get: operations['getSourceDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{processId}/sources/{sourceId}/candidates/{n}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a candidate into the record (optionally corrected), or reject it; answers the reading as it now stands */
+    post: operations['decideCandidate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2670,6 +2792,17 @@ export interface components {
           | 'not_in_batch'
           | 'not_in_process'
           | 'already_delivered'
+          | 'document_empty'
+          | 'document_not_text'
+          | 'document_encoding_unknown'
+          | 'document_no_body'
+          | 'pdf_unreadable'
+          | 'pdf_no_text'
+          | 'html_too_deep'
+          | 'html_too_large'
+          | 'candidate_decided'
+          | 'reading_failed'
+          | 'document_too_large'
           | 'internal';
         message: string;
         details?: {
@@ -12793,6 +12926,8 @@ export interface operations {
           updatedBy?: string;
           /** @description what the reader may do; ignored when sent back */
           abilities?: unknown;
+          document?: unknown;
+          nearDuplicateOf?: unknown;
         };
       };
     };
@@ -13211,7 +13346,7 @@ export interface operations {
               /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
               date?: string;
               venue?: string;
-              speech?: 'direct' | 'reported';
+              speech?: 'direct' | 'reported' | 'mixed';
               text?:
                 | string
                 | {
@@ -13229,6 +13364,11 @@ export interface operations {
               meetingIds?: string[];
               /** @description lower-case slug or generated id */
               sourceId?: string;
+              /** @description where in the source’s reading the words are */
+              sourceSpan?: {
+                start: number;
+                end: number;
+              };
               /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
               audience: 'public' | 'forum' | 'party' | 'mediator';
               audienceParty: string | null;
@@ -13324,7 +13464,7 @@ export interface operations {
           /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
           date: string;
           venue?: string;
-          speech: 'direct' | 'reported';
+          speech: 'direct' | 'reported' | 'mixed';
           text:
             | string
             | {
@@ -13342,6 +13482,11 @@ export interface operations {
           meetingIds: string[];
           /** @description lower-case slug or generated id */
           sourceId: string;
+          /** @description where in the source’s reading the words are */
+          sourceSpan?: {
+            start: number;
+            end: number;
+          };
           /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
           audience?: 'public' | 'forum' | 'party' | 'mediator';
           audienceParty?: string | null;
@@ -13366,7 +13511,7 @@ export interface operations {
             /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
             date?: string;
             venue?: string;
-            speech?: 'direct' | 'reported';
+            speech?: 'direct' | 'reported' | 'mixed';
             text?:
               | string
               | {
@@ -13384,6 +13529,11 @@ export interface operations {
             meetingIds?: string[];
             /** @description lower-case slug or generated id */
             sourceId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -13441,7 +13591,7 @@ export interface operations {
             /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
             date?: string;
             venue?: string;
-            speech?: 'direct' | 'reported';
+            speech?: 'direct' | 'reported' | 'mixed';
             text?:
               | string
               | {
@@ -13459,6 +13609,11 @@ export interface operations {
             meetingIds?: string[];
             /** @description lower-case slug or generated id */
             sourceId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -13613,7 +13768,7 @@ export interface operations {
             /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
             date?: string;
             venue?: string;
-            speech?: 'direct' | 'reported';
+            speech?: 'direct' | 'reported' | 'mixed';
             text?:
               | string
               | {
@@ -13631,6 +13786,11 @@ export interface operations {
             meetingIds?: string[];
             /** @description lower-case slug or generated id */
             sourceId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -13726,7 +13886,7 @@ export interface operations {
           /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
           date: string;
           venue?: string;
-          speech: 'direct' | 'reported';
+          speech: 'direct' | 'reported' | 'mixed';
           text:
             | string
             | {
@@ -13744,6 +13904,11 @@ export interface operations {
           meetingIds: string[];
           /** @description lower-case slug or generated id */
           sourceId: string;
+          /** @description where in the source’s reading the words are */
+          sourceSpan?: {
+            start: number;
+            end: number;
+          };
           /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
           audience?: 'public' | 'forum' | 'party' | 'mediator';
           audienceParty?: string | null;
@@ -13783,7 +13948,7 @@ export interface operations {
             /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
             date?: string;
             venue?: string;
-            speech?: 'direct' | 'reported';
+            speech?: 'direct' | 'reported' | 'mixed';
             text?:
               | string
               | {
@@ -13801,6 +13966,11 @@ export interface operations {
             meetingIds?: string[];
             /** @description lower-case slug or generated id */
             sourceId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -13962,7 +14132,7 @@ export interface operations {
             /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
             date?: string;
             venue?: string;
-            speech?: 'direct' | 'reported';
+            speech?: 'direct' | 'reported' | 'mixed';
             text?:
               | string
               | {
@@ -13980,6 +14150,11 @@ export interface operations {
             meetingIds?: string[];
             /** @description lower-case slug or generated id */
             sourceId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -14226,6 +14401,11 @@ export interface operations {
                */
               counters?: string[];
               subject?: string;
+              /** @description where in the source’s reading the words are */
+              sourceSpan?: {
+                start: number;
+                end: number;
+              };
               /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
               audience: 'public' | 'forum' | 'party' | 'mediator';
               audienceParty: string | null;
@@ -14333,6 +14513,11 @@ export interface operations {
            */
           counters: string[];
           subject?: string;
+          /** @description where in the source’s reading the words are */
+          sourceSpan?: {
+            start: number;
+            end: number;
+          };
           /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
           audience?: 'public' | 'forum' | 'party' | 'mediator';
           audienceParty?: string | null;
@@ -14369,6 +14554,11 @@ export interface operations {
              */
             counters?: string[];
             subject?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -14438,6 +14628,11 @@ export interface operations {
              */
             counters?: string[];
             subject?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -14604,6 +14799,11 @@ export interface operations {
              */
             counters?: string[];
             subject?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -14711,6 +14911,11 @@ export interface operations {
            */
           counters: string[];
           subject?: string;
+          /** @description where in the source’s reading the words are */
+          sourceSpan?: {
+            start: number;
+            end: number;
+          };
           /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
           audience?: 'public' | 'forum' | 'party' | 'mediator';
           audienceParty?: string | null;
@@ -14762,6 +14967,11 @@ export interface operations {
              */
             counters?: string[];
             subject?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -14935,6 +15145,11 @@ export interface operations {
              */
             counters?: string[];
             subject?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
             audienceParty: string | null;
@@ -15178,6 +15393,11 @@ export interface operations {
               sourceId?: string;
               /** @description lower-case slug or generated id */
               statementId?: string;
+              /** @description where in the source’s reading the words are */
+              sourceSpan?: {
+                start: number;
+                end: number;
+              };
               note?: string;
               /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
               audience: 'public' | 'forum' | 'party' | 'mediator';
@@ -15283,6 +15503,11 @@ export interface operations {
           sourceId: string;
           /** @description lower-case slug or generated id */
           statementId?: string;
+          /** @description where in the source’s reading the words are */
+          sourceSpan?: {
+            start: number;
+            end: number;
+          };
           note?: string;
           /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
           audience?: 'public' | 'forum' | 'party' | 'mediator';
@@ -15317,6 +15542,11 @@ export interface operations {
             sourceId?: string;
             /** @description lower-case slug or generated id */
             statementId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             note?: string;
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
@@ -15384,6 +15614,11 @@ export interface operations {
             sourceId?: string;
             /** @description lower-case slug or generated id */
             statementId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             note?: string;
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
@@ -15548,6 +15783,11 @@ export interface operations {
             sourceId?: string;
             /** @description lower-case slug or generated id */
             statementId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             note?: string;
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
@@ -15653,6 +15893,11 @@ export interface operations {
           sourceId: string;
           /** @description lower-case slug or generated id */
           statementId?: string;
+          /** @description where in the source’s reading the words are */
+          sourceSpan?: {
+            start: number;
+            end: number;
+          };
           note?: string;
           /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
           audience?: 'public' | 'forum' | 'party' | 'mediator';
@@ -15702,6 +15947,11 @@ export interface operations {
             sourceId?: string;
             /** @description lower-case slug or generated id */
             statementId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             note?: string;
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
@@ -15873,6 +16123,11 @@ export interface operations {
             sourceId?: string;
             /** @description lower-case slug or generated id */
             statementId?: string;
+            /** @description where in the source’s reading the words are */
+            sourceSpan?: {
+              start: number;
+              end: number;
+            };
             note?: string;
             /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
             audience: 'public' | 'forum' | 'party' | 'mediator';
@@ -29075,6 +29330,970 @@ export interface operations {
       };
       /** @description no such record or process, or it is not visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ingestDocument: {
+    parameters: {
+      query: {
+        title?: string;
+        publisher: string;
+        /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+        date: string;
+        language?: string;
+        url?: string;
+        kind: 'article' | 'official_statement' | 'monitoring_report' | 'agreement_text' | 'dataset' | 'minutes';
+        note?: string;
+        fileName?: string;
+        /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+        audience?: 'public' | 'forum' | 'party' | 'mediator';
+        audienceParty?: string | null;
+      };
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a document being read: its stage, and the source it made or the error that ended it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            state: 'queued' | 'running' | 'done' | 'failed';
+            stage: 'queued' | 'decoding' | 'extracting' | 'reading' | 'saving' | 'done' | 'failed';
+            fileName?: string;
+            title?: string;
+            sha256: string;
+            sourceId: string | null;
+            outcome: ('created' | 'duplicate') | null;
+            error: {
+              code: string;
+              reason: string;
+              message: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  pasteDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title?: string;
+          publisher: string;
+          /** @description ISO 8601 with precision: YYYY, YYYY-MM, YYYY-MM-DD or date-time with offset */
+          date: string;
+          language?: string;
+          /** Format: uri */
+          url?: string;
+          kind: 'article' | 'official_statement' | 'monitoring_report' | 'agreement_text' | 'dataset' | 'minutes';
+          note?: string;
+          fileName?: string;
+          /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
+          audience?: 'public' | 'forum' | 'party' | 'mediator';
+          audienceParty?: string | null;
+          format: 'text' | 'html';
+          content: string;
+        };
+      };
+    };
+    responses: {
+      /** @description a document being read: its stage, and the source it made or the error that ended it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            state: 'queued' | 'running' | 'done' | 'failed';
+            stage: 'queued' | 'decoding' | 'extracting' | 'reading' | 'saving' | 'done' | 'failed';
+            fileName?: string;
+            title?: string;
+            sha256: string;
+            sourceId: string | null;
+            outcome: ('created' | 'duplicate') | null;
+            error: {
+              code: string;
+              reason: string;
+              message: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listIngestJobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              state: 'queued' | 'running' | 'done' | 'failed';
+              stage: 'queued' | 'decoding' | 'extracting' | 'reading' | 'saving' | 'done' | 'failed';
+              fileName?: string;
+              title?: string;
+              sha256: string;
+              sourceId: string | null;
+              outcome: ('created' | 'duplicate') | null;
+              error: {
+                code: string;
+                reason: string;
+                message: string;
+              } | null;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getIngestJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a document being read: its stage, and the source it made or the error that ended it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            state: 'queued' | 'running' | 'done' | 'failed';
+            stage: 'queued' | 'decoding' | 'extracting' | 'reading' | 'saving' | 'done' | 'failed';
+            fileName?: string;
+            title?: string;
+            sha256: string;
+            sourceId: string | null;
+            outcome: ('created' | 'duplicate') | null;
+            error: {
+              code: string;
+              reason: string;
+              message: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getSourceReading: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description lower-case slug or generated id */
+        sourceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description what Parley read in a source: nothing in it is in the record until a person confirms it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description lower-case slug or generated id */
+            sourceId: string;
+            reader: string;
+            documentKind: 'html' | 'text' | 'pdf';
+            encoding: string;
+            pages?: number;
+            title: string | null;
+            language: string | null;
+            /** @description the body without boilerplate; every span points into it */
+            text: string;
+            /** @description what the boilerplate filter took out, kept for the reviewer */
+            setAside: string[];
+            candidates: (
+              | {
+                  n: number;
+                  span: {
+                    start: number;
+                    end: number;
+                  };
+                  state: 'pending' | 'confirmed' | 'rejected';
+                  record?: {
+                    kind: string;
+                    /** @description lower-case slug or generated id */
+                    id: string;
+                  };
+                  decidedBy?: string;
+                  /** @enum {string} */
+                  kind: 'statement';
+                  content: {
+                    start: number;
+                    end: number;
+                  };
+                  speech: 'direct' | 'reported' | 'mixed';
+                  cue: {
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  speaker: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                    resolved: {
+                      kind: 'person' | 'party';
+                      id: string;
+                      confidence: number;
+                      how: string;
+                    } | null;
+                  } | null;
+                  stance: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
+                  trigger: {
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                }
+              | {
+                  n: number;
+                  span: {
+                    start: number;
+                    end: number;
+                  };
+                  state: 'pending' | 'confirmed' | 'rejected';
+                  record?: {
+                    kind: string;
+                    /** @description lower-case slug or generated id */
+                    id: string;
+                  };
+                  decidedBy?: string;
+                  /** @enum {string} */
+                  kind: 'figure';
+                  qualifier: 'exactly' | 'more_than' | 'at_least' | 'about' | 'fewer_than' | 'up_to';
+                  value: number;
+                  low?: number;
+                  high?: number;
+                  unit: string;
+                  measure: string;
+                  attributedTo: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  period: {
+                    from: string;
+                    to: string;
+                    precision: string;
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  asOf: string;
+                }
+              | {
+                  n: number;
+                  span: {
+                    start: number;
+                    end: number;
+                  };
+                  state: 'pending' | 'confirmed' | 'rejected';
+                  record?: {
+                    kind: string;
+                    /** @description lower-case slug or generated id */
+                    id: string;
+                  };
+                  decidedBy?: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  /** @description a PLOVER event type: consult, agree, accuse, reject, request, protest, assault… */
+                  type: string;
+                  /** @description occurred, planned, cancelled, postponed, denied, proposed or failed */
+                  mode: string;
+                  trigger: {
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  };
+                  actors: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                    partyId: string | null;
+                    role: 'source' | 'target';
+                  }[];
+                  date: {
+                    from: string;
+                    to: string;
+                    precision: string;
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  place: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  match: {
+                    kind: 'meeting' | 'incident';
+                    id: string;
+                    confidence: number;
+                    why: string;
+                  } | null;
+                }
+            )[];
+            recordedAt: string;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getSourceDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description lower-case slug or generated id */
+        sourceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the original bytes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  decideCandidate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description lower-case slug or generated id */
+        processId: string;
+        /** @description lower-case slug or generated id */
+        sourceId: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @enum {string} */
+              decision: 'confirm';
+              record?: {
+                [key: string]: unknown;
+              };
+            }
+          | {
+              /** @enum {string} */
+              decision: 'reject';
+            };
+      };
+    };
+    responses: {
+      /** @description what Parley read in a source: nothing in it is in the record until a person confirms it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description lower-case slug or generated id */
+            sourceId: string;
+            reader: string;
+            documentKind: 'html' | 'text' | 'pdf';
+            encoding: string;
+            pages?: number;
+            title: string | null;
+            language: string | null;
+            /** @description the body without boilerplate; every span points into it */
+            text: string;
+            /** @description what the boilerplate filter took out, kept for the reviewer */
+            setAside: string[];
+            candidates: (
+              | {
+                  n: number;
+                  span: {
+                    start: number;
+                    end: number;
+                  };
+                  state: 'pending' | 'confirmed' | 'rejected';
+                  record?: {
+                    kind: string;
+                    /** @description lower-case slug or generated id */
+                    id: string;
+                  };
+                  decidedBy?: string;
+                  /** @enum {string} */
+                  kind: 'statement';
+                  content: {
+                    start: number;
+                    end: number;
+                  };
+                  speech: 'direct' | 'reported' | 'mixed';
+                  cue: {
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  speaker: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                    resolved: {
+                      kind: 'person' | 'party';
+                      id: string;
+                      confidence: number;
+                      how: string;
+                    } | null;
+                  } | null;
+                  stance: 'appeal' | 'condition' | 'accusation' | 'denial' | 'rejection' | 'commitment' | 'claim' | 'report';
+                  trigger: {
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                }
+              | {
+                  n: number;
+                  span: {
+                    start: number;
+                    end: number;
+                  };
+                  state: 'pending' | 'confirmed' | 'rejected';
+                  record?: {
+                    kind: string;
+                    /** @description lower-case slug or generated id */
+                    id: string;
+                  };
+                  decidedBy?: string;
+                  /** @enum {string} */
+                  kind: 'figure';
+                  qualifier: 'exactly' | 'more_than' | 'at_least' | 'about' | 'fewer_than' | 'up_to';
+                  value: number;
+                  low?: number;
+                  high?: number;
+                  unit: string;
+                  measure: string;
+                  attributedTo: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  period: {
+                    from: string;
+                    to: string;
+                    precision: string;
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  asOf: string;
+                }
+              | {
+                  n: number;
+                  span: {
+                    start: number;
+                    end: number;
+                  };
+                  state: 'pending' | 'confirmed' | 'rejected';
+                  record?: {
+                    kind: string;
+                    /** @description lower-case slug or generated id */
+                    id: string;
+                  };
+                  decidedBy?: string;
+                  /** @enum {string} */
+                  kind: 'event';
+                  /** @description a PLOVER event type: consult, agree, accuse, reject, request, protest, assault… */
+                  type: string;
+                  /** @description occurred, planned, cancelled, postponed, denied, proposed or failed */
+                  mode: string;
+                  trigger: {
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  };
+                  actors: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                    partyId: string | null;
+                    role: 'source' | 'target';
+                  }[];
+                  date: {
+                    from: string;
+                    to: string;
+                    precision: string;
+                    text: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  place: {
+                    mention: string;
+                    span: {
+                      start: number;
+                      end: number;
+                    };
+                  } | null;
+                  match: {
+                    kind: 'meeting' | 'incident';
+                    id: string;
+                    confidence: number;
+                    why: string;
+                  } | null;
+                }
+            )[];
+            recordedAt: string;
+          };
+        };
+      };
+      /** @description the request is malformed or breaks a rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid session or token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description not allowed for this account or origin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no such record or process, or it is not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description conflict: stale version, already exists or concurrent write */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the change is not possible from the current state */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the process log fails its integrity check; it is not served or written until repaired */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -208,6 +208,17 @@ export const ERROR_REASON_DESCRIPTIONS = {
   not_in_batch: 'The person is not one of the batch, or not held by either of its sides.',
   not_in_process: 'The account holds no role in this process.',
   already_delivered: "The batch's delivery is already recorded.",
+  document_empty: 'The document is empty.',
+  document_not_text: 'The document is not text, HTML or PDF (it may be an image, an archive or a program).',
+  document_encoding_unknown: "The document's text is in an encoding Parley cannot tell.",
+  document_no_body: 'No article text was found in the document.',
+  pdf_unreadable: 'The PDF could not be read: it is damaged or not a PDF.',
+  pdf_no_text: 'The PDF has no text layer (a scan); Parley does not read images.',
+  html_too_deep: 'The page nests its elements deeper than Parley reads.',
+  html_too_large: 'The page has more elements than Parley reads.',
+  candidate_decided: 'The candidate is already confirmed.',
+  reading_failed: "The document could not be read, for a reason on the server's side; nothing was stored.",
+  document_too_large: 'The document is larger than Parley reads (bytes, pages or text).',
   internal: 'Something went wrong on the server; nothing was changed.',
 } as const satisfies Record<string, string>;
 export type ErrorReason = keyof typeof ERROR_REASON_DESCRIPTIONS;

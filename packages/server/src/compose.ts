@@ -19,10 +19,13 @@ import type { LogDeps, MonitoringDeps, SearchDeps } from './use-cases/ports.ts';
 import type { ExchangeDeps } from './use-cases/exchanges/ports.ts';
 import { createExchangeReader } from './db/exchanges/exchange-store.ts';
 import { loadNameTable } from './db/exchanges/name-table-file.ts';
+import { createIngestStore } from './db/sources/ingest-store.ts';
+import type { IngestStore } from './use-cases/sources/ports.ts';
 
 export interface Runtime extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps, ExchangeDeps {
   handle: DbHandle;
   engine: DbHandle['engine'];
+  ingest: IngestStore;
   /** Loads what a first request would otherwise wait for (see db/warm-up.ts). */
   warmUp(): Promise<void>;
   close(): Promise<void>;
@@ -52,6 +55,7 @@ export async function openRuntime(opts: { databaseUrl?: string; dataDir: string 
     accounts: createAccountStore(handle.db),
     feeds: createCalendarFeedStore(handle.db),
     exchanges: createExchangeReader(handle.db),
+    ingest: createIngestStore(handle.db),
     names: loadNameTable,
     log: createLogStore(handle.db),
     logKeys,

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { AudienceFields, Id, PreciseDate, RecordText, Strict, TextLanguage } from './common.ts';
 
 const lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -18,6 +18,17 @@ export const SourceInput = Type.Object(
   Strict,
 );
 
+/** A half-open range of UTF-16 code units into a source's reading: what `text.slice(start, end)` gives. */
+export const TextSpan = Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) }, Strict);
+export type TextSpan = Static<typeof TextSpan>;
+/** Where in its source's reading a record was confirmed from (see the source's reading). */
+const SourceSpan = Type.Optional(
+  Type.Object(
+    { start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }) },
+    { ...Strict, description: 'where in the source’s reading the words are' },
+  ),
+);
+
 export const Stance = lit('appeal', 'condition', 'accusation', 'denial', 'rejection', 'commitment', 'claim', 'report');
 
 export const StatementInput = Type.Object(
@@ -28,7 +39,7 @@ export const StatementInput = Type.Object(
     speakerLabel: Type.Optional(Type.String({ maxLength: 300, description: 'when the speaker is not a known person, e.g. "Western governments"' })),
     date: PreciseDate,
     venue: Type.Optional(Type.String({ maxLength: 300 })),
-    speech: lit('direct', 'reported'),
+    speech: lit('direct', 'reported', 'mixed'),
     text: RecordText(4000),
     language: TextLanguage,
     stance: Stance,
@@ -36,6 +47,7 @@ export const StatementInput = Type.Object(
     partyIds: Type.Array(Id, { default: [] }),
     meetingIds: Type.Array(Id, { default: [] }),
     sourceId: Id,
+    sourceSpan: SourceSpan,
     ...AudienceFields,
   },
   Strict,
@@ -51,6 +63,7 @@ export const ClaimInput = Type.Object(
     sourceId: Id,
     counters: Type.Array(Id, { default: [], description: 'claims this one contradicts' }),
     subject: Type.Optional(Type.String({ maxLength: 200 })),
+    sourceSpan: SourceSpan,
     ...AudienceFields,
   },
   Strict,
@@ -71,6 +84,7 @@ export const FigureInput = Type.Object(
     place: Type.Optional(Type.String({ maxLength: 200 })),
     sourceId: Id,
     statementId: Type.Optional(Id),
+    sourceSpan: SourceSpan,
     note: Type.Optional(Type.String({ maxLength: 1000 })),
     ...AudienceFields,
   },

@@ -12,6 +12,7 @@ import { adminRoutes } from '../http/routes/admin.routes.ts';
 import { compileInBackground } from '../http/lazy-compile.ts';
 import { registerImport } from './import.ts';
 import { registerAudit, watchIntegrity } from './audit.ts';
+import { registerIngest } from './ingest.ts';
 import { callLocalServer, publishLocalServer, readLocalServer, withdrawLocalServer, type LocalServer } from './local-server.ts';
 import { runOperation, type OperationHooks, type OperationInput, type OperationName, type OperationResult } from './operations.ts';
 import { DEMO_PROCESS, seedDemo } from '../demo/seed.ts';
@@ -226,6 +227,7 @@ export function runCli(program: Command, open: OpenRuntime = openConfigured) {
     });
 
   registerImport(program, run, DEMO_PROCESS);
+  registerIngest(program, run);
   registerAudit(program, withRuntime);
 
   program

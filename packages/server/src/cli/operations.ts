@@ -13,6 +13,8 @@ import { getLogKey } from '../use-cases/log/get-checkpoint.ts';
 import { signCheckpoint } from '../use-cases/log/sign-checkpoint.ts';
 import { importIncidents } from '../use-cases/monitoring/import-incidents.ts';
 import { applyRetention } from '../use-cases/exchanges/detainee-verbs.ts';
+import { ingestFiles } from '../use-cases/sources/ingest-files.ts';
+import { IngestQuery } from '@parley/contracts';
 
 /**
  * What the CLI's database commands do, as JSON in and JSON out. The CLI runs an operation on the database it opens,
@@ -85,6 +87,22 @@ export const operations = {
     });
     return invite;
   }),
+
+  ingest: op(
+    Obj({
+      process: Str(),
+      as: Str(),
+      // Each file travels as base64, so its bytes reach the reader unchanged.
+      files: Type.Array(Obj({ name: Str(255), data: Type.String({ maxLength: 28 * 1024 * 1024 }) }), { minItems: 1, maxItems: 10_000 }),
+      meta: Type.Omit(IngestQuery, ['fileName', 'title']),
+    }),
+    async (rt, o, hooks) =>
+      ingestFiles(
+        rt,
+        { username: o.as, processId: o.process, files: o.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })), meta: o.meta },
+        hooks.progress,
+      ),
+  ),
 
   import: op(
     // The file travels as base64 so that its bytes reach the use case unchanged, whatever its encoding.

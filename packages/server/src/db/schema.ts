@@ -49,9 +49,18 @@ export const RECORD_TABLES = [
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
-/** The exchange tables (012_exchanges.sql): appended to through the unit of work, each row a journal entry's body. */
+/** The exchange and reading tables (012_exchanges.sql, 015_ingestion.sql): appended to through the unit of work, each row a journal entry's body. */
 export type AppendTable =
-  'detainee_lists' | 'detainees' | 'detainee_statuses' | 'reconciliations' | 'match_decisions' | 'exchange_batches' | 'exchange_reviewers' | 'detainee_access';
+  | 'detainee_lists'
+  | 'detainees'
+  | 'detainee_statuses'
+  | 'reconciliations'
+  | 'match_decisions'
+  | 'exchange_batches'
+  | 'exchange_reviewers'
+  | 'detainee_access'
+  | 'source_readings'
+  | 'candidate_reviews';
 
 export interface Database extends Record<RecordTable, RecordRow> {
   processes: {
@@ -195,5 +204,31 @@ export interface Database extends Record<RecordTable, RecordRow> {
   exchange_batches: Recorded & { batch_id: string; seq: number; batch: Json };
   exchange_reviewers: Recorded & { account_id: string; seq: number; active: boolean };
   detainee_access: Recorded & { access_id: string; seq: number; action: string; purpose: string; subjects: Json };
+  source_documents: { process_id: string; sha256: string; media_type: string; byte_size: number; bytes: Uint8Array; received_at: Stamp };
+  ingest_jobs: {
+    process_id: string;
+    job_id: string;
+    sha256: string;
+    state: 'queued' | 'running' | 'done' | 'failed';
+    stage: string;
+    request: Json;
+    source_id: string | null;
+    outcome: 'created' | 'duplicate' | null;
+    error: Json | null;
+    attempts: ColumnType<number, number | undefined, number>;
+    lease_until: Stamp | null;
+    created_by: string;
+    created_at: Stamp;
+    updated_at: Stamp;
+  };
+  source_readings: Recorded & { source_id: string; seq: number; reading: Json; candidates: Json };
+  candidate_reviews: Recorded & {
+    source_id: string;
+    seq: number;
+    candidate: number;
+    decision: 'confirmed' | 'rejected';
+    record_kind: string | null;
+    record_id: string | null;
+  };
   schema_migrations: { name: string; applied_at: Generated<Stamp> };
 }

@@ -29,11 +29,13 @@ import { talksRoutes } from './routes/talks.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feeds.routes.ts';
 import { exchangeRoutes } from './routes/exchanges.routes.ts';
 import type { ExchangeDeps } from '../use-cases/exchanges/ports.ts';
+import type { IngestDeps } from '../use-cases/sources/ports.ts';
+import { sourceRoutes } from './routes/sources.routes.ts';
 import { schemaCompiler } from './validation.ts';
 import { namedWildcards, serializerCompiler, toJsonSchema2020 } from './openapi.ts';
 import { SERVER_ROOT } from '../paths.ts';
 
-export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps, ExchangeDeps {
+export interface AppDeps extends AccessDeps, LogDeps, MonitoringDeps, SearchDeps, ExchangeDeps, IngestDeps {
   engine: string;
   secureCookies?: boolean;
   logger?: boolean;
@@ -111,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(searchRoutes, deps);
   await app.register(activityRoutes, deps);
   await app.register(exchangeRoutes, deps);
+  await app.register(sourceRoutes, deps);
   if (webRoot) {
     // Built files carry a content hash in their names, so they never change; the page itself is always revalidated.
     await app.register(fastifyStatic, {

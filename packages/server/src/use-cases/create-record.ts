@@ -69,6 +69,22 @@ async function writeNew(
   });
 }
 
+/**
+ * Creates a record inside a unit of work the caller holds, so it commits with what else the caller writes (a
+ * source with its reading, a statement with the review that confirmed it). The same checks as a create.
+ */
+export async function insertRecord(uow: UnitOfWork, actor: Actor, processId: string, res: Resource, given: Record<string, unknown>): Promise<StoredRecord> {
+  const visibility = visibilityOf(given, res.defaultAudience);
+  const owner = assertCanWrite(actor, processId, res.writeAs?.(given) ?? res.kind, visibility, res.actingFor?.(given));
+  res.check(given);
+  await assertWithinArea(uow, processId, res, given);
+  const read = reading(uow, actor, processId, 'reference');
+  await read.assertRefs(res.refs(given));
+  const full = res.complete ? await res.complete(given, (table, id) => read.find(table, id)) : given;
+  const id = await recordId(uow, processId, res.kind, visibility, undefined);
+  return uow.insert(res.table, res.kind, { id, ...visibility, ...res.index({ ...full, id }, today(uow.now)), body: bodyOf(full), owner });
+}
+
 /** Whether the record's first version (later edits do not count) is this submission. */
 export async function firstVersionIs(
   uow: UnitOfWork,

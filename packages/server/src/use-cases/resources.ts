@@ -299,6 +299,9 @@ export const RESOURCES: Resource[] = [
     label: 'source',
     schema: SourceInput,
     defaultAudience: 'public',
+    // The document a source was read from is the ingestion's to name (use-cases/sources): an edit keeps it, and no
+    // create or edit can claim one.
+    keptByVerb: ['document', 'nearDuplicateOf'],
     index: (i) => ({ parentId: null, status: i.kind, sortOn: day(i.date, 'date', ''), partyIds: [] }),
     refs: () => [],
     check: (i) => void parsePreciseDate(i.date, 'date'),

@@ -30,6 +30,7 @@ import { NavMenu } from '../ui/nav-menu.tsx';
 import { useStackedTables } from '../ui/stack-tables.ts';
 import { ProcessDataProvider, ReadyProvider, useProcessLoad } from './process-data.tsx';
 import { SourcePage, SourcesPage } from '../features/sources/sources.tsx';
+import { SourceReviewPage } from '../features/sources/review.tsx';
 import { Link, match, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
@@ -188,6 +189,7 @@ function Page({ path }: { path: string }) {
   if ((m = match('/agreements/:id', path))) return <AgreementPage id={m.id!} />;
   if (path === '/statements') return <StatementsPage />;
   if (path === '/sources') return <SourcesPage />;
+  if ((m = match('/sources/:id/review', path))) return <SourceReviewPage id={m.id!} />;
   if ((m = match('/sources/:id', path))) return <SourcePage id={m.id!} />;
   if (path === '/monitoring') return <MonitoringPage />;
   if ((m = match('/monitoring/incidents/:id', path))) return <IncidentPage id={m.id!} />;

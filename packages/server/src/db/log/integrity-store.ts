@@ -7,7 +7,14 @@ import { DbHashReader } from './merkle.ts';
 import { EXCHANGE_HISTORY } from '../../use-cases/log/exchange-kinds.ts';
 
 const bytes = (b: Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-const HISTORY_TABLES = new Set(['meeting_transitions', 'cause_claims', 'invitation_responses', ...EXCHANGE_HISTORY.map((h) => h.table)]);
+const HISTORY_TABLES = new Set([
+  'meeting_transitions',
+  'cause_claims',
+  'invitation_responses',
+  'source_readings',
+  'candidate_reviews',
+  ...EXCHANGE_HISTORY.map((h) => h.table),
+]);
 const chunks = <T>(list: T[], n: number) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, i * n + n));
 
 type Row = {

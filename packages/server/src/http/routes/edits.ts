@@ -21,7 +21,7 @@ function replaceSchema(res: Resource): TObject {
 }
 
 /** A validator with the routes' own rules, for a body the server builds itself (a patched record). */
-function bodyValidator(schema: TObject): (body: unknown) => void {
+export function bodyValidator(schema: TObject): (body: unknown) => void {
   const check = schemaCompiler({ schema, httpPart: 'body', method: 'PUT', url: '' }) as unknown as ((v: unknown) => boolean) & { errors?: unknown[] };
   return (body) => {
     if (!check(body)) throw Object.assign(new Error('invalid body'), { validation: check.errors, validationContext: 'body' });

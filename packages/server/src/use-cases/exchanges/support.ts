@@ -8,7 +8,7 @@ import type { ExchangeDeps } from './ports.ts';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** 128 random bits in base32: an id that says nothing about the person or list it names. */
-export function exchangeId(prefix: 'dt' | 'dl' | 'rc' | 'xb' | 'da'): string {
+export function exchangeId(prefix: 'dt' | 'dl' | 'rc' | 'xb' | 'da' | 'ij'): string {
   const bytes = randomBytes(17);
   let out = '';
   for (let i = 0; i < 26; i++) {

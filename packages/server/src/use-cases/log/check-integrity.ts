@@ -46,6 +46,8 @@ const HISTORY: { kind: string; table: string; id: string; columns: string[]; opt
     id: 'invitation_id',
     columns: ['invitation_id', 'seq', 'status', 'at', 'conditions', 'sources'],
   },
+  { kind: 'source_reading', table: 'source_readings', id: 'source_id', columns: ['source_id', 'seq', 'reading', 'candidates'] },
+  { kind: 'candidate_review', table: 'candidate_reviews', id: 'source_id', columns: ['source_id', 'seq', 'candidate', 'decision', 'record_kind', 'record_id'] },
   ...EXCHANGE_HISTORY,
 ];
 /** The body a history row says its entry committed to. */

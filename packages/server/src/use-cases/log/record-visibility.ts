@@ -8,6 +8,8 @@ export const PARENT_TABLE: Record<string, RecordTable> = {
   meeting_transition: 'meetings',
   cause_claim: 'meetings',
   invitation_response: 'invitations',
+  source_reading: 'sources',
+  candidate_review: 'sources',
 };
 const PUBLIC: Visibility = { audience: 'public', audienceParty: null };
 const MEDIATOR: Visibility = { audience: 'mediator', audienceParty: null };

@@ -6,6 +6,9 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { AudienceBadge } from '../../ui/audience.tsx';
 import { PageTitle } from '../../ui/common.tsx';
 import { VerifyLink } from '../record/record.tsx';
+import { api } from '../../app/api.ts';
+import { useLoad } from '../../app/use-load.ts';
+import { IngestForm, reviewPath } from './ingest.tsx';
 
 export const sourcePath = (id: string) => `/sources/${encodeURIComponent(id)}`;
 
@@ -66,8 +69,10 @@ function DocumentLink({ s }: { s: Source }) {
 /** Every source the reader may see, newest first, found by words of its title, publisher or note. */
 export function SourcesPage() {
   const { t, number } = useI18n();
-  const { sources } = useProcess();
+  const { sources, process, viewer } = useProcess();
   const [q, setQ] = useState('');
+  const abilities = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
+  const mayAdd = abilities.state === 'ready' && abilities.data.create.includes('source');
   const field = useId();
   const all = useMemo(() => [...sources.values()].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)), [sources]);
   const words = q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -79,6 +84,7 @@ export function SourcesPage() {
     <>
       <PageTitle text={t('sources.title')} />
       <p className="lead">{t('sources.lead')}</p>
+      {mayAdd ? <IngestForm /> : null}
       <div className="field">
         <label htmlFor={field}>{t('sources.filter')}</label>
         <input id={field} type="search" value={q} placeholder={t('sources.filterHint')} onChange={(e) => setQ(e.target.value)} />
@@ -126,9 +132,36 @@ export function SourcePage({ id }: { id: string }) {
       <AudienceBadge record={s} />
       <SourceFacts s={s} />
       <DocumentLink s={s} />
+      <Ingested s={s} />
       <p>
         <VerifyLink type="source" id={s.id} /> · <Link to="/sources">{t('sources.all')}</Link>
       </p>
+    </>
+  );
+}
+
+/** For a source read from a document: its review, the bytes as handed in, and the source it nearly repeats. */
+function Ingested({ s }: { s: Source }) {
+  const { t, number } = useI18n();
+  const { process, sources } = useProcess();
+  const doc = s.document;
+  if (!doc) return null;
+  const near = s.nearDuplicateOf;
+  return (
+    <>
+      <p>
+        <Link to={reviewPath(s.id)}>{t('sources.review')}</Link> ·{' '}
+        <a href={`/api/processes/${encodeURIComponent(process.id)}/sources/${encodeURIComponent(s.id)}/document`} download>
+          {t('sources.original')}
+        </a>{' '}
+        <span className="small muted url">SHA-256 {doc.sha256}</span>
+      </p>
+      {near ? (
+        <p className="small" data-near-copy={near.sourceId}>
+          {t('sources.nearCopy', { percent: number(Math.round(near.resemblance * 100)) })}{' '}
+          <Link to={sourcePath(near.sourceId)}>{sources.get(near.sourceId)?.title ?? near.sourceId}</Link>
+        </p>
+      ) : null}
     </>
   );
 }
