@@ -74,7 +74,7 @@ export const sources_en = {
   'review.edit': 'Correct and confirm',
   'review.confirmEdited': 'Confirm as corrected',
   'review.reject': 'Reject',
-  'review.openRecord': 'Open the record it made',
+  'review.openRecord': 'Verify the record it made',
   'review.by': 'by {who}',
   'review.rejectedBy': 'Rejected by {who}; it may still be confirmed.',
   'review.speaker': 'Speaker',

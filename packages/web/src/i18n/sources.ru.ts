@@ -77,7 +77,7 @@ export const sources_ru: Record<keyof typeof sources_en, string> = {
   'review.edit': 'Исправить и подтвердить',
   'review.confirmEdited': 'Подтвердить с исправлениями',
   'review.reject': 'Отклонить',
-  'review.openRecord': 'Открыть созданную запись',
+  'review.openRecord': 'Проверить созданную запись',
   'review.by': 'пользователь {who}',
   'review.rejectedBy': 'Отклонил {who}; его ещё можно подтвердить.',
   'review.speaker': 'Говорящий',

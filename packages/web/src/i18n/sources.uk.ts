@@ -76,7 +76,7 @@ export const sources_uk: Record<keyof typeof sources_en, string> = {
   'review.edit': 'Виправити й підтвердити',
   'review.confirmEdited': 'Підтвердити з виправленнями',
   'review.reject': 'Відхилити',
-  'review.openRecord': 'Відкрити створений запис',
+  'review.openRecord': 'Перевірити створений запис',
   'review.by': 'користувач {who}',
   'review.rejectedBy': 'Відхилив {who}; його ще можна підтвердити.',
   'review.speaker': 'Мовець',

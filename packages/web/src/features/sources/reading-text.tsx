@@ -35,7 +35,8 @@ export function ReadingText({ reading, chosen }: { reading: ReadingView; chosen:
   }
   let marked = false;
   return (
-    <div className="reading-text" lang={reading.language ?? undefined} data-testid="reading-text">
+    // Focusable, so a keyboard scrolls the text as a mouse does.
+    <div className="reading-text" lang={reading.language ?? undefined} data-testid="reading-text" tabIndex={0} role="region" aria-labelledby="reading-h">
       {paragraphs.map((p) => {
         const end = p.start + p.text.length;
         const cuts = new Set([p.start, end]);

@@ -239,14 +239,12 @@ describe('readEvents: robustness', () => {
     ).toHaveLength(1);
   });
 
-  it('reads 200 KB in well under a second', () => {
+  // Its speed is the bench's to measure (bench/ingest.bench.ts); here, that a long body is read whole.
+  it('reads 200 KB of report text', () => {
     const para =
       'Russia will spare no effort to convene another round in Minsk, Lukashevich said. The rebels accused Kyiv of shelling Donetsk on Wednesday. ' +
       'Бойовики звинуватили Київ в обстрілах Донецька. Встреча в Минске была отменена. More than 4,300 people have been killed since mid-April.\n\n';
     const body = para.repeat(Math.ceil(200_000 / para.length));
-    const t = performance.now();
     expect(read(body).length).toBeGreaterThan(1000);
-    // Generous for a shared machine; it takes about half a second alone.
-    expect(performance.now() - t).toBeLessThan(1500);
   });
 });

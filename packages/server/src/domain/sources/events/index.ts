@@ -70,12 +70,28 @@ function clauses(body: string, s: Span): Span[] {
   return out;
 }
 
-function triggersIn(text: string, offset: number): Hit[] {
-  const found: Hit[] = [];
-  for (const [type, re] of TRIGGERS) for (const m of all(re, text)) found.push({ type, start: offset + m.index, end: offset + m.index + m[0].length });
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+/**
+ * Every trigger and mode word of the body, in text order: one pass per pattern over the whole body costs far less
+ * than one per clause. A clause then takes the run that falls inside it.
+ */
+function scan<T>(body: string, patterns: [T, RegExp][]): { kind: T; text: string; start: number; end: number }[] {
+  const found: { kind: T; text: string; start: number; end: number }[] = [];
+  for (const [kind, re] of patterns) for (const m of all(re, body)) found.push({ kind, text: m[0], start: m.index, end: m.index + m[0].length });
+  return found.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** A sorted list's items inside a span, from a cursor that only moves forward as the spans do. */
+function within<T extends Span>(list: T[], cursor: { at: number }, span: Span): T[] {
+  while (cursor.at < list.length && list[cursor.at]!.start < span.start) cursor.at++;
+  const out: T[] = [];
+  for (let k = cursor.at; k < list.length && list[k]!.start < span.end; k++) if (list[k]!.end <= span.end) out.push(list[k]!);
+  return out;
+}
+
+/** A clause's triggers, the longer kept where two overlap. */
+function triggersOf(found: { kind: PloverType; start: number; end: number }[]): Hit[] {
   const out: Hit[] = [];
-  for (const h of found) if (!out.length || h.start >= out[out.length - 1]!.end) out.push(h);
+  for (const h of found) if (!out.length || h.start >= out[out.length - 1]!.end) out.push({ type: h.kind, start: h.start, end: h.end });
   return out;
 }
 
@@ -164,6 +180,10 @@ export function readEvents(body: string, opts: { language: string; published: st
   const dates = readDates(body, { language: opts.language ?? 'en', published }).filter((d) => !SINCE.test(d.text));
   const index = actorIndex(roster);
   const out: EventCandidate[] = [];
+  const allTriggers = scan(body, TRIGGERS);
+  const allCues = scan(body, MODES);
+  const triggerCursor = { at: 0 };
+  const cueCursor = { at: 0 };
   let di = 0;
   for (const sent of sentences(body)) {
     while (di < dates.length && dates[di]!.span.start < sent.start) di++;
@@ -176,11 +196,8 @@ export function readEvents(body: string, opts: { language: string; published: st
     let speakers: ActorMention[] | null = null;
     const sentenceSpeakers = () => (speakers ??= speakersIn(body, sent, index));
     for (const clause of clauses(body, sent)) {
-      const text = body.slice(clause.start, clause.end);
-      const hits = triggersIn(text, clause.start);
-      const cues: Cue[] = [];
-      for (const [mode, re] of MODES)
-        for (const m of all(re, text)) cues.push({ mode, text: m[0], start: clause.start + m.index, end: clause.start + m.index + m[0].length });
+      const hits = triggersOf(within(allTriggers, triggerCursor, clause));
+      const cues: Cue[] = within(allCues, cueCursor, clause).map((c) => ({ mode: c.kind, text: c.text, start: c.start, end: c.end }));
       const denial = cues.find((c) => c.mode === 'denied');
       const saying = hits.find((h) => SPEECH_TYPES.has(h.type));
       let events: { hit: Hit; absorbed: Hit[] }[];

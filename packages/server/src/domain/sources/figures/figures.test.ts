@@ -203,15 +203,13 @@ describe('readFigures: robustness', () => {
     expect(read('1,'.repeat(5000) + '9 '.repeat(5000))).toBeInstanceOf(Array);
   });
 
-  it('reads 200 KB in well under a second', () => {
+  // Its speed is the bench's to measure (bench/ingest.bench.ts); here, that a long body is read whole.
+  it('reads 200 KB of report text', () => {
     const para =
       'More than 4,300 people have been killed since mid-April, according to the UN. Kyiv says 12 soldiers were killed and 30 wounded on Wednesday. ' +
       'Понад 4 300 людей загинули у середу. Более 1,2 млн человек стали беженцами на прошлой неделе. In 2014, a 34-year-old man was seen at 18:00.\n\n';
     const body = para.repeat(Math.ceil(200_000 / para.length));
-    const t = performance.now();
     const found = read(body);
     expect(found.length).toBeGreaterThan(1000);
-    // Generous for a shared machine; it takes about 0.3 s alone.
-    expect(performance.now() - t).toBeLessThan(1500);
   });
 });

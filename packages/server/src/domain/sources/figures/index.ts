@@ -28,7 +28,10 @@ export interface FigureCandidate {
   /** the quantity phrase, e.g. "more than 4,300 killed" */
   span: Span;
   qualifier: Qualifier;
-  /** For a range ("between 200 and 300") the low bound, with low/high set: a documented minimum is what reports give. */
+  /**
+   * For a range ("between 200 and 300") the low bound, with low/high set and qualifier 'at_least' unless a word
+   * before says otherwise: a documented minimum is what the record keeps, and a midpoint is a number no one gave.
+   */
   value: number;
   low?: number;
   high?: number;
@@ -112,7 +115,13 @@ const nearest = <T extends { span: Span }>(list: T[], span: Span) =>
     return !best || d(x) < d(best) ? x : best;
   }, null);
 
-/** The period a figure counts over, and the day it stands on. */
+/**
+ * The period a figure counts over, and the day it stands on. "as of"/"станом на"/"по состоянию на" a date sets the
+ * day; else it is publication. The period: a "since X" date runs from X's start to that day, keeping X's precision
+ * ("since mid-April" → 04-11 to the day, 'month'); "since <an event> on <date>" runs from the date; else a date
+ * right after the figure ("killed on Wednesday") or opening the sentence, unless it is the day of a saying ("said on
+ * Monday"); else none.
+ */
 function timing(body: string, sent: Sent, span: Span, published: string): { period: DateRange | null; asOf: string } {
   let asOf = published;
   const periods: DateRange[] = [];

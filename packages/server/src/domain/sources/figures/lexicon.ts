@@ -61,8 +61,6 @@ export const UNITS: [string, RegExp][] = [
     /^(?:people|persons?|civilians?|soldiers?|servicem[ae]n|servicemembers|troops|fighters?|militants?|rebels?|separatists?|insurgents?|hostages?|prisoners(?:\s+of\s+war)?|POWs?|detainees?|captives?|children|women|men|residents?|victims?|Ukrainians?|Russians?|individuals|bodies|люд\p{L}*|особ\p{L}*|осіб|мирн\p{L}*\s+(?:жител|мешканц)\p{L}*|цивільн\p{L}*|військовослужбов\p{L}*|військов\p{L}*|бійц\p{L}*|бійців|силовик\p{L}*|ополченц\p{L}*|бойовик\p{L}*|заручник\p{L}*|полонен\p{L}*|громадян\p{L}*|дітей|жител\p{L}*|мешканц\p{L}*|человек|военнослужащ\p{L}*|военн\p{L}*|бойц\p{L}*|боевик\p{L}*|заложник\p{L}*|пленн\p{L}*|граждан\p{L}*|детей)(?!\p{L})/iu,
   ],
 ];
-/** An adjective or two may stand between number and unit: "12 Ukrainian soldiers", "146 українських полонених". */
-export const UNIT_GAP = /^\s+(?:[\p{L}'’-]+\s+){0,2}/u;
 
 /** Measures, by the words that name them; order is priority when one window holds several. */
 export const MEASURES: [string, RegExp][] = [

@@ -27,6 +27,18 @@ export interface Reading {
 export type Candidate =
   ({ n: number; kind: 'statement' } & StatementCandidate) | ({ n: number; kind: 'figure' } & FigureCandidate) | ({ n: number; kind: 'event' } & EventCandidate);
 
+/** A headline is short and ends no sentence; a scrape or a paste starts with one more often than not. */
+const HEADLINE = /^[^\n]{3,200}$/;
+const ENDS_SENTENCE = /[.!?:;…]["”»’)]?$/u;
+
+/** Plain text's first paragraph as its title when it reads as a headline; the source's title field holds it from then on. */
+function withHeadline(f: { body: string; setAside: string[] }): { title: string | null; body: string; setAside: string[]; language?: string } {
+  const cut = f.body.indexOf('\n\n');
+  const first = cut < 0 ? '' : f.body.slice(0, cut).trim();
+  if (!HEADLINE.test(first) || ENDS_SENTENCE.test(first)) return { title: null, ...f };
+  return { title: first, body: f.body.slice(cut + 2), setAside: f.setAside };
+}
+
 /** Stages a caller can show as progress. */
 export type ReadStage = 'decoding' | 'extracting' | 'reading';
 
@@ -43,8 +55,7 @@ export async function readSource(
   await onStage('decoding');
   const doc = await readDocument(bytes, { mediaType: opts.mediaType, fileName: opts.fileName });
   await onStage('extracting');
-  const article =
-    doc.kind === 'html' ? extractArticle(doc.text, opts.url) : { title: null, ...filterBoilerplate(doc.text), language: undefined as string | undefined };
+  const article = doc.kind === 'html' ? extractArticle(doc.text, opts.url) : withHeadline(filterBoilerplate(doc.text));
   if (!article.body.trim())
     throw invalid('file', 'document_no_body', 'No article text was found in this document: it holds only navigation, notices or nothing readable.');
   const language = opts.language ?? article.language ?? articleLanguage(null, article.body) ?? null;
