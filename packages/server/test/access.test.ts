@@ -420,6 +420,67 @@ describe(`need-to-know across every route (${process.env.PARLEY_TEST_ENGINE})`, 
     }
   });
 
+  it('shows a source’s reading and document exactly to those who may see the source, and a job only to its submitter', async () => {
+    const ended = async (who: Who, id: string) => {
+      for (let i = 0; i < 200; i++) {
+        const j = (await call(w, 'GET', `/ingest-jobs/${id}`, who)).json;
+        if (j.state === 'done' || j.state === 'failed') return j;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the job did not end');
+    };
+    const report = (key: string) =>
+      `Talks in Minsk\n\nThe mediator said on Friday that a new round of talks would be held next week in Minsk, according to a ${key} note.`;
+    const sources: Record<string, string> = {};
+    const jobs: Record<string, [Who, string]> = {};
+    for (const [key, who, audience] of [
+      ['public', 'analyst', { audience: 'public' }],
+      ['mediator', 'mediator', { audience: 'mediator' }],
+      ['party-ukr', 'delegateUkr', { audience: 'party', audienceParty: 'ukr' }],
+    ] as const) {
+      const r = await call(w, 'POST', '/sources/paste', who, {
+        publisher: 'P',
+        date: '2014-11-21',
+        kind: 'article',
+        format: 'text',
+        content: report(key),
+        ...audience,
+      });
+      expect(r.status, r.body).toBe(202);
+      const job = await ended(who, r.json.id);
+      expect(job.state, JSON.stringify(job.error)).toBe('done');
+      sources[key] = job.sourceId;
+      jobs[key] = [who, r.json.id];
+    }
+    const seesKey: Record<string, Who[]> = {
+      public: WHO,
+      mediator: ['mediator'],
+      'party-ukr': ['mediator', 'delegateUkr'],
+    };
+    for (const [key, id] of Object.entries(sources))
+      for (const who of WHO)
+        for (const tail of ['reading', 'document']) {
+          const r = await call(w, 'GET', `/sources/${id}/${tail}`, who);
+          const may = seesKey[key]!.includes(who);
+          expect(r.status, `${who} ${tail} of ${key}`).toBe(may ? 200 : 404);
+          if (!may)
+            expect(r.body.replaceAll(id, 'X')).toBe((await call(w, 'GET', `/sources/no-such-source/${tail}`, who)).body.replaceAll('no-such-source', 'X'));
+        }
+    for (const [who, id] of Object.values(jobs))
+      for (const other of WHO) expect((await call(w, 'GET', `/ingest-jobs/${id}`, other)).status, `${other} job of ${who}`).toBe(other === who ? 200 : 404);
+    for (const who of WHO) {
+      const mine = (await call(w, 'GET', '/ingest-jobs', who)).json.items.map((j: { id: string }) => j.id);
+      expect(mine.sort()).toEqual(
+        Object.values(jobs)
+          .filter(([by]) => by === who)
+          .map(([, id]) => id)
+          .sort(),
+      );
+    }
+    for (const route of ['ingest-jobs', 'ingest-jobs/{jobId}', 'sources/{sourceId}/reading', 'sources/{sourceId}/document'])
+      walked.add(`/api/processes/{processId}/${route}`);
+  });
+
   it('covers every read route of the API', async () => {
     const spec = (await call(w, 'GET', '/api/openapi.json', 'anonymous')).json as { paths: Record<string, Record<string, unknown>> };
     const reads = Object.entries(spec.paths).filter(([p, ops]) => 'get' in ops && p.startsWith('/api/processes/{processId}/') && !p.includes('/log'));

@@ -6,6 +6,7 @@ import { replaceRecord } from '../src/use-cases/replace-record.ts';
 import { createRecord } from '../src/use-cases/create-record.ts';
 import { resource } from '../src/use-cases/resources.ts';
 import { auditLog } from '../src/use-cases/log/audit-log.ts';
+import { runOperation } from '../src/cli/operations.ts';
 import { call, world, type RoleName, type World } from './support/world.ts';
 
 /**
@@ -14,7 +15,7 @@ import { call, world, type RoleName, type World } from './support/world.ts';
  * person confirms it.
  */
 const WIRE = readFileSync(new URL('./fixtures/ingest/wire-report.txt', import.meta.url), 'utf8');
-const meta = { publisher: 'Example Wire', date: '2014-11-21', kind: 'article' };
+const meta = { publisher: 'Example Wire', date: '2014-11-21', kind: 'article' as const };
 const q = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
 async function finished(w: World, who: RoleName, jobId: string) {
@@ -232,5 +233,29 @@ describe(`ingesting news reports (${process.env.PARLEY_TEST_ENGINE})`, () => {
     const put = await call(w, 'PUT', `/sources/${sourceId}`, 'analyst', { ...current, document: { sha256: '0'.repeat(64) } });
     expect(put.status, put.body).toBe(200);
     expect((await call(w, 'GET', `/sources/${sourceId}`, 'analyst')).json.document.sha256).toBe(current.document.sha256);
+  });
+
+  it('`parley ingest` hands files in as a named account and reports each file as it ends, with progress', async () => {
+    const seen: number[] = [];
+    const files = [
+      { name: 'report.txt', data: Buffer.from(`${WIRE}\nA third copy with a line of its own.`).toString('base64') },
+      { name: 'garbage.bin', data: Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 9, 8]).toString('base64') },
+      { name: 'empty.txt', data: '' },
+    ];
+    const results = await runOperation(
+      w.rt,
+      'ingest',
+      { process: w.pid, as: w.actors.analyst.username!, files, meta },
+      { progress: (done) => seen.push(done) },
+    );
+    expect(results.map((r) => [r.file, r.state, r.error?.reason ?? r.outcome])).toEqual([
+      ['report.txt', 'done', 'created'],
+      ['garbage.bin', 'failed', 'document_not_text'],
+      ['empty.txt', 'failed', 'document_empty'],
+    ]);
+    expect(seen.at(-1)).toBe(3);
+    const source = (await call(w, 'GET', `/sources/${results[0]!.sourceId}`, 'analyst')).json;
+    expect(source.owner).toMatchObject({ side: 'author' });
+    await expect(runOperation(w.rt, 'ingest', { process: w.pid, as: 'nobody-here', files, meta })).rejects.toMatchObject({ reason: 'not_found_or_no_access' });
   });
 });

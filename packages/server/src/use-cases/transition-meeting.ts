@@ -5,7 +5,7 @@ import { assertWordsInLanguage, type Words } from '../domain/sources/words.ts';
 import { assertHostRule } from '../domain/talks/host-rule.ts';
 import { assertTransition } from '../domain/talks/meeting-lifecycle.ts';
 import { assertCanWrite } from '../policies/access.ts';
-import type { StoredRecord } from './ports.ts';
+import type { StoredRecord, UnitOfWork } from './ports.ts';
 import { reading } from './reading.ts';
 import { assertProcess, sameAs, sourceRefsOf, type Deps } from './support.ts';
 
@@ -39,7 +39,12 @@ export async function transitionMeeting(deps: Deps, actor: Actor, processId: str
   assertWordsInLanguage({ text: input.reason, language: input.reasonLanguage }, 'reasonLanguage');
   for (const [n, c] of input.claims.entries()) assertWordsInLanguage(c, `claims/${n}/language`);
   await assertProcess(deps.store.reader, processId);
-  return deps.store.write(processId, actor, async (uow) => {
+  return deps.store.write(processId, actor, (uow) => applyTransition(uow, actor, processId, meetingId, input));
+}
+
+/** The transition inside a unit of work the caller holds (a reviewer's confirmation of a reported cancellation). */
+export async function applyTransition(uow: UnitOfWork, actor: Actor, processId: string, meetingId: string, input: TransitionInput): Promise<StoredRecord> {
+  {
     const read = reading(uow, actor, processId, 'edit');
     const meeting = await read.one('meetings', meetingId, 'meeting');
     assertCanWrite(actor, processId, 'meeting_transition', meeting);
@@ -91,5 +96,5 @@ export async function transitionMeeting(deps: Deps, actor: Actor, processId: str
       );
     }
     return updated;
-  });
+  }
 }
