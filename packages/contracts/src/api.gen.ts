@@ -30039,6 +30039,8 @@ export interface operations {
               record?: {
                 [key: string]: unknown;
               };
+              /** @description for an event matched to a meeting: also move the meeting to the status the event reports (cancelled, postponed, held) */
+              moveMeeting?: boolean;
             }
           | {
               /** @enum {string} */

@@ -7,7 +7,7 @@ import { createRecord } from '../src/use-cases/create-record.ts';
 import { resource } from '../src/use-cases/resources.ts';
 import { auditLog } from '../src/use-cases/log/audit-log.ts';
 import { runOperation } from '../src/cli/operations.ts';
-import { call, world, type RoleName, type World } from './support/world.ts';
+import { build, call, world, type RoleName, type World } from './support/world.ts';
 
 /**
  * A news report into the record, on the real engines: handed in, read off the request path by the queue, its
@@ -76,6 +76,29 @@ describe(`ingesting news reports (${process.env.PARLEY_TEST_ENGINE})`, () => {
     };
     await person('lukashevich', 'Alexander Lukashevich', 'rus', 'spokesperson', 'Александр Лукашевич');
     await person('kuchma', 'Leonid Kuchma', 'ukr', 'envoy');
+    const tc = await call(w, 'POST', '/meetings', 'mediator', {
+      ...build.meeting({
+        id: 'tc',
+        kind: 'preparatory_teleconference',
+        modality: 'video',
+        plannedStart: '2014-11-19',
+        title: { en: 'Preparatory teleconference' },
+      }),
+      audience: 'public',
+    });
+    expect(tc.status, tc.body).toBe(201);
+    expect(
+      (
+        await call(w, 'POST', '/meetings/tc/transitions', 'mediator', {
+          to: 'scheduled',
+          at: '2014-11-17',
+          reason: 'Set.',
+          sources: [],
+          claims: [],
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('reads a pasted wire report off the request path into a source with candidates, the appeal set aside', async () => {
@@ -148,6 +171,31 @@ describe(`ingesting news reports (${process.env.PARLEY_TEST_ENGINE})`, () => {
     });
     expect(moved.status).toBe(400);
     expect((await auditLog(w.rt, w.pid)).ok).toBe(true);
+  });
+
+  it('moves the matched meeting when the mediator confirms a reported cancellation, citing the span; an analyst may not', async () => {
+    const reading = (await call(w, 'GET', `/sources/${sourceId}/reading`, 'mediator')).json;
+    const scrapped = reading.candidates.find(
+      (c: { kind: string; mode?: string; match?: { id: string } | null }) => c.kind === 'event' && c.mode === 'cancelled' && c.match?.id === 'tc',
+    );
+    expect(scrapped, JSON.stringify(reading.candidates.filter((c: { kind: string }) => c.kind === 'event'))).toBeTruthy();
+    const refused = await call(w, 'POST', `/sources/${sourceId}/candidates/${scrapped.n}/decision`, 'analyst', { decision: 'confirm', moveMeeting: true });
+    expect(refused.status).toBe(403);
+    // Refused whole: no claim was made either.
+    expect((await call(w, 'GET', `/sources/${sourceId}/reading`, 'analyst')).json.candidates.find((c: { n: number }) => c.n === scrapped.n).state).toBe(
+      'pending',
+    );
+    const ok = await call(w, 'POST', `/sources/${sourceId}/candidates/${scrapped.n}/decision`, 'mediator', { decision: 'confirm', moveMeeting: true });
+    expect(ok.status, ok.body).toBe(200);
+    const dossier = (await call(w, 'GET', '/meetings/tc/dossier', 'mediator')).json;
+    expect(dossier.meeting.status).toBe('cancelled');
+    const last = dossier.history.at(-1);
+    expect(last).toMatchObject({ to: 'cancelled', at: '2014-11-19', sources: [{ sourceId }] });
+    expect(reading.text.slice(scrapped.span.start, scrapped.span.end)).toContain('scrapped');
+    const plain = reading.candidates.find((c: { kind: string; state: string }) => c.kind === 'statement' && c.state === 'pending');
+    expect((await call(w, 'POST', `/sources/${sourceId}/candidates/${plain.n}/decision`, 'mediator', { decision: 'confirm', moveMeeting: true })).status).toBe(
+      400,
+    );
   });
 
   it('keeps a monitor from confirming statements, and hides a mediator-only reading from delegates', async () => {

@@ -125,7 +125,16 @@ export type ReadingView = Static<typeof ReadingView>;
  * the record it makes (a statement, a figure, or for an event a claim), over the proposal.
  */
 export const CandidateDecision = Type.Union([
-  Type.Object({ decision: Type.Literal('confirm'), record: Type.Optional(Type.Object({}, { additionalProperties: true })) }, Strict),
+  Type.Object(
+    {
+      decision: Type.Literal('confirm'),
+      record: Type.Optional(Type.Object({}, { additionalProperties: true })),
+      moveMeeting: Type.Optional(
+        Type.Boolean({ description: 'for an event matched to a meeting: also move the meeting to the status the event reports (cancelled, postponed, held)' }),
+      ),
+    },
+    Strict,
+  ),
   Type.Object({ decision: Type.Literal('reject') }, Strict),
 ]);
 export type CandidateDecision = Static<typeof CandidateDecision>;

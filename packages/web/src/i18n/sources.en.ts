@@ -112,4 +112,5 @@ export const sources_en = {
   'review.match.incident': 'the matching incident',
   'review.claimText': 'Claim, as the record will hold it',
   'review.claimant': 'Claimed by',
+  'review.moveMeeting': 'also mark the meeting as {status}',
 };

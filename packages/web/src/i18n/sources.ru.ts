@@ -115,4 +115,5 @@ export const sources_ru: Record<keyof typeof sources_en, string> = {
   'review.match.incident': 'соответствующий инцидент',
   'review.claimText': 'Утверждение, как его сохранит запись',
   'review.claimant': 'Утверждает',
+  'review.moveMeeting': 'также отметить встречу как «{status}»',
 };

@@ -114,4 +114,5 @@ export const sources_uk: Record<keyof typeof sources_en, string> = {
   'review.match.incident': 'відповідний інцидент',
   'review.claimText': 'Твердження, як його збереже запис',
   'review.claimant': 'Твердить',
+  'review.moveMeeting': 'також позначити зустріч як «{status}»',
 };

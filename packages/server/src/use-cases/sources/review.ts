@@ -4,7 +4,10 @@ import { conflict, invalid, notFound } from '../../domain/shared/app-error.ts';
 import type { Candidate, Reading } from '../../domain/sources/read/read-source.ts';
 import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
 import { insertRecord } from '../create-record.ts';
-import type { StoredRecord } from '../ports.ts';
+import type { StoredRecord, UnitOfWork } from '../ports.ts';
+import { applyTransition } from '../transition-meeting.ts';
+import { textOf } from '../../domain/sources/read/text.ts';
+import type { MeetingStatus } from '@parley/contracts';
 import { reading } from '../reading.ts';
 import { resource } from '../resources.ts';
 import { assertProcess } from '../support.ts';
@@ -67,7 +70,7 @@ export async function decideCandidate(
   processId: string,
   sourceId: string,
   n: number,
-  decision: { decision: 'confirm'; record?: Record<string, unknown> } | { decision: 'reject' },
+  decision: { decision: 'confirm'; record?: Record<string, unknown>; moveMeeting?: boolean } | { decision: 'reject' },
   validate: ValidateBody,
 ): Promise<ReadingView> {
   const source = await visibleSource(deps, actor, processId, sourceId);
@@ -96,11 +99,36 @@ export async function decideCandidate(
     const body = { ...proposal.body, ...edits };
     validate(proposal.kind, body);
     const made = await insertRecord(uow, actor, processId, resource(proposal.kind), body);
+    if (decision.moveMeeting) await moveMatchedMeeting(uow, actor, processId, candidate, source, (stored.reading as Reading).text);
     await uow.appendRows('candidate_review', 'candidate_reviews', 'source_id', [
       { source_id: sourceId, seq, candidate: n, decision: 'confirmed', record_kind: proposal.kind, record_id: made.id },
     ]);
   });
   return readReading(deps, actor, processId, sourceId);
+}
+
+/** The status a reported event puts its meeting in: a scrapped teleconference is cancelled, a held round is held. */
+const STATUS_OF_MODE: Record<string, MeetingStatus> = { cancelled: 'cancelled', postponed: 'postponed', occurred: 'held' };
+
+/**
+ * With a confirmation, the meeting the event was matched to moves to the status it reports, citing the source and
+ * the span; the meeting's own rules (who may move it, which moves exist) decide as for any transition.
+ */
+async function moveMatchedMeeting(uow: UnitOfWork, actor: Actor, processId: string, c: Candidate, source: StoredRecord, text: string) {
+  const to = c.kind === 'event' && c.match?.kind === 'meeting' && (c.type === 'consult' || c.mode !== 'occurred') ? STATUS_OF_MODE[c.mode] : undefined;
+  if (c.kind !== 'event' || !c.match || !to)
+    throw invalid('moveMeeting', 'invalid_choice', 'This candidate reports no change of a meeting’s status that Parley matched to a meeting of the record.');
+  const meeting = await reading(uow, actor, processId, 'edit').one('meetings', c.match.id, 'meeting');
+  const language = (source.body as { language?: string }).language;
+  await applyTransition(uow, actor, processId, meeting.id, {
+    to,
+    at: c.date?.from ?? String((source.body as { date: string }).date),
+    reason: textOf(text, c.span),
+    ...(language && language !== 'und' ? { reasonLanguage: language } : {}),
+    sources: [{ sourceId: source.id, locator: `characters ${c.span.start}–${c.span.end} of its reading` }],
+    claims: [],
+    version: meeting.version,
+  });
 }
 
 const EXTENSION: Record<string, string> = { 'text/html': 'html', 'application/xhtml+xml': 'html', 'application/pdf': 'pdf', 'text/plain': 'txt' };

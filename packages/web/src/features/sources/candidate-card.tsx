@@ -10,6 +10,13 @@ import { Field, Form, PartyPicker, useForm } from '../../ui/form.tsx';
 const STANCES = ['appeal', 'condition', 'accusation', 'denial', 'rejection', 'commitment', 'claim', 'report'] as const;
 const QUALIFIERS = ['exactly', 'more_than', 'at_least', 'about', 'fewer_than', 'up_to'] as const;
 
+/** The status an event reports for the meeting it was matched to, as the server would move it (use-cases/sources/review.ts). */
+function meetingMove(c: CandidateView): 'cancelled' | 'postponed' | 'held' | undefined {
+  if (c.kind !== 'event' || c.match?.kind !== 'meeting') return undefined;
+  if (c.mode === 'cancelled' || c.mode === 'postponed') return c.mode;
+  return c.mode === 'occurred' && c.type === 'consult' ? 'held' : undefined;
+}
+
 /** Who a statement's speaker was resolved to, how sure the reader is and why; an unmatched speaker is said plainly. */
 function Speaker({ c }: { c: Extract<CandidateView, { kind: 'statement' }> }) {
   const { t, number } = useI18n();
@@ -156,6 +163,7 @@ export function CandidateCard({
   chosen,
   onChoose,
   may,
+  mediator,
   onDecided,
 }: {
   c: CandidateView;
@@ -164,14 +172,21 @@ export function CandidateCard({
   chosen: boolean;
   onChoose: () => void;
   may: boolean;
+  /** Only the mediator moves meetings; the offer to move the matched one is theirs. */
+  mediator: boolean;
   onDecided: (r: ReadingView) => void;
 }) {
   const { t } = useI18n();
   const { process } = useProcess();
   const [editing, setEditing] = useState(false);
-  const decide = (body: { decision: 'confirm'; record?: Record<string, unknown> } | { decision: 'reject' }) =>
+  const moves = mediator ? meetingMove(c) : undefined;
+  const [move, setMove] = useState(false);
+  const decide = (body: { decision: 'confirm'; record?: Record<string, unknown>; moveMeeting?: boolean } | { decision: 'reject' }) =>
     api.POST('/api/processes/{processId}/sources/{sourceId}/candidates/{n}/decision', { params: { path: { processId: process.id, sourceId, n: c.n } }, body });
-  const quick = useForm<{ version: number }>({ send: () => decide({ decision: 'confirm' }), onDone: (r) => onDecided(r as ReadingView) });
+  const quick = useForm<{ version: number }>({
+    send: () => decide({ decision: 'confirm', ...(moves && move ? { moveMeeting: true } : {}) }),
+    onDone: (r) => onDecided(r as ReadingView),
+  });
   const reject = useForm<{ version: number }>({ send: () => decide({ decision: 'reject' }), onDone: (r) => onDecided(r as ReadingView) });
   const label = t(`review.kind1.${c.kind}`);
   return (
@@ -193,6 +208,11 @@ export function CandidateCard({
       {may && c.state !== 'confirmed' ? (
         <div className="candidate-actions">
           <form onSubmit={(e) => void quick.submit(e)} aria-label={t('review.confirm')}>
+            {moves ? (
+              <label className="move-meeting">
+                <input type="checkbox" checked={move} onChange={(e) => setMove(e.target.checked)} /> {t('review.moveMeeting', { status: t(`status.${moves}`) })}
+              </label>
+            ) : null}
             <button type="submit" className="primary" disabled={quick.busy}>
               {t('review.confirm')}
             </button>

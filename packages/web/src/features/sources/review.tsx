@@ -29,6 +29,7 @@ export function SourceReviewPage({ id }: { id: string }) {
   );
   const abilities = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
   const may = abilities.state === 'ready' ? abilities.data.create : [];
+  const mediator = abilities.state === 'ready' && abilities.data.mediator;
   const [chosen, setChosen] = useState<number | null>(null);
   const source = sources.get(id);
   return (
@@ -82,6 +83,7 @@ export function SourceReviewPage({ id }: { id: string }) {
                               chosen={chosen === c.n}
                               onChoose={() => setChosen(chosen === c.n ? null : c.n)}
                               may={may.includes(c.kind === 'event' ? 'claim' : c.kind)}
+                              mediator={mediator}
                               onDecided={setReading}
                             />
                           ))}
