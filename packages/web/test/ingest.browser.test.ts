@@ -19,7 +19,7 @@ describe.skipIf(!existsSync(CHROMIUM))('ingesting a report in Chromium', () => {
   let browser: Browser;
   const log = new PageLog();
   let reviewUrl = '';
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 
   async function signIn(username: string, lang = 'en'): Promise<Page> {
     const page = await log.open(browser);
@@ -55,6 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))('ingesting a report in Chromium', () => {
   it('an analyst pastes a wire report and within seconds reviews what Parley proposes, the appeal set aside', async () => {
     const page = await signIn('analyst');
     await go(page, '/sources');
+    await page.getByRole('button', { name: 'Add a report' }).click();
     const form = page.getByRole('form', { name: 'Add a report' });
     await form.getByLabel('Text of the report').fill(WIRE);
     await form.getByLabel('Publisher').fill('Example Wire');
@@ -131,6 +132,7 @@ describe.skipIf(!existsSync(CHROMIUM))('ingesting a report in Chromium', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(1);
       await shot(page, `review-${lang}-phone`);
+      await shot(page, `review-${lang}-phone-top`, false);
       await axeCheck(page, `review ${lang} phone`);
     }
   });

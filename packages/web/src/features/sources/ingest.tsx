@@ -44,8 +44,7 @@ export function IngestForm() {
     onDone: (answer) => setJob(answer as IngestJobView),
   });
   return (
-    <section aria-labelledby="ingest-h" className="ingest">
-      <h2 id="ingest-h">{t('ingest.title')}</h2>
+    <div className="ingest">
       <p className="hint">{t('ingest.lead')}</p>
       <Form form={form} label={t('ingest.title')} submitLabel={t('ingest.submit')}>
         <fieldset className="choice">
@@ -124,7 +123,7 @@ export function IngestForm() {
         </Field>
       </Form>
       {job ? <JobProgress key={job.id} job={job} /> : null}
-    </section>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import { VerifyLink } from '../record/record.tsx';
 import { api } from '../../app/api.ts';
 import { useLoad } from '../../app/use-load.ts';
 import { IngestForm, reviewPath } from './ingest.tsx';
+import { Toggle } from '../talks/forms.tsx';
 
 export const sourcePath = (id: string) => `/sources/${encodeURIComponent(id)}`;
 
@@ -73,6 +74,7 @@ export function SourcesPage() {
   const [q, setQ] = useState('');
   const abilities = useLoad(() => api.GET('/api/processes/{processId}/me', { params: { path: { processId: process.id } } }), [process.id, viewer]);
   const mayAdd = abilities.state === 'ready' && abilities.data.create.includes('source');
+  const [adding, setAdding] = useState(false);
   const field = useId();
   const all = useMemo(() => [...sources.values()].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)), [sources]);
   const words = q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -84,7 +86,12 @@ export function SourcesPage() {
     <>
       <PageTitle text={t('sources.title')} />
       <p className="lead">{t('sources.lead')}</p>
-      {mayAdd ? <IngestForm /> : null}
+      {mayAdd ? (
+        <section aria-label={t('ingest.title')} className="actions">
+          <Toggle label={t('ingest.title')} open={adding} onToggle={() => setAdding(!adding)} controls="ingest-form" />
+          <div id="ingest-form">{adding ? <IngestForm /> : null}</div>
+        </section>
+      ) : null}
       <div className="field">
         <label htmlFor={field}>{t('sources.filter')}</label>
         <input id={field} type="search" value={q} placeholder={t('sources.filterHint')} onChange={(e) => setQ(e.target.value)} />
