@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, startParley } from './support/harness.ts';
+import { axeCheck, CHROMIUM, follow, launchChromium, PageLog, type Parley, signIn, startParley } from './support/harness.ts';
 
 const SHOTS = '/tmp/shots-exchanges';
 const PURPOSE = 'Preparing the exchange of 27 December';
@@ -49,25 +49,12 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
   const log = new PageLog();
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-  async function signIn(username: string, opts: { lang?: string; phone?: boolean } = {}): Promise<Page> {
-    const page = await log.open(browser);
-    page.setDefaultTimeout(15_000);
-    if (opts.lang) await page.addInitScript((l) => localStorage.setItem('parley.lang', l), opts.lang);
-    await page.goto(`${parley.base}/sign-in`);
-    await page.getByRole('button', { name: username, exact: true }).click();
-    await expect.poll(() => page.locator('#username').inputValue()).toBe(username);
-    await page.keyboard.type(parley.passwords.get(username)!);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
+  async function as(username: string, opts: { lang?: string; phone?: boolean } = {}): Promise<Page> {
+    const page = await signIn(parley, log, browser, username, opts);
     if (opts.phone) await page.setViewportSize({ width: 390, height: 844 });
     return page;
   }
-  async function go(page: Page, path: string) {
-    await page.evaluate((to) => {
-      window.history.pushState(null, '', to);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, `/p/minsk-2014${path}`);
-  }
+  const go = (page: Page, path: string) => follow(page, `/p/minsk-2014${path}`);
   async function upload(page: Page, o: { party?: string; heldBy?: string; title: string; file: { name: string; mimeType: string; buffer: Buffer } }) {
     const form = page.getByRole('form', { name: 'Submit a list' });
     if (o.party) await form.getByLabel('Submitting party').selectOption({ label: o.party });
@@ -93,7 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
   });
 
   it('a delegate’s broken file is refused row by row and nothing is stored; the corrected one is', async () => {
-    const page = await signIn('delegate-ukr');
+    const page = await as('delegate-ukr');
     await go(page, '/exchanges');
     await page.getByRole('heading', { name: 'Prisoner exchanges' }).waitFor();
     const broken = UK_CSV.replace('12.03.1985', '31.02.1985').replace('Гнатюк', 'غناتيوك');
@@ -118,7 +105,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
   });
 
   it('the other side uploads its list as XLSX in Russian, and sees only its own list', async () => {
-    const page = await signIn('delegate-rus');
+    const page = await as('delegate-rus');
     await go(page, '/exchanges');
     const file = { name: 'список.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await russianWorkbook() };
     await upload(page, { title: 'Held by us', file });
@@ -128,7 +115,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
   });
 
   it('a monitor sees no one’s data', async () => {
-    const page = await signIn('monitor');
+    const page = await as('monitor');
     await go(page, '/exchanges');
     await page
       .getByRole('alert')
@@ -139,7 +126,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
   });
 
   it('the mediator reconciles the two lists, decides the review band by keyboard, and sees the explanations', async () => {
-    const page = await signIn('mediator');
+    const page = await as('mediator');
     await go(page, '/exchanges');
     const form = page.getByRole('form', { name: 'Reconcile two lists' });
     await form.getByLabel('First list').selectOption({ label: 'Held by the other side' });
@@ -178,7 +165,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
   });
 
   it('the mediator builds a batch from a list, records who was delivered and who refused, and reads the access log', async () => {
-    const page = await signIn('mediator');
+    const page = await as('mediator');
     await page.addInitScript((p) => sessionStorage.setItem('parley.exchanges.purpose.minsk-2014', p), PURPOSE);
     await go(page, '/exchanges');
     await page.getByRole('link', { name: 'Held by us', exact: true }).click();
@@ -236,7 +223,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
   });
 
   it('a delegate adds a person to its list by hand, which is the list’s next version', async () => {
-    const page = await signIn('delegate-ukr');
+    const page = await as('delegate-ukr');
     await go(page, '/exchanges');
     await page.getByRole('link', { name: 'Held by the other side', exact: true }).click();
     const purpose = page.getByRole('form', { name: 'Purpose of this read' });
@@ -261,7 +248,7 @@ describe.skipIf(!existsSync(CHROMIUM))('prisoner exchanges in Chromium', () => {
 
   for (const lang of ['uk', 'ru'])
     it(`the exchanges pages fit a 390 px phone in ${lang} and pass axe`, async () => {
-      const page = await signIn('mediator', { lang, phone: true });
+      const page = await as('mediator', { lang, phone: true });
       await go(page, '/exchanges');
       await page.locator('table').first().waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

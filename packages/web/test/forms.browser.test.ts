@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, sessionFetch, startParley } from './support/harness.ts';
+import { axeCheck, CHROMIUM, follow, launchChromium, PageLog, type Parley, PROCESS, sessionFetch, signIn, startParley } from './support/harness.ts';
 
 const SHOTS = '/tmp/shots-talks';
 const TITLE = 'Working group on the exchange of prisoners';
@@ -27,25 +27,8 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     return client;
   };
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await log.open(browser);
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/sign-in`);
-    await page.getByRole('button', { name: username, exact: true }).click();
-    await expect.poll(() => page.getByLabel('Username').inputValue()).toBe(username);
-    await page.keyboard.type(parley.passwords.get(username)!);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
-    return page;
-  }
-
-  /** Follows an in-app link, as a reader would, so the session and the language stay. */
-  async function go(page: Page, path: string) {
-    await page.evaluate((to) => {
-      window.history.pushState(null, '', to);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, path);
-  }
+  const enter = (username: string) => signIn(parley, log, browser, username, { timeout: 10_000 });
+  const go = follow;
 
   /** Searches a source by title inside a group of the form and adds the first match. */
   async function addSource(page: Page, group: string, words: string) {
@@ -71,7 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
   });
 
   it('the mediator proposes a meeting for the mediator only, schedules it, and postpones it with each side’s account', async () => {
-    const page = await signIn('mediator');
+    const page = await enter('mediator');
     await go(page, '/talks');
     await page.getByRole('button', { name: 'Propose a meeting' }).click();
     const form = page.getByRole('form', { name: 'Propose a meeting' });
@@ -147,7 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
   }, 120_000);
 
   it('a change made meanwhile shows what changed and lets the mediator redo the edit on the new version', async () => {
-    const page = await signIn('mediator');
+    const page = await enter('mediator');
     await go(page, `/talks/${meetingId}`);
     await page.getByRole('button', { name: 'Change the status' }).click();
     const status = page.getByRole('form', { name: 'Change the status' });
@@ -178,7 +161,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
     await anon.goto(`${base}/talks/${meetingId}`);
     await anon.getByText('Not found, or you may not see it.').waitFor();
 
-    const page = await signIn('mediator');
+    const page = await enter('mediator');
     await go(page, `/talks/${meetingId}`);
     await page.getByRole('button', { name: 'Make public' }).click();
     expect(await page.getByTestId('publish-who').textContent()).toContain('Will newly see this meeting: Everyone, including anonymous readers');
@@ -192,7 +175,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
   }, 120_000);
 
   it('shows the status form in three languages on a desktop and a phone, without horizontal scroll and clean under axe', async () => {
-    const page = await signIn('mediator');
+    const page = await enter('mediator');
     for (const [lang, label] of [
       ['en', 'Language'],
       ['uk', 'Мова'],
@@ -219,7 +202,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
   }, 180_000);
 
   it('a delegate answers their own party’s invitation with a condition, and has no answer control on another party’s', async () => {
-    const page = await signIn('delegate-ordo');
+    const page = await enter('delegate-ordo');
     await go(page, '/talks/tcg-next-round');
     await page.getByRole('heading', { level: 1 }).waitFor();
     const answers = page.getByRole('button', { name: /^Answer for/ });
@@ -246,7 +229,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
   }, 120_000);
 
   it('a delegate adds their own party’s account of a status change, offered no other party, in their language', async () => {
-    const page = await signIn('delegate-ordo');
+    const page = await enter('delegate-ordo');
     await go(page, `/talks/${meetingId}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const last = page.locator('[data-transition]').last();
@@ -289,7 +272,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
       (i) => i.abilities.actions.includes('verify') && ((i as { verification?: string | null }).verification ?? 'reported') === 'reported',
     );
     expect(incident, 'a reported incident the analyst may verify').toBeDefined();
-    const page = await signIn('analyst');
+    const page = await enter('analyst');
     await go(page, `/monitoring/incidents/${incident!.id}`);
     await page.getByRole('button', { name: 'Change the verification' }).click();
     const form = page.getByRole('form', { name: 'Change the verification' });
@@ -305,7 +288,7 @@ describe.skipIf(!existsSync(CHROMIUM))('forms of the verbs in Chromium', () => {
 
   it('the mediator sets a held meeting’s agenda in three languages, its outcome and minutes, and records who attended for which party', async () => {
     const held = 'tcg-2014-07-31';
-    const page = await signIn('mediator');
+    const page = await enter('mediator');
     await go(page, `/talks/${held}`);
     await page.getByRole('button', { name: 'Edit agenda, outcome and minutes' }).click();
     const form = page.getByRole('form', { name: 'Edit agenda, outcome and minutes' });

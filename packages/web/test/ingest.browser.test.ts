@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeCheck, CHROMIUM, launchChromium, PageLog, type Parley, PROCESS, startParley } from './support/harness.ts';
+import { axeCheck, CHROMIUM, follow, launchChromium, PageLog, type Parley, PROCESS, signIn, startParley } from './support/harness.ts';
 
 const SHOTS = '/tmp/shots-ingest';
 const WIRE = readFileSync(new URL('../../server/test/fixtures/ingest/wire-report.txt', import.meta.url), 'utf8');
@@ -21,24 +21,8 @@ describe.skipIf(!existsSync(CHROMIUM))('ingesting a report in Chromium', () => {
   let reviewUrl = '';
   const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 
-  async function signIn(username: string, lang = 'en'): Promise<Page> {
-    const page = await log.open(browser);
-    page.setDefaultTimeout(20_000);
-    await page.addInitScript((l) => localStorage.setItem('parley.lang', l), lang);
-    await page.goto(`${parley.base}/sign-in`);
-    await page.getByRole('button', { name: username, exact: true }).click();
-    await expect.poll(() => page.locator('#username').inputValue()).toBe(username);
-    await page.keyboard.type(parley.passwords.get(username)!);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
-    return page;
-  }
-  async function go(page: Page, path: string) {
-    await page.evaluate((to) => {
-      window.history.pushState(null, '', to);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, `/p/${PROCESS}${path}`);
-  }
+  const as = (username: string, lang = 'en') => signIn(parley, log, browser, username, { lang, timeout: 20_000 });
+  const go = (page: Page, path: string) => follow(page, `/p/${PROCESS}${path}`);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -53,7 +37,7 @@ describe.skipIf(!existsSync(CHROMIUM))('ingesting a report in Chromium', () => {
   });
 
   it('an analyst pastes a wire report and within seconds reviews what Parley proposes, the appeal set aside', async () => {
-    const page = await signIn('analyst');
+    const page = await as('analyst');
     await go(page, '/sources');
     await page.getByRole('button', { name: 'Add a report' }).click();
     const form = page.getByRole('form', { name: 'Add a report' });
@@ -89,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('ingesting a report in Chromium', () => {
   });
 
   it('shows a candidate’s words in the text, and confirming one adds a statement citing the source', async () => {
-    const page = await signIn('analyst');
+    const page = await as('analyst');
     await page.goto(reviewUrl);
     const card = page.locator('[data-kind="statement"]').filter({ hasText: 'Leonid Kuchma' }).first();
     await card.getByRole('button', { name: 'Show in the text' }).click();
@@ -119,12 +103,12 @@ describe.skipIf(!existsSync(CHROMIUM))('ingesting a report in Chromium', () => {
   });
 
   it('a monitor reads the review but may not confirm a statement; the review reads well on a phone in Ukrainian and Russian', async () => {
-    const monitor = await signIn('monitor');
+    const monitor = await as('monitor');
     await monitor.goto(reviewUrl);
     await monitor.getByRole('heading', { name: /^Review:/ }).waitFor();
     expect(await monitor.locator('[data-kind="statement"]').first().getByRole('button', { name: 'Confirm', exact: true }).count()).toBe(0);
     for (const lang of ['uk', 'ru']) {
-      const page = await signIn('analyst', lang);
+      const page = await as('analyst', lang);
       await page.goto(reviewUrl);
       await page.locator('[data-kind="statement"]').first().waitFor();
       await shot(page, `review-${lang}-desktop`);

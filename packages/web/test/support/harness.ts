@@ -139,3 +139,28 @@ export class PageLog {
     for (const c of this.contexts) await c.close().catch(() => {});
   }
 }
+
+/**
+ * Signs a demo account in through the sign-in page, as a person would (its button fills the username, the password
+ * is typed), in the language given; the page waits until the header names the account.
+ */
+export async function signIn(parley: Parley, log: PageLog, browser: Browser, username: string, opts: { lang?: string; timeout?: number } = {}): Promise<Page> {
+  const page = await log.open(browser);
+  page.setDefaultTimeout(opts.timeout ?? 15_000);
+  if (opts.lang) await page.addInitScript((l) => localStorage.setItem('parley.lang', l), opts.lang);
+  await page.goto(`${parley.base}/sign-in`);
+  await page.getByRole('button', { name: username, exact: true }).click();
+  await expect.poll(() => page.locator('#username').inputValue()).toBe(username);
+  await page.keyboard.type(parley.passwords.get(username)!);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
+  return page;
+}
+
+/** Follows an in-app link, as a reader would, so the session and the language stay. */
+export async function follow(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
