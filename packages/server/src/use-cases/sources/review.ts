@@ -1,13 +1,12 @@
-import type { CandidateView, ReadingView } from '@parley/contracts';
+import type { CandidateView, MeetingStatus, ReadingView } from '@parley/contracts';
 import type { Actor } from '../../domain/shared/actor.ts';
 import { conflict, invalid, notFound } from '../../domain/shared/app-error.ts';
 import type { Candidate, Reading } from '../../domain/sources/read/read-source.ts';
+import { textOf } from '../../domain/sources/read/text.ts';
 import { assertCanWrite, visibilityOf } from '../../policies/access.ts';
 import { insertRecord } from '../create-record.ts';
 import type { StoredRecord, UnitOfWork } from '../ports.ts';
 import { applyTransition } from '../transition-meeting.ts';
-import { textOf } from '../../domain/sources/read/text.ts';
-import type { MeetingStatus } from '@parley/contracts';
 import { reading } from '../reading.ts';
 import { resource } from '../resources.ts';
 import { assertProcess } from '../support.ts';

@@ -238,15 +238,8 @@ export function sentenceAt(list: Span[], at: number): Span | null {
 export function readDates(body: string, opts: { language: string; published: string }): DateRange[] {
   const pub = typeof opts?.published === 'string' ? dayOf(opts.published) : null;
   if (pub === null || typeof body !== 'string' || !body) return [];
-  // The figure and event readers both read the dates of the same body, one after the other.
-  if (last && last.body === body && last.pub === pub) return last.out.map(copy);
-  const out = datesOf(body, pub);
-  last = { body, pub, out };
-  return out.map(copy);
+  return datesOf(body, pub);
 }
-
-let last: { body: string; pub: number; out: DateRange[] } | null = null;
-const copy = (d: DateRange): DateRange => ({ ...d, span: { ...d.span } });
 
 function datesOf(body: string, pub: number): DateRange[] {
   let sents: Span[] | null = null;
