@@ -29349,6 +29349,7 @@ export interface operations {
         language?: string;
         url?: string;
         kind: 'article' | 'official_statement' | 'monitoring_report' | 'agreement_text' | 'dataset' | 'minutes';
+        /** @description e.g. state or partisan media */
         note?: string;
         fileName?: string;
         /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */
@@ -29493,6 +29494,7 @@ export interface operations {
           /** Format: uri */
           url?: string;
           kind: 'article' | 'official_statement' | 'monitoring_report' | 'agreement_text' | 'dataset' | 'minutes';
+          /** @description e.g. state or partisan media */
           note?: string;
           fileName?: string;
           /** @description who may read: everyone, the forum, one party (audienceParty) and the mediator, the mediator only */

@@ -1,21 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AudienceFields, Id, PreciseDate, Strict } from './common.ts';
-import { Stance, TextSpan } from './sources.ts';
+import { AudienceFields, Id, Strict } from './common.ts';
+import { SourceInput, Stance, TextSpan } from './sources.ts';
 
 const lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const SourceKind = lit('article', 'official_statement', 'monitoring_report', 'agreement_text', 'dataset', 'minutes');
-
-/** What a person says about a document they hand in; the reader fills in a title and language they leave out. */
+const { title, publisher, date, language, url, kind, note } = SourceInput.properties;
+/** What a person says about a document they hand in: a source's own fields, where the reader fills in a title and language left out. */
 export const IngestMeta = {
-  title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-  publisher: Type.String({ minLength: 1, maxLength: 200 }),
-  date: PreciseDate,
-  language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
-  url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
-  kind: SourceKind,
-  note: Type.Optional(Type.String({ maxLength: 1000 })),
+  title: Type.Optional(title),
+  publisher,
+  date,
+  language: Type.Optional(language),
+  url,
+  kind,
+  note,
   fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '^[^\\u0000-\\u001f/\\\\]+$' })),
   ...AudienceFields,
 };

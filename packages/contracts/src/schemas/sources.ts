@@ -3,6 +3,8 @@ import { AudienceFields, Id, PreciseDate, RecordText, Strict, TextLanguage } fro
 
 const lit = <T extends string>(...values: T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
+export const SourceKind = lit('article', 'official_statement', 'monitoring_report', 'agreement_text', 'dataset', 'minutes');
+
 export const SourceInput = Type.Object(
   {
     id: Type.Optional(Id),
@@ -11,7 +13,7 @@ export const SourceInput = Type.Object(
     date: PreciseDate,
     language: Type.String({ pattern: '^[a-z]{2,3}$' }),
     url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
-    kind: lit('article', 'official_statement', 'monitoring_report', 'agreement_text', 'dataset', 'minutes'),
+    kind: SourceKind,
     note: Type.Optional(Type.String({ maxLength: 1000, description: 'e.g. state or partisan media' })),
     ...AudienceFields,
   },

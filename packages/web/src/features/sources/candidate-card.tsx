@@ -6,8 +6,8 @@ import { Link } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Badge, PartyName, PersonName } from '../../ui/common.tsx';
 import { Field, Form, PartyPicker, useForm } from '../../ui/form.tsx';
+import { STANCES } from '../statements/statements-table.tsx';
 
-const STANCES = ['appeal', 'condition', 'accusation', 'denial', 'rejection', 'commitment', 'claim', 'report'] as const;
 const QUALIFIERS = ['exactly', 'more_than', 'at_least', 'about', 'fewer_than', 'up_to'] as const;
 
 /** The status an event reports for the meeting it was matched to, as the server would move it (use-cases/sources/review.ts). */

@@ -1,13 +1,15 @@
-import { ApiError, isErrorReason, type IngestJobView } from '@parley/contracts';
+import { ApiError, isErrorReason, SourceKind, type IngestJobView } from '@parley/contracts';
+import type { Static } from '@sinclair/typebox';
 import { useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useProcess, useReloadProcesses } from '../../app/process-data.tsx';
 import { useRouter } from '../../app/router.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Field, Form, useForm } from '../../ui/form.tsx';
+import { errorText } from '../../ui/error-text.ts';
 
-const KINDS = ['article', 'official_statement', 'monitoring_report', 'agreement_text', 'dataset', 'minutes'] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = Static<typeof SourceKind>;
+const KINDS = SourceKind.anyOf.map((k) => k.const);
 export const reviewPath = (id: string) => `/sources/${encodeURIComponent(id)}/review`;
 
 /**
@@ -159,7 +161,7 @@ function JobProgress({ job: first }: { job: IngestJobView }) {
           {t('ingest.failed', { message: reason && isErrorReason(reason) ? t(`work.error.${reason}`) : (job.error?.message ?? '') })}
         </p>
       ) : null}
-      {lost ? <p role="alert">{lost instanceof ApiError ? lost.message : t('ingest.lost')}</p> : null}
+      {lost ? <p role="alert">{lost instanceof ApiError ? errorText(lost, t).text : t('ingest.lost')}</p> : null}
     </div>
   );
 }
